@@ -1,0 +1,114 @@
+"""Load the annual plans: site settings, the unit table and each year's notice and items.
+
+This is the only module that reads the plan's files. It returns typed records together with where
+each came from, so that later checks can name the file and line of what they complain about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Item, Notice, Record, Site, UnitsFile, field_label
+from ..problems import Problem, relative
+from .records import to_record
+from .yaml_file import YamlDocument, read_yaml
+
+YEAR_FOLDER = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: the file as shown to the office, its parsed document and its schema."""
+
+    file: str
+    document: YamlDocument
+    model: type[Record]
+
+    def problem(self, code: str, message: str, path: tuple = (), value: object = None,
+                expected: str | None = None, severity: str = "error") -> Problem:
+        """A problem at the field `path` of this record, named by its line and Chinese title."""
+        line, column = self.document.position(path)
+        return Problem(code, self.file, message, line=line, column=column,
+                       field=field_label(self.model, path) or None, value=value, expected=expected,
+                       severity=severity)
+
+
+@dataclass
+class Year:
+    year: int
+    folder: Path
+    notice: Notice | None = None
+    notice_source: Source | None = None
+    notice_text: str | None = None
+    items: list[Item] = field(default_factory=list)
+    item_sources: dict[str, Source] = field(default_factory=dict)  # by item id
+
+
+@dataclass
+class Plan:
+    root: Path
+    site: Site | None = None
+    site_source: Source | None = None
+    units: UnitsFile | None = None
+    units_source: Source | None = None
+    years: dict[int, Year] = field(default_factory=dict)
+
+
+def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
+    """Read everything under `root` (the data folder). Problems do not stop loading the rest."""
+    plan = Plan(root=root)
+    problems: list[Problem] = []
+    plan.site, plan.site_source = _load(root / "site.yaml", Site, root, problems)
+    plan.units, plan.units_source = _load(root / "units.yaml", UnitsFile, root, problems)
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name)):
+        plan.years[int(folder.name)] = _load_year(folder, root, problems)
+    if not plan.years:
+        problems.append(Problem("file-missing", relative(root, root), "没有任何年度文件夹",
+                                expected="至少一个以年份命名的文件夹，如 2024/"))
+    return plan, problems
+
+
+def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
+    year = Year(year=int(folder.name), folder=folder)
+    year.notice, year.notice_source = _load(folder / "notice.yaml", Notice, root, problems)
+    if year.notice:
+        text_path = folder / year.notice.source_file
+        if text_path.is_file():
+            year.notice_text = text_path.read_text(encoding="utf-8-sig")
+        else:
+            problems.append(year.notice_source.problem(
+                "file-missing", f"找不到通知全文文件 {relative(text_path, root)}", ("source_file",),
+                value=year.notice.source_file, expected="同一文件夹下存在的文件名"))
+    items_folder = folder / "items"
+    paths = sorted(items_folder.glob("*.yaml")) if items_folder.is_dir() else []
+    if not paths:
+        problems.append(Problem("file-missing", relative(items_folder, root), "没有任何项目文件",
+                                expected="items/ 文件夹下每个项目一个 .yaml 文件"))
+    for path in paths:
+        item, source = _load(path, Item, root, problems)
+        if item is None:
+            continue
+        if item.id in year.item_sources:
+            first = year.item_sources[item.id].file
+            problems.append(source.problem("duplicate-id", f"项目编号与 {first} 重复", ("id",),
+                                           value=item.id, expected="每个项目的编号唯一"))
+            continue
+        year.items.append(item)
+        year.item_sources[item.id] = source
+    return year
+
+
+def _load(path: Path, model: type, root: Path, problems: list[Problem]) -> tuple:
+    shown_as = relative(path, root)
+    if not path.is_file():
+        problems.append(Problem("file-missing", shown_as, "找不到文件", expected="存在这个文件"))
+        return None, None
+    document, read_problems = read_yaml(path, shown_as)
+    problems.extend(read_problems)
+    if document is None:
+        return None, None
+    record, record_problems = to_record(model, document, shown_as)
+    problems.extend(record_problems)
+    return record, Source(shown_as, document, model)

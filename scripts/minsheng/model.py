@@ -1,0 +1,202 @@
+"""Typed records of the data files, and their schema.
+
+Each class is the schema of one kind of record in `data/`. Field titles are the Chinese names that
+validation messages and the published data dictionary use. The JSON Schema of every file is derived
+from these classes (`minsheng schema`), so the documentation cannot drift from the checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ITEM_ID = r"^(\d{2}|c\d{2})$"
+
+# The words with which the notice qualifies a figure. `null` means the notice prints the bare number.
+Comparator = Literal["左右", "达到", "不少于", "不低于", "以上", "提高到", "力争", "不超过", "以下"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class DataNote(Record):
+    kind: Literal["capture_defect", "ambiguity", "note"] = Field(
+        title="说明类型",
+        description="capture_defect：原文抓取缺陷（如缺字、断句）；ambiguity：原文含义不明；note：其他说明",
+    )
+    text: str = Field(title="说明", min_length=1)
+
+
+class Unit(Record):
+    id: str = Field(title="单位编号", pattern=SLUG)
+    name: str = Field(title="单位名称", min_length=1)
+    aliases: list[str] = Field(default_factory=list, title="其他写法")
+
+
+class UnitsFile(Record):
+    units: list[Unit] = Field(title="牵头单位表", min_length=1)
+
+
+class Category(Record):
+    id: str = Field(title="类别编号", pattern=SLUG)
+    number: str = Field(title="类别序号", description="通知中印的序号，如“一”", min_length=1)
+    name: str = Field(title="类别名称", min_length=1)
+    printed_count: int = Field(title="通知所列项数", ge=0, description="通知标题中印的项数，如“(3项)”")
+    level: Literal["district", "city"] = Field(title="层级", description="district：区级；city：市级")
+
+
+class Milestone(Record):
+    by: dt.date = Field(title="截止日期")
+    overall_progress: float | None = Field(
+        default=None, title="总体进度", ge=0, le=100,
+        description="通知给出的总体进度百分比；通知未给出数字时为空",
+    )
+    label: str = Field(title="节点要求", min_length=1)
+    wording: str = Field(title="原文", min_length=1)
+
+
+class Schedule(Record):
+    reporting: Literal["monthly"] = Field(title="报送周期")
+    reporting_wording: str = Field(title="报送要求原文", min_length=1)
+    milestones: list[Milestone] = Field(title="进度节点", min_length=1)
+
+
+class Notice(Record):
+    year: int = Field(title="年度", ge=2000, le=2100)
+    title: str = Field(title="通知标题", min_length=1)
+    issuer: str = Field(title="发文机关", min_length=1)
+    publisher: str = Field(title="发布机构", min_length=1)
+    document_number: str = Field(title="发文字号", min_length=1)
+    index_number: str | None = Field(default=None, title="索引号")
+    published: dt.date = Field(title="发布日期")
+    source_file: str = Field(title="原文文件", description="本目录下通知全文的文件名", min_length=1)
+    schedule: Schedule = Field(title="进度安排")
+    categories: list[Category] = Field(title="类别", min_length=1)
+    data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
+
+
+class Indicator(Record):
+    id: str = Field(title="指标编号", pattern=SLUG)
+    name: str = Field(title="指标名称", min_length=1)
+    target: float = Field(title="目标值", ge=0)
+    unit: str | None = Field(title="计量单位", description="通知未写单位时为空，并在数据说明中注明")
+    comparator: Comparator | None = Field(default=None, title="限定词")
+    kind: Literal["count", "level"] = Field(
+        title="指标类型",
+        description="count：全年累计的数量；level：要达到的水平或比率（如参保率、覆盖率）",
+    )
+    baseline: float | None = Field(default=None, title="基期值", description="水平类指标的起点，如“从99.90%提高到”")
+    source: str = Field(title="原文", description="通知中给出该指标的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+
+
+class PolicyParameter(Record):
+    id: str = Field(title="标准编号", pattern=SLUG)
+    name: str = Field(title="标准名称", min_length=1)
+    kind: Literal["subsidy", "ratio", "cost_share", "standard", "threshold"] = Field(
+        title="标准类型",
+        description="subsidy：补助、补贴、奖补金额；ratio：救助或资助比例；cost_share：资金分担；"
+        "standard：服务或建设标准；threshold：享受条件的界限",
+    )
+    amount: float = Field(title="数额", ge=0)
+    unit: str = Field(title="单位", min_length=1)
+    comparator: Comparator | None = Field(default=None, title="限定词")
+    per: str | None = Field(default=None, title="对象", description="按谁或按什么计，如“人”“社区”")
+    period: str | None = Field(default=None, title="期间", description="如“年”“月”“学年”“一次性”")
+    payer: str | None = Field(default=None, title="出资方", description="通知写明的出资方")
+    source: str = Field(title="原文", description="通知中给出该标准的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+
+
+class Item(Record):
+    id: str = Field(title="项目编号", pattern=ITEM_ID, description="区级项目为两位序号，市级项目为 c 加两位序号")
+    number: str = Field(title="通知序号", description="通知中印的序号，如“五十”", min_length=1)
+    level: Literal["district", "city"] = Field(title="层级")
+    category: str = Field(title="类别", pattern=SLUG)
+    title: str = Field(title="项目名称", min_length=1)
+    lead_units: list[str] = Field(title="牵头单位", min_length=1)
+    lead_units_text: str = Field(title="牵头单位原文", min_length=1)
+    source_text: str = Field(title="通知原文", description="通知中本项的第一段，逐字照录", min_length=1)
+    beneficiaries: str | None = Field(default=None, title="受益对象", description="通知写明时，用平实的话说明谁受益")
+    eligibility: str | None = Field(default=None, title="享受条件", description="通知写明时，用平实的话说明条件")
+    how_to_apply: str | None = Field(default=None, title="办理方式", description="通知写明时，说明如何申请、在哪里办")
+    no_task: bool = Field(default=False, title="本年无任务")
+    no_task_text: str | None = Field(default=None, title="无任务原文")
+    indicators: list[Indicator] = Field(default_factory=list, title="目标指标")
+    policy_parameters: list[PolicyParameter] = Field(default_factory=list, title="政策标准")
+    measures: list[str] = Field(default_factory=list, title="推进措施", description="逐字照录，按原文顺序，不含序号")
+    data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
+
+
+class Footer(Record):
+    organizer: str = Field(title="主办单位", min_length=1)
+    contact: str = Field(title="联系方式", min_length=1)
+    site_id_code: str = Field(title="网站标识码", min_length=1)
+    icp_record: str = Field(title="ICP备案号", min_length=1)
+    icp_record_url: str = Field(title="ICP备案查询链接", min_length=1)
+    police_record: str = Field(title="公安机关备案号", min_length=1)
+    error_report_url: str = Field(title="我为政府网站找错链接", min_length=1)
+
+
+class Site(Record):
+    name: str = Field(title="网站名称", min_length=1)
+    district: str = Field(title="行政区", min_length=1)
+    division_code: str = Field(title="行政区划代码", pattern=r"^\d{6}$")
+    sample_data: bool = Field(title="样例数据", description="进度与资金数据是否为演示样例")
+    sample_data_banner: str = Field(title="样例数据提示", min_length=1)
+    placeholder_prefix: str = Field(
+        title="占位标记", min_length=1, description="以此开头的值是尚待办公室填写的占位内容",
+    )
+    footer: Footer = Field(title="页脚")
+
+
+FILE_MODELS: dict[str, type[Record]] = {
+    "site": Site,
+    "units": UnitsFile,
+    "notice": Notice,
+    "item": Item,
+}
+
+
+# Field names for messages: the Chinese titles above, looked up along a path of keys and indexes.
+
+def field_label(model: type[BaseModel], loc: tuple) -> str:
+    """Chinese name and path of a field: 目标指标 › 第2项 › 目标值（indicators[1].target）."""
+    names: list[str] = []
+    path = ""
+    for depth, part in enumerate(loc):
+        if isinstance(part, int):
+            names.append(f"第{part + 1}项")
+            path += f"[{part}]"
+            continue
+        path += f".{part}" if path else str(part)
+        parent = model_at(model, loc[:depth])
+        info = parent.model_fields.get(part) if parent else None
+        names.append(info.title if info and info.title else str(part))
+    return f"{' › '.join(names)}（{path}）" if names else ""
+
+
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The record class found at `loc` inside `model`, or None where `loc` leaves the records."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _inner_model(info.annotation) if info else None
+    return current
+
+
+def _inner_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None

@@ -1,0 +1,121 @@
+"""Problems found in the data, and the report that collects them.
+
+Modelled on frictionless-py's errors: every problem has a stable code, a position (file, line,
+column, field), the value found and what was expected, and prints as one line of Chinese.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+# code → what the problem means, in Chinese (shown in the data dictionary and `minsheng validate --codes`)
+CODES: dict[str, str] = {
+    "encoding": "文件不是 UTF-8 编码的文本",
+    "yaml-syntax": "YAML 语法错误",
+    "yaml-duplicate-key": "同一层级出现重复的字段名",
+    "yaml-alias": "使用了 YAML 锚点或别名（& 或 *），数据文件中不允许",
+    "file-missing": "缺少必需的文件",
+    "file-name": "文件名与记录编号不一致",
+    "missing-field": "缺少必填字段",
+    "unknown-field": "出现未定义的字段",
+    "wrong-type": "值的类型不对",
+    "wrong-value": "值不在允许范围内",
+    "duplicate-id": "编号重复",
+    "unknown-reference": "引用了不存在的编号",
+    "category-count": "类别的项目数与通知不符",
+    "not-verbatim": "原文字段与通知全文不一致",
+    "number-mismatch": "序号与编号不一致",
+    "no-task": "无任务项目的字段不一致",
+    "percent-range": "百分比超出 0–100",
+    "placeholder": "占位内容尚未填写",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None  # Chinese name, then the path: 目标值（indicators[0].target）
+    value: object = None
+    expected: str | None = None
+    severity: str = "error"  # "error" stops the build; "notice" is printed and allowed
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}")
+
+    def position(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f" 第{self.line}行"
+            if self.column is not None:
+                where += f"第{self.column}列"
+        return where
+
+    def __str__(self) -> str:
+        label = "错误" if self.severity == "error" else "提示"
+        parts = [f"{self.position()}：{label}[{self.code}]"]
+        if self.field:
+            parts.append(f" 字段 {self.field}：")
+        else:
+            parts.append(" ")
+        parts.append(self.message)
+        if self.value is not None:
+            parts.append(f"；发现的值：{format_value(self.value)}")
+        if self.expected:
+            parts.append(f"；应为：{self.expected}")
+        return "".join(parts) + "。"
+
+
+def format_value(value: object, limit: int = 60) -> str:
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "…"
+        return f"“{text}”"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= limit else text[:limit] + "…"
+    return str(value)
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "notice"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.code))
+
+    def as_json(self) -> str:
+        return json.dumps([asdict(p) for p in self.sorted()], ensure_ascii=False, indent=2, default=str)
+
+
+def relative(path: Path, root: Path) -> str:
+    """The path as office staff see it in the repository: relative to the data folder's parent."""
+    try:
+        return path.resolve().relative_to(root.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,180 @@
+"""Cross-checks of the annual plan: what no single record's schema can see.
+
+Ids are unique, every reference resolves, each category holds the number of items the notice
+prints, every quoted phrase occurs verbatim in the notice, and percentages lie within 0–100.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..load.plan import Plan, Source, Year
+from ..model import Item
+from ..problems import Problem
+
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """一 … 九十九 as printed in the notice; None for anything else."""
+    if text in _DIGITS:
+        return _DIGITS[text]
+    tens, sep, ones = text.partition("十")
+    if not sep or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return None
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+
+
+def check_plan(plan: Plan) -> list[Problem]:
+    problems = list(_check_site(plan)) + list(_check_units(plan))
+    spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
+    for year in plan.years.values():
+        problems += _check_notice(year)
+        for item in year.items:
+            problems += _check_item(item, year.item_sources[item.id], year, spellings)
+        problems += _check_category_counts(year)
+    return problems
+
+
+def _check_site(plan: Plan) -> Iterator[Problem]:
+    if not plan.site:
+        return
+    prefix = plan.site.placeholder_prefix
+    for name, value in plan.site.footer.model_dump().items():
+        if isinstance(value, str) and value.startswith(prefix):
+            yield plan.site_source.problem("placeholder", "页脚字段仍是占位内容，发布前请填写", ("footer", name),
+                                           value=value, expected="办公室提供的正式内容", severity="notice")
+
+
+def _check_units(plan: Plan) -> Iterator[Problem]:
+    if not plan.units:
+        return
+    source = plan.units_source
+    owner: dict[str, str] = {}  # id or spelling → the unit id that first used it
+    for index, unit in enumerate(plan.units.units):
+        if ("id", unit.id) in owner:
+            yield source.problem("duplicate-id", "单位编号重复", ("units", index, "id"), value=unit.id,
+                                 expected="每个单位的编号唯一")
+        owner[("id", unit.id)] = unit.id
+        for spelling in (unit.name, *unit.aliases):
+            if owner.setdefault(spelling, unit.id) != unit.id:
+                yield source.problem("duplicate-id", f"这种写法已属于单位 {owner[spelling]}", ("units", index),
+                                     value=spelling, expected="一种写法只对应一个单位")
+
+
+def _check_notice(year: Year) -> list[Problem]:
+    notice, source = year.notice, year.notice_source
+    if not notice:
+        return []
+    problems = []
+    if notice.year != year.year:
+        problems.append(source.problem("wrong-value", "年度与文件夹名不一致", ("year",), value=notice.year,
+                                       expected=str(year.year)))
+    counts = Counter(c.id for c in notice.categories)
+    for index, category in enumerate(notice.categories):
+        if counts[category.id] > 1:
+            problems.append(source.problem("duplicate-id", "类别编号重复", ("categories", index, "id"),
+                                           value=category.id, expected="每个类别的编号唯一"))
+    previous = None
+    for index, milestone in enumerate(notice.schedule.milestones):
+        path = ("schedule", "milestones", index)
+        if milestone.by.year != year.year:
+            problems.append(source.problem("wrong-value", "进度节点不在本年度内", path + ("by",),
+                                           value=str(milestone.by), expected=f"{year.year}年内的日期"))
+        if previous and milestone.by <= previous:
+            problems.append(source.problem("wrong-value", "进度节点没有按时间先后排列", path + ("by",),
+                                           value=str(milestone.by), expected=f"晚于 {previous}"))
+        previous = milestone.by
+        problems += _verbatim(milestone.wording, year, source, path + ("wording",))
+    problems += _verbatim(notice.schedule.reporting_wording, year, source, ("schedule", "reporting_wording"))
+    return problems
+
+
+def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(code: str, message: str, path: tuple, value: object, expected: str) -> None:
+        problems.append(source.problem(code, message, path, value=value, expected=expected))
+
+    expected_name = f"{item.id}.yaml"
+    if source.file.rsplit("/", 1)[-1] != expected_name:
+        add("file-name", "文件名与项目编号不一致", ("id",), item.id, f"文件名为 {expected_name}，或把编号改成与文件名一致")
+    number = chinese_number(item.number)
+    if number is None:
+        add("wrong-value", "序号不是通知中使用的中文数字", ("number",), item.number, "一 至 九十九 的中文数字")
+    elif item.level == "district" and item.id.isdigit() and number != int(item.id):
+        add("number-mismatch", "区级项目的编号应与通知序号相同", ("number",), item.number, f"与编号 {item.id} 对应的序号")
+    if not item.source_text.startswith(f"({item.number})"):
+        add("number-mismatch", "通知原文开头的序号与通知序号不一致", ("source_text",), item.source_text[:8],
+            f"以“({item.number})”开头")
+
+    categories = {c.id: c for c in year.notice.categories} if year.notice else {}
+    category = categories.get(item.category)
+    if categories and not category:
+        add("unknown-reference", "类别不存在", ("category",), item.category,
+            f"notice.yaml 中的类别编号之一：{'、'.join(categories)}")
+    elif category and category.level != item.level:
+        add("wrong-value", "项目层级与所属类别的层级不一致", ("level",), item.level, category.level)
+
+    for index, unit in enumerate(item.lead_units):
+        if unit not in spellings:
+            add("unknown-reference", "牵头单位不在单位表中", ("lead_units", index), unit,
+                "data/units.yaml 中的单位编号之一")
+        elif not any(spelling in item.lead_units_text for spelling in spellings[unit]):
+            add("not-verbatim", "牵头单位原文中没有这个单位的任何写法", ("lead_units", index), unit,
+                f"原文“{item.lead_units_text}”中出现的单位")
+    if f"(牵头单位:{item.lead_units_text}" not in item.source_text:
+        add("not-verbatim", "与通知原文括号内的牵头单位不一致", ("lead_units_text",), item.lead_units_text,
+            "通知原文“(牵头单位:……)”中的文字")
+
+    problems += _verbatim(item.source_text, year, source, ("source_text",))
+    for index, measure in enumerate(item.measures):
+        problems += _verbatim(measure, year, source, ("measures", index))
+    quotable = [item.source_text, *item.measures]
+    for group in ("indicators", "policy_parameters"):
+        records = getattr(item, group)
+        counts = Counter(r.id for r in records)
+        for index, record in enumerate(records):
+            if counts[record.id] > 1:
+                add("duplicate-id", "编号在本项目中重复", (group, index, "id"), record.id, "本项目内唯一的编号")
+            if not any(record.source in text for text in quotable):
+                add("not-verbatim", "在本项的通知原文和推进措施中都找不到这段原话", (group, index, "source"),
+                    record.source, "从通知原文或推进措施中逐字复制的原话")
+            for name in ("target", "baseline", "amount"):
+                value = getattr(record, name, None)
+                if record.unit == "%" and value is not None and not 0 <= value <= 100:
+                    add("percent-range", "百分比超出 0–100", (group, index, name), value, "0 到 100 之间的数")
+
+    if item.no_task:
+        if not item.no_task_text:
+            add("no-task", "标为本年无任务，但没有照录通知的原话", ("no_task",), True, "同时填写无任务原文（no_task_text）")
+        if item.indicators:
+            add("no-task", "本年无任务的项目不应有目标指标", ("indicators",), len(item.indicators), "没有目标指标")
+    elif item.no_task_text:
+        add("no-task", "有无任务原文，但没有标为本年无任务", ("no_task_text",), item.no_task_text, "no_task: true")
+    if item.no_task_text:
+        problems += _verbatim(item.no_task_text, year, source, ("no_task_text",))
+    return problems
+
+
+def _verbatim(text: str, year: Year, source: Source, path: tuple) -> list[Problem]:
+    if year.notice_text is None or text in year.notice_text:
+        return []
+    return [source.problem("not-verbatim", "在通知全文中找不到这段文字（须逐字照录，不改标点、不补缺字）", path,
+                           value=text, expected="从 notice.txt 逐字复制的原文")]
+
+
+def _check_category_counts(year: Year) -> list[Problem]:
+    if not year.notice:
+        return []
+    counts = Counter(item.category for item in year.items)
+    return [
+        year.notice_source.problem(
+            "category-count",
+            f"类别“{category.number}、{category.name}”在通知中为{category.printed_count}项，数据中有{counts[category.id]}项",
+            ("categories", index, "printed_count"), value=counts[category.id],
+            expected=f"{category.printed_count}个项目属于这个类别")
+        for index, category in enumerate(year.notice.categories)
+        if counts[category.id] != category.printed_count
+    ]

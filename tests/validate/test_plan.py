@@ -1,0 +1,153 @@
+"""`minsheng validate` on broken copies of the real data: every problem, with its position, in Chinese."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from minsheng.cli import main
+from minsheng.validate.plan import chinese_number
+
+
+def validate(data: Path, capsys) -> tuple[int, str]:
+    code = main(["validate", "--data", str(data)])
+    return code, capsys.readouterr().out
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def test_shipped_data_is_clean(capsys):
+    code, out = validate(DATA, capsys)
+    assert code == 0, out
+    assert "0 个错误" in out
+
+
+def test_command_line_entry_point_exits_1_on_errors(data_copy):
+    (data_copy / "2024" / "items" / "01.yaml").write_text("id: [\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "minsheng", "validate", "--data", str(data_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "data/2024/items/01.yaml 第2行" in result.stdout
+
+
+def test_missing_field(data_copy, capsys):
+    path = data_copy / "2024" / "items" / "01.yaml"
+    edit(path, "title: 促进重点群体稳定就业\n", "")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "data/2024/items/01.yaml 第1行第1列：错误[missing-field] 字段 项目名称（title）：缺少必填字段" in out
+
+
+def test_duplicate_id(data_copy, capsys):
+    items = data_copy / "2024" / "items"
+    (items / "99.yaml").write_text((items / "01.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert re.search(r"data/2024/items/99\.yaml 第1行第1列：错误\[duplicate-id\] 字段 项目编号（id）：项目编号与 data/2024/items/01\.yaml 重复；发现的值：“01”", out)
+
+
+def test_duplicate_key(data_copy, capsys):
+    path = data_copy / "2024" / "items" / "01.yaml"
+    edit(path, "title: 促进重点群体稳定就业\n", "title: 促进重点群体稳定就业\ntitle: 别的名称\n")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "data/2024/items/01.yaml 第6行第1列：错误[yaml-duplicate-key]" in out
+    assert "字段名“title”在同一层级出现了两次（第5行已有）" in out
+
+
+def test_unknown_unit(data_copy, capsys):
+    path = data_copy / "2024" / "items" / "01.yaml"
+    edit(path, "lead_units: [hrss]", "lead_units: [renshe]")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    line = line_of(path, "lead_units: [renshe]")
+    assert f"01.yaml 第{line}行第14列：错误[unknown-reference] 字段 牵头单位 › 第1项（lead_units[0]）：牵头单位不在单位表中；发现的值：“renshe”" in out
+
+
+def test_wrong_type(data_copy, capsys):
+    path = data_copy / "2024" / "items" / "01.yaml"
+    edit(path, "target: 1150", "target: 一千一百五十")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    line = line_of(path, "target: 一千一百五十")
+    assert (f"01.yaml 第{line}行第5列：错误[wrong-type] 字段 目标指标 › 第1项 › 目标值（indicators[0].target）："
+            "值的类型不对；发现的值：“一千一百五十”；应为：数字。") in out
+
+
+def test_yaml_syntax_error_with_its_line(data_copy, capsys):
+    path = data_copy / "2024" / "items" / "01.yaml"
+    edit(path, "level: district", "level district")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "01.yaml 第4行第1列：错误[yaml-syntax] YAML 语法错误（缺少冒号“:”，或上一行的缩进不对）" in out
+
+
+def test_every_problem_is_reported_in_one_run(data_copy, capsys):
+    items = data_copy / "2024" / "items"
+    edit(items / "01.yaml", "lead_units: [hrss]", "lead_units: [nobody]")
+    edit(items / "43.yaml", "target: 99.93", "target: 199.93")
+    edit(data_copy / "units.yaml", "name: 人社局", "name: 人社局\n    aliases: [民政局]")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "[unknown-reference]" in out
+    assert "[percent-range] 字段 目标指标 › 第2项 › 目标值（indicators[1].target）：百分比超出 0–100；发现的值：199.93" in out
+    assert "units.yaml" in out and "这种写法已属于单位 hrss" in out
+
+
+def test_category_count_and_verbatim_checks(data_copy, capsys):
+    items = data_copy / "2024" / "items"
+    edit(items / "01.yaml", "category: employment", "category: social-security")
+    edit(items / "43.yaml", "供电可靠性从99.90%提高到99.93%\n", "供电可靠性从99.90%提高到99.95%\n")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "类别“一、促进就业”在通知中为3项，数据中有2项" in out
+    assert "类别“二、社会保障”在通知中为5项，数据中有6项" in out
+    assert "43.yaml" in out and "[not-verbatim] 字段 目标指标 › 第2项 › 原文（indicators[1].source）" in out
+
+
+def test_file_name_and_number_must_match_the_id(data_copy, capsys):
+    items = data_copy / "2024" / "items"
+    (items / "01.yaml").rename(items / "1.yaml")
+    edit(items / "43.yaml", "number: 四十三", "number: 四十四")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "items/1.yaml 第1行第1列：错误[file-name]" in out
+    assert "43.yaml 第2行第1列：错误[number-mismatch]" in out
+
+
+def test_placeholders_are_notices_not_errors(capsys):
+    code, out = validate(DATA, capsys)
+    assert code == 0
+    assert "提示[placeholder] 字段 页脚 › 主办单位（footer.organizer）" in out
+
+
+def test_missing_data_folder(tmp_path, capsys):
+    code = main(["validate", "--data", str(tmp_path / "nowhere")])
+    assert code == 1
+    assert "找不到数据文件夹" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "number"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("四十三", 43), ("五十", 50)])
+def test_chinese_numbers(text, number):
+    assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["", "零", "百", "十十", "1", "五十五十"])
+def test_not_chinese_numbers(text):
+    assert chinese_number(text) is None
