@@ -29,3 +29,26 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; in CI a skip is a failure.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def edit_csv(path: Path, match: dict[str, str], changes: dict[str, str] | None = None, *, drop: bool = False) -> int:
+    """Change (or drop) the rows of a monthly CSV whose cells equal `match`; returns their Excel row."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header, found = rows[0], None
+    kept = [header]
+    for number, row in enumerate(rows[1:], start=2):
+        cells = dict(zip(header, row))
+        if all(cells.get(k) == v for k, v in match.items()) and found is None:
+            found = number
+            if drop:
+                continue
+            cells.update(changes or {})
+            row = [cells[h] for h in header]
+        kept.append(row)
+    assert found, f"no row matching {match} in {path}"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(kept)
+    return found

@@ -7,10 +7,15 @@ import json
 import sys
 from pathlib import Path
 
+from .entry.monthly import EntryError, import_month, new_month
+from .entry.sample import write_sample
 from .model import FILE_MODELS
+from .publish.build import BuildError, build
 from .problems import CODES
+from .validate import validate_data
 
 DEFAULT_DATA = Path("data")
+SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,32 +30,55 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="输出每种数据文件的 JSON Schema")
     schema.add_argument("--out", type=Path, required=True, help="输出文件夹")
 
+    new = commands.add_parser("new-month", help="生成下个月的进展和资金 CSV（按上月数据预填）")
+    new.add_argument("month", help="月份，如 2024-08")
+    new.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    new.add_argument("--xlsx", type=Path, help="同时生成一个供填写的 Excel 工作簿")
+    new.add_argument("--force", action="store_true", help="覆盖已有的文件")
+
+    load = commands.add_parser("import", help="把填好的 Excel 工作簿转为某月的 CSV，并检查")
+    load.add_argument("workbook", type=Path, help="Excel 工作簿（.xlsx），含“进展”“资金”两个工作表")
+    load.add_argument("--month", required=True, help="月份，如 2024-07")
+    load.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    load.add_argument("--force", action="store_true", help="覆盖已有的文件")
+
+    sample = commands.add_parser("sample", help="重新生成随数据提供的演示样例月报（固定随机种子）")
+    sample.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
+    sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
+
+    build = commands.add_parser("build", help="检查数据、生成页面并用 mkdocs 构建网站")
+    build.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    build.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site）")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs 配置（默认 mkdocs.yml）")
+
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "schema":
-        return _schema(args)
-    return 2
+    handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
+                "sample": _sample, "build": _build}
+    return handlers[args.command](args)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .validate import validate_data
-
     if args.codes:
         for code, meaning in CODES.items():
             print(f"{code}\t{meaning}")
         return 0
-    if not args.data.is_dir():
-        print(f"{args.data}：错误 找不到数据文件夹；应为：包含 site.yaml 和年度文件夹的目录。", file=sys.stderr)
+    if not _data_folder(args.data):
         return 1
     plan, report = validate_data(args.data)
-    if args.json:
+    return _print_report(plan, report, args.json)
+
+
+def _print_report(plan, report, as_json: bool = False) -> int:
+    if as_json:
         print(report.as_json())
     else:
         for problem in report.sorted():
             print(problem)
         items = sum(len(year.items) for year in plan.years.values())
-        summary = f"共检查 {len(plan.years)} 个年度、{items} 个项目：{len(report.errors)} 个错误，{len(report.notices)} 个提示。"
+        months = sum(len(year.months) for year in plan.years.values())
+        summary = (f"共检查 {len(plan.years)} 个年度、{items} 个项目、{months} 个月的报告："
+                   f"{len(report.errors)} 个错误，{len(report.warnings)} 个警告，{len(report.notices)} 个提示。")
         print(summary if report.problems else f"{summary}数据无误。")
     return 0 if report.ok else 1
 
@@ -61,4 +89,86 @@ def _schema(args: argparse.Namespace) -> int:
         path = args.out / f"{name}.schema.json"
         path.write_text(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(path)
+    return 0
+
+
+def _data_folder(path: Path) -> bool:
+    if path.is_dir():
+        return True
+    print(f"{path}：错误 找不到数据文件夹；应为：包含 site.yaml 和年度文件夹的目录。", file=sys.stderr)
+    return False
+
+
+def _plan(path: Path):
+    """The plan, or None after printing why it cannot be used (entry tools need a valid plan)."""
+    if not _data_folder(path):
+        return None
+    plan, report = validate_data(path)
+    plan_errors = [p for p in report.errors if "/progress/" not in p.file and "/funds/" not in p.file]
+    if plan_errors:
+        for problem in plan_errors:
+            print(problem, file=sys.stderr)
+        print("计划数据有错误，请先改正（minsheng validate）。", file=sys.stderr)
+        return None
+    return plan
+
+
+def _new_month(args: argparse.Namespace) -> int:
+    plan = _plan(args.data)
+    if plan is None:
+        return 1
+    try:
+        written = new_month(plan, args.month, args.xlsx, args.force)
+    except EntryError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"已写入 {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    plan = _plan(args.data)
+    if plan is None:
+        return 1
+    if not args.workbook.is_file():
+        print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
+        return 1
+    try:
+        written, problems = import_month(plan, args.workbook, args.month, args.force)
+    except EntryError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem)
+    if not written:
+        print("工作簿有错误，没有写入任何文件。")
+        return 1
+    for path in written:
+        print(f"已写入 {path}")
+    print("检查导入后的数据：")
+    plan, report = validate_data(args.data)
+    return _print_report(plan, report)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    plan = _plan(args.data)
+    if plan is None:
+        return 1
+    if args.year not in plan.years:
+        print(f"错误：data/ 中没有 {args.year} 年度。", file=sys.stderr)
+        return 1
+    for path in write_sample(plan.years[args.year], args.seed):
+        print(f"已写入 {path}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    if not _data_folder(args.data):
+        return 1
+    try:
+        build(args.data, args.out, args.config.resolve())
+    except BuildError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
     return 0

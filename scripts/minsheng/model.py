@@ -8,6 +8,7 @@ from these classes (`minsheng schema`), so the documentation cannot drift from t
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 import types
 import typing
 from typing import Literal
@@ -154,8 +155,20 @@ class Site(Record):
     footer: Footer = Field(title="页脚")
 
 
+class Rules(Record):
+    basic_completion: float = Field(title="基本完成对应的总体进度", gt=0, le=100,
+                                    description="通知“10月底前基本完成年度任务”按此百分比计")
+    about_tolerance: float = Field(title="“左右”的容差", ge=0, lt=100,
+                                   description="目标写作“左右”时，达到目标值的 (100−容差)% 即视为完成")
+    ahead_margin: float = Field(title="超序时界限", gt=0, description="比序时进度高出此百分点及以上为超序时")
+    behind_margin: float = Field(title="滞后界限", gt=0, description="比序时进度低出此百分点以上为滞后")
+    far_behind_margin: float = Field(title="严重滞后界限", gt=0, description="比序时进度低出此百分点以上为严重滞后")
+    warning_months: int = Field(title="预警推算月数", ge=1, le=12, description="按最近几个月的平均进度推算")
+
+
 FILE_MODELS: dict[str, type[Record]] = {
     "site": Site,
+    "rules": Rules,
     "units": UnitsFile,
     "notice": Notice,
     "item": Item,
@@ -200,3 +213,93 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
             if found:
                 return found
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Monthly reports: one progress CSV and one funds CSV per month, under data/<year>/progress/ and
+# data/<year>/funds/, named <year>-<month>.csv. Columns are Chinese for the office; each has an
+# English name for code and for the data dictionary.
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # English, for code and open data
+    header: str  # Chinese, as the office sees it in Excel
+    meaning: str  # Chinese description for the data dictionary
+    meaning_en: str
+    read_only: bool = False  # copied from the plan for the reader's convenience; not read back
+
+
+NOT_REPORTED = "未报送"
+FUND_SOURCES = ("中央", "省", "市", "区", "其他")
+
+PROGRESS_COLUMNS = (
+    Column("item", "项目编号", "项目编号，与计划中的编号一致（01–50、c01）", "Item id as in the plan"),
+    Column("item_title", "项目名称", "项目名称，仅供阅读，不读回", "Item title, for reading only", True),
+    Column("indicator", "指标编号", "指标编号；项目本身的一行留空", "Indicator id; empty on the item's own row"),
+    Column("indicator_name", "指标名称", "指标名称，仅供阅读，不读回", "Indicator name, for reading only", True),
+    Column("unit", "计量单位", "计量单位，仅供阅读，不读回", "Unit, for reading only", True),
+    Column("target", "年度目标", "年度目标值，仅供阅读，不读回", "Annual target, for reading only", True),
+    Column("value", "截至月底累计",
+           "数量类指标填截至月底的累计数；水平类指标填月底达到的水平（百分比不带%也可）",
+           "Cumulative value at month end (count), or level reached (level/rate)"),
+    Column("note", "进展情况", "项目本月进展的简要说明，填在项目本身的一行", "Short progress note, on the item's row"),
+    Column("correction", "更正说明", "本行数字更正以前月份数字时，说明原因", "Why a figure corrects an earlier month"),
+    Column("status", "报送状态", "留空表示已报送；项目本月未报送时在项目本身的一行填“未报送”",
+           "Empty when reported; 未报送 on the item's row when the unit did not report"),
+)
+
+FUND_COLUMNS = (
+    Column("item", "项目编号", "项目编号，与计划中的编号一致", "Item id as in the plan"),
+    Column("item_title", "项目名称", "项目名称，仅供阅读，不读回", "Item title, for reading only", True),
+    Column("source", "资金来源", "中央、省、市、区、其他 之一", "Level of government: 中央, 省, 市, 区 or 其他"),
+    Column("planned", "年度计划（万元）", "本年度计划投入，万元", "Funds planned for the year, 10,000 yuan"),
+    Column("in_place", "累计到位（万元）", "截至月底累计到位资金，万元", "Funds in place at month end (cumulative), 10,000 yuan"),
+    Column("disbursed", "累计拨付（万元）", "截至月底累计拨付（支出）资金，万元，不超过到位资金",
+           "Funds disbursed at month end (cumulative), 10,000 yuan; not above funds in place"),
+    Column("correction", "更正说明", "本行数字更正以前月份数字时，说明原因", "Why a figure corrects an earlier month"),
+)
+
+HEADERS = {c.name: c.header for c in (*PROGRESS_COLUMNS, *FUND_COLUMNS)}  # same name, same header
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    item: str
+    note: str
+    correction: str
+    reported: bool
+    row: int
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    item: str
+    indicator: str
+    value: float | None
+    percent_sign: bool  # the cell ended in "%", which is only right for a percentage
+    note: str
+    correction: str
+    row: int
+
+
+@dataclass(frozen=True)
+class FundReport:
+    item: str
+    source: str
+    planned: float | None
+    in_place: float | None
+    disbursed: float | None
+    correction: str
+    row: int
+
+
+@dataclass
+class MonthReport:
+    month: str  # "2024-07"
+    progress_file: str
+    funds_file: str
+    items: dict[str, ItemReport] = field(default_factory=dict)
+    indicators: dict[tuple[str, str], IndicatorReport] = field(default_factory=dict)
+    funds: dict[tuple[str, str], FundReport] = field(default_factory=dict)
+    progress_columns: dict[str, int] = field(default_factory=dict)  # column name → position in the file
+    funds_columns: dict[str, int] = field(default_factory=dict)

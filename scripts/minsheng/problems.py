@@ -30,6 +30,14 @@ CODES: dict[str, str] = {
     "no-task": "无任务项目的字段不一致",
     "percent-range": "百分比超出 0–100",
     "placeholder": "占位内容尚未填写",
+    "csv-structure": "CSV 文件的结构不对（空文件、表头、列数、单元格）",
+    "number": "数字无法读取，或被规范化（全角、千分位、单位）",
+    "month": "月份文件的命名、年度或连续性不对",
+    "duplicate-row": "同一项目（指标、资金来源）在一个月中出现多行",
+    "missing-row": "项目或指标在本月缺少一行",
+    "decrease": "累计数比上月小，但没有更正说明",
+    "funds-order": "拨付资金超过到位资金",
+    "far-above-target": "数值超过年度目标的3倍",
 }
 
 
@@ -43,7 +51,7 @@ class Problem:
     field: str | None = None  # Chinese name, then the path: 目标值（indicators[0].target）
     value: object = None
     expected: str | None = None
-    severity: str = "error"  # "error" stops the build; "notice" is printed and allowed
+    severity: str = "error"  # "error" stops the build; "warning" and "notice" are printed and allowed
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -58,7 +66,7 @@ class Problem:
         return where
 
     def __str__(self) -> str:
-        label = "错误" if self.severity == "error" else "提示"
+        label = {"error": "错误", "warning": "警告", "notice": "提示"}[self.severity]
         parts = [f"{self.position()}：{label}[{self.code}]"]
         if self.field:
             parts.append(f" 字段 {self.field}：")
@@ -97,6 +105,10 @@ class Report:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def notices(self) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Load the annual plans: site settings, the unit table and each year's notice and items.
+"""Load the annual plans: site settings, the unit table and each year's notice, items and reports.
 
 This is the only module that reads the plan's files. It returns typed records together with where
 each came from, so that later checks can name the file and line of what they complain about.
@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Item, Notice, Record, Site, UnitsFile, field_label
+from ..model import Item, MonthReport, Notice, Record, Rules, Site, UnitsFile, field_label
 from ..problems import Problem, relative
+from .progress import load_months
 from .records import to_record
 from .yaml_file import YamlDocument, read_yaml
 
@@ -44,6 +45,7 @@ class Year:
     notice_text: str | None = None
     items: list[Item] = field(default_factory=list)
     item_sources: dict[str, Source] = field(default_factory=dict)  # by item id
+    months: list[MonthReport] = field(default_factory=list)  # the monthly reports, in order
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Plan:
     site_source: Source | None = None
     units: UnitsFile | None = None
     units_source: Source | None = None
+    rules: Rules | None = None
+    rules_source: Source | None = None
     years: dict[int, Year] = field(default_factory=dict)
 
 
@@ -62,6 +66,7 @@ def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
     problems: list[Problem] = []
     plan.site, plan.site_source = _load(root / "site.yaml", Site, root, problems)
     plan.units, plan.units_source = _load(root / "units.yaml", UnitsFile, root, problems)
+    plan.rules, plan.rules_source = _load(root / "rules.yaml", Rules, root, problems)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name)):
         plan.years[int(folder.name)] = _load_year(folder, root, problems)
     if not plan.years:
@@ -97,6 +102,8 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
             continue
         year.items.append(item)
         year.item_sources[item.id] = source
+    year.months, found = load_months(folder, root)
+    problems.extend(found)
     return year
 
 

@@ -3,6 +3,7 @@
 from ..load.plan import Plan, load_plan
 from ..problems import Report
 from .plan import check_plan
+from .progress import check_months
 
 
 def validate_data(root) -> tuple[Plan, Report]:
@@ -10,4 +11,6 @@ def validate_data(root) -> tuple[Plan, Report]:
     plan, problems = load_plan(root)
     report = Report(problems)
     report.extend(check_plan(plan))
+    for year in plan.years.values():
+        report.extend(check_months(year))
     return plan, report

@@ -1,0 +1,1 @@
+"""Compute: progress, status, schedule and funds from the loaded records. Knows nothing of pages."""

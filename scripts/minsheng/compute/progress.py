@@ -1,0 +1,137 @@
+"""Progress of each indicator and item, month by month, and its status against 序时进度.
+
+Indicator: a count target accumulates toward its value (percent = value ÷ target); a level target is
+met or not (percent = value ÷ target, or the share of the way from its baseline when the notice gives
+one). Comparators are read as the notice words them: 左右 is met within the tolerance of rules.yaml,
+every other qualifier (不少于, 以上, 达到, 提高到, 力争, or none) when the value reaches the target.
+Item: the mean of its indicators' progress, each capped at 100; qualitative items have none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..load.plan import Year
+from ..model import Indicator, Item, MonthReport, Rules
+from .schedule import expected_progress
+
+STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_reported", "qualitative", "no_task")
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    indicator: Indicator
+    value: float | None
+    percent: float | None  # of target, uncapped (a 不少于 target may be exceeded)
+    progress: float | None  # contribution to the item's progress, 0–100
+    met: bool | None
+    gap: float | None  # for an unmet target: how far the value is from it, in the target's unit
+    correction: str
+
+
+@dataclass(frozen=True)
+class ItemMonth:
+    month: str
+    expected: float  # 序时进度
+    status: str  # one of STATUSES
+    progress: float | None
+    indicators: tuple[IndicatorProgress, ...]
+    note: str
+    correction: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Early warning: at the recent pace the item will miss a milestone of the schedule."""
+
+    milestone: str  # "2024-10" or "2024-12"
+    projected: float
+    required: float
+
+
+def indicator_progress(indicator: Indicator, value: float | None, rules: Rules, correction: str = "") -> IndicatorProgress:
+    if value is None:
+        return IndicatorProgress(indicator, None, None, None, None, None, correction)
+    target = indicator.target
+    if indicator.baseline is not None and target != indicator.baseline:
+        percent = (value - indicator.baseline) / (target - indicator.baseline) * 100
+    else:
+        percent = value / target * 100 if target else 100.0
+    threshold = target * (1 - rules.about_tolerance / 100) if indicator.comparator == "左右" else target
+    met = value >= threshold
+    progress = 100.0 if met else max(0.0, min(percent, 100.0))
+    gap = None if met else round(threshold - value, 6)
+    return IndicatorProgress(indicator, value, round(percent, 1), round(progress, 1), met, gap, correction)
+
+
+def item_month(item: Item, report: MonthReport, rules: Rules, expected: float) -> ItemMonth:
+    row = report.items.get(item.id)
+    note = row.note if row else ""
+    correction = row.correction if row else ""
+    if item.no_task:
+        return ItemMonth(report.month, expected, "no_task", None, (), note, correction)
+    if row is not None and not row.reported:
+        return ItemMonth(report.month, expected, "not_reported", None, (), "", correction)
+    indicators = tuple(
+        indicator_progress(i, _value(report, item, i), rules, _correction(report, item, i)) for i in item.indicators
+    )
+    if not indicators:
+        return ItemMonth(report.month, expected, "qualitative", None, (), note, correction)
+    measured = [i.progress for i in indicators if i.progress is not None]
+    if not measured:
+        return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)
+    progress = round(sum(measured) / len(measured), 1)
+    return ItemMonth(report.month, expected, status_of(progress, expected, rules), progress, indicators, note, correction)
+
+
+def status_of(progress: float, expected: float, rules: Rules) -> str:
+    if progress >= 100:
+        return "done"
+    difference = progress - expected
+    if difference >= rules.ahead_margin:
+        return "ahead"
+    if difference < -rules.far_behind_margin:
+        return "far_behind"
+    if difference < -rules.behind_margin:
+        return "behind"
+    return "on_pace"
+
+
+def item_history(item: Item, year: Year, rules: Rules) -> list[ItemMonth]:
+    return [item_month(item, m, rules, expected_progress(year.notice, rules, m.month)) for m in year.months]
+
+
+def early_warnings(history: list[ItemMonth], year: Year, rules: Rules) -> list[Warning]:
+    """Milestones still ahead that the item will miss at the pace of its last few reported months."""
+    measured = [m for m in history if m.progress is not None]
+    if not measured or measured[-1].status == "done" or len(measured) < 2:
+        return []
+    latest = measured[-1]
+    earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
+    months = _month_number(latest.month) - _month_number(earlier.month)
+    pace = (latest.progress - earlier.progress) / months if months else 0.0
+    warnings = []
+    for milestone in year.notice.schedule.milestones:
+        month = f"{milestone.by:%Y-%m}"
+        if month <= latest.month:
+            continue
+        required = expected_progress(year.notice, rules, month)
+        projected = round(min(100.0, latest.progress + pace * (_month_number(month) - _month_number(latest.month))), 1)
+        if projected < required:
+            warnings.append(Warning(month, projected, required))
+    return warnings
+
+
+def _value(report: MonthReport, item: Item, indicator: Indicator) -> float | None:
+    row = report.indicators.get((item.id, indicator.id))
+    return row.value if row else None
+
+
+def _correction(report: MonthReport, item: Item, indicator: Indicator) -> str:
+    row = report.indicators.get((item.id, indicator.id))
+    return row.correction if row else ""
+
+
+def _month_number(month: str) -> int:
+    year, number = month.split("-")
+    return int(year) * 12 + int(number)

@@ -1,0 +1,46 @@
+"""序时进度: the progress the notice's schedule expects at the end of each month.
+
+Rule: progress rises in a straight line from 0 at the start of the notice's month to each milestone
+in turn (70% at 6月底, basic completion at 10月底, 100% at 12月底), month end by month end. A
+milestone the notice states without a figure (基本完成) takes the portal's rule (rules.yaml).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..model import Notice, Rules
+
+
+def month_end(month: str) -> dt.date:
+    year, number = (int(part) for part in month.split("-"))
+    return dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def milestones(notice: Notice, rules: Rules) -> list[tuple[dt.date, float]]:
+    """(date, expected progress) points, starting from 0 on the day before the notice's month."""
+    start = notice.published.replace(day=1) - dt.timedelta(days=1)
+    points = [(start, 0.0)]
+    for milestone in notice.schedule.milestones:
+        progress = milestone.overall_progress
+        points.append((milestone.by, rules.basic_completion if progress is None else progress))
+    return points
+
+
+def expected_progress(notice: Notice, rules: Rules, month: str) -> float:
+    """序时进度 at the end of `month`, in percent, interpolated by whole months between milestones."""
+    end = month_end(month)
+    points = milestones(notice, rules)
+    if end <= points[0][0]:
+        return 0.0
+    for (before, low), (after, high) in zip(points, points[1:]):
+        if end <= after:
+            span = _months_between(before, after)
+            done = _months_between(before, end)
+            return round(low + (high - low) * done / span, 1)
+    return points[-1][1]
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month

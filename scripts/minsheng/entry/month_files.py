@@ -1,0 +1,66 @@
+"""Write one month's pair of CSV files (progress and funds), as Excel on Chinese Windows expects."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..load.plan import Year
+from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, MonthReport
+
+Row = dict[str, object]  # cells by column name; missing names are empty
+
+
+def month_paths(year_folder: Path, month: str) -> tuple[Path, Path]:
+    return year_folder / "progress" / f"{month}.csv", year_folder / "funds" / f"{month}.csv"
+
+
+def write_csv(path: Path, columns: tuple, rows: list[Row]) -> None:
+    """UTF-8 with a byte-order mark and CRLF line ends, so that Excel opens it as Chinese text."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.header for c in columns])
+    for row in rows:
+        writer.writerow([format_cell(row.get(c.name)) for c in columns])
+    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")
+
+
+def write_month(year_folder: Path, month: str, progress: list[Row], funds: list[Row]) -> tuple[Path, Path]:
+    progress_path, funds_path = month_paths(year_folder, month)
+    write_csv(progress_path, PROGRESS_COLUMNS, progress)
+    write_csv(funds_path, FUND_COLUMNS, funds)
+    return progress_path, funds_path
+
+
+def format_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[Row], list[Row]]:
+    """Every row of a month, with the cumulative figures of `previous` filled in.
+
+    Notes, corrections and 未报送 marks belong to one month and start empty.
+    """
+    progress: list[Row] = []
+    funds: list[Row] = []
+    for item in sorted(year.items, key=lambda i: i.id):
+        progress.append({"item": item.id, "item_title": item.title,
+                         "note": item.no_task_text if item.no_task else None})
+        for indicator in item.indicators:
+            earlier = previous.indicators.get((item.id, indicator.id)) if previous else None
+            progress.append({
+                "item": item.id, "item_title": item.title, "indicator": indicator.id,
+                "indicator_name": indicator.name, "unit": indicator.unit, "target": indicator.target,
+                "value": earlier.value if earlier else None,
+            })
+        for key, earlier in sorted(previous.funds.items()) if previous else []:
+            if key[0] == item.id:
+                funds.append({"item": item.id, "item_title": item.title, "source": earlier.source,
+                              "planned": earlier.planned, "in_place": earlier.in_place, "disbursed": earlier.disbursed})
+    return progress, funds

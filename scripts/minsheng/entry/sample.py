@@ -1,0 +1,111 @@
+"""Generate the sample monthly reports shipped in data/ (no official monthly figures were published).
+
+Reproducible: the same plan and seed give the same files byte for byte. Each item is given a
+scenario, so that the site shows every situation it must: done early, on pace, behind, far behind,
+no task, qualitative items, a correction, and a unit that did not report one month. The figures are
+invented; `sample_data: true` in site.yaml makes every page say so.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from ..load.plan import Year
+from ..model import NOT_REPORTED, Indicator, Item
+from .month_files import Row, write_month
+
+# Share of the year's work done by the end of each month, by scenario (months 4–12).
+PACE = {
+    "early": [0.25, 0.5, 0.8, 0.95, 1.0, 1.0, 1.0, 1.0, 1.0],
+    "on_pace": [0.2, 0.45, 0.72, 0.78, 0.85, 0.93, 0.97, 1.0, 1.0],
+    "behind": [0.1, 0.25, 0.45, 0.55, 0.62, 0.7, 0.78, 0.86, 0.93],
+    "far_behind": [0.05, 0.1, 0.2, 0.26, 0.32, 0.38, 0.45, 0.52, 0.6],
+}
+SCENARIOS = ["on_pace", "on_pace", "early", "behind", "on_pace", "far_behind", "on_pace", "early", "behind"]
+FIRST_MONTH = 4
+SOURCE_CHOICES = (("区",), ("区", "市"), ("省", "区"), ("中央", "省", "区"), ("区", "其他"))
+
+
+def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
+    """The rows of every month from April to December, by month."""
+    rng = random.Random(seed)
+    items = sorted(year.items, key=lambda i: i.id)
+    active = [i for i in items if not i.no_task]
+    measured = [i for i in active if i.indicators]
+    scenario = {item.id: SCENARIOS[index % len(SCENARIOS)] for index, item in enumerate(measured)}
+    corrected = rng.choice([i for i in measured if scenario[i.id] == "on_pace"])  # lowered in August
+    silent = rng.choice([i for i in active if i.id != corrected.id])  # did not report in September
+    funds = {item.id: _fund_plan(rng, item) for item in active}
+    months = {}
+    for step, month_number in enumerate(range(FIRST_MONTH, 13)):
+        month = f"{year.year}-{month_number:02d}"
+        progress: list[Row] = []
+        fund_rows: list[Row] = []
+        for item in items:
+            if item.no_task:
+                progress.append({"item": item.id, "item_title": item.title, "note": item.no_task_text})
+                continue
+            not_reported = item.id == silent.id and month_number == 9
+            row: Row = {"item": item.id, "item_title": item.title}
+            if not_reported:
+                row["status"] = NOT_REPORTED
+            else:
+                row["note"] = _note(item, scenario.get(item.id), step)
+            progress.append(row)
+            share = PACE[scenario.get(item.id, "on_pace")][step]
+            for indicator in item.indicators:
+                value = None if not_reported else _value(indicator, share)
+                cells: Row = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
+                              "indicator_name": indicator.name, "unit": indicator.unit,
+                              "target": indicator.target, "value": value}
+                if item.id == corrected.id and indicator.kind == "count" and month_number == 8 and value:
+                    cells["value"] = _round(indicator, value * 0.9)
+                    cells["correction"] = "经核实，7月报送数含重复统计，本月起按核实后的累计数报送（样例）"
+                progress.append(cells)
+            if not not_reported:
+                fund_rows += _fund_rows(item, funds[item.id], share)
+        months[month] = (progress, fund_rows)
+    return months
+
+
+def write_sample(year: Year, seed: int) -> list[Path]:
+    written = []
+    for month, (progress, funds) in generate(year, seed).items():
+        written += write_month(year.folder, month, progress, funds)
+    return written
+
+
+def _value(indicator: Indicator, share: float) -> float:
+    if indicator.kind == "count":
+        return _round(indicator, indicator.target * share)
+    start = indicator.baseline if indicator.baseline is not None else indicator.target * 0.8
+    return _round(indicator, start + (indicator.target - start) * share, decimals=2)
+
+
+def _round(indicator: Indicator, value: float, decimals: int | None = None) -> float:
+    if decimals is None:
+        text = f"{indicator.target:g}"
+        decimals = len(text.split(".")[1]) if "." in text else 0
+    return round(value, decimals) if decimals else float(int(value))
+
+
+def _note(item: Item, scenario: str | None, step: int) -> str:
+    if scenario is None:
+        return ["制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）"][min(step, 2)]
+    return {"early": "进展顺利，已提前完成主要任务（样例）", "on_pace": "按计划推进（样例）",
+            "behind": "受前期手续影响，进度偏慢（样例）", "far_behind": "资金尚未全部到位，进度明显滞后（样例）"}[scenario]
+
+
+def _fund_plan(rng: random.Random, item: Item) -> dict[str, float]:
+    sources = rng.choice(SOURCE_CHOICES)
+    return {source: round(rng.uniform(5, 300), 2) for source in sources}
+
+
+def _fund_rows(item: Item, plan: dict[str, float], share: float) -> list[Row]:
+    rows = []
+    for source, planned in plan.items():
+        in_place = round(planned * min(1.0, share + 0.15), 2)
+        rows.append({"item": item.id, "item_title": item.title, "source": source, "planned": planned,
+                     "in_place": in_place, "disbursed": round(in_place * 0.8 * share, 2)})
+    return rows

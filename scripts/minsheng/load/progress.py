@@ -1,0 +1,143 @@
+"""Load the monthly reports: data/<year>/progress/<month>.csv and data/<year>/funds/<month>.csv.
+
+Cells are parsed here (numbers normalised, refused cells reported with row and column); whether a
+row makes sense against the plan and the other months is for validate.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import (
+    FUND_COLUMNS,
+    HEADERS,
+    NOT_REPORTED,
+    PROGRESS_COLUMNS,
+    FundReport,
+    IndicatorReport,
+    ItemReport,
+    MonthReport,
+)
+from ..problems import Problem, relative
+from .csv_file import CsvTable, read_csv
+from .numbers import parse_number
+
+MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.csv$")
+
+
+def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[Problem]]:
+    """Every month reported in `year_folder`, in order."""
+    problems: list[Problem] = []
+    files: dict[str, dict[str, Path]] = {}
+    for kind in ("progress", "funds"):
+        folder = year_folder / kind
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            match = MONTH_FILE.match(path.name)
+            if not match:
+                problems.append(Problem("month", relative(path, root), "文件名不是“年-月.csv”", value=path.name,
+                                        expected="如 2024-07.csv"))
+                continue
+            files.setdefault(path.stem, {})[kind] = path
+    months = []
+    for month, paths in sorted(files.items()):
+        for kind, other in (("progress", "funds"), ("funds", "progress")):
+            if kind not in paths:
+                problems.append(Problem("month", relative(paths[other], root), f"有{_NAMES[other]}文件，缺少同月的{_NAMES[kind]}文件",
+                                        value=month, expected=f"{year_folder.name}/{kind}/{month}.csv"))
+        if len(paths) == 2:
+            report, found = _load_month(month, paths["progress"], paths["funds"], root)
+            problems += found
+            months.append(report)
+    return months, problems
+
+
+_NAMES = {"progress": "进展", "funds": "资金"}
+
+
+def _load_month(month: str, progress_path: Path, funds_path: Path, root: Path) -> tuple[MonthReport, list[Problem]]:
+    report = MonthReport(month, relative(progress_path, root), relative(funds_path, root))
+    problems: list[Problem] = []
+    table, found = read_csv(progress_path, report.progress_file, [c.header for c in PROGRESS_COLUMNS])
+    problems += found
+    if table:
+        report.progress_columns = _positions(table, PROGRESS_COLUMNS)
+        problems += _progress_rows(table, report)
+    table, found = read_csv(funds_path, report.funds_file, [c.header for c in FUND_COLUMNS])
+    problems += found
+    if table:
+        report.funds_columns = _positions(table, FUND_COLUMNS)
+        problems += _fund_rows(table, report)
+    return report, problems
+
+
+def _positions(table: CsvTable, columns: tuple) -> dict[str, int]:
+    return {c.name: table.column(c.header) for c in columns}
+
+
+class _Cells:
+    """Read the cells of one row, collecting problems named by row, column and header."""
+
+    def __init__(self, table: CsvTable, shown_as: str, row: int, cells: dict[str, str]) -> None:
+        self.table, self.shown_as, self.row, self.cells = table, shown_as, row, cells
+        self.problems: list[Problem] = []
+
+    def text(self, name: str) -> str:
+        return self.cells[HEADERS[name]].strip()
+
+    def number(self, name: str, suffixes: tuple[str, ...]) -> tuple[float | None, bool]:
+        header = HEADERS[name]
+        raw = self.cells[header]
+        parsed = parse_number(raw, suffixes)
+        where = dict(line=self.row, column=self.table.column(header), field=header, value=raw)
+        if parsed.error:
+            self.problems.append(Problem("number", self.shown_as, parsed.error, expected="不带其他文字的非负数", **where))
+        elif parsed.changes:
+            self.problems.append(Problem("number", self.shown_as, f"已自动处理：{'，'.join(parsed.changes)}",
+                                         expected=f"读作 {parsed.value:g}", severity="notice", **where))
+        return parsed.value, any(change == "去掉单位“%”" for change in parsed.changes)
+
+    def duplicate(self, what: str, first: int) -> None:
+        self.problems.append(Problem("duplicate-row", self.shown_as, f"{what}在本月已有一行（第{first}行）",
+                                     line=self.row, expected="每个项目、指标或资金来源每月只填一行"))
+
+
+def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
+    problems = []
+    for row, cells in table.rows:
+        read = _Cells(table, report.progress_file, row, cells)
+        item, indicator = read.text("item"), read.text("indicator")
+        if not indicator:
+            status = read.text("status")
+            if status not in ("", NOT_REPORTED):
+                read.problems.append(Problem("wrong-value", report.progress_file, "报送状态只能留空或填“未报送”", line=row,
+                                             column=table.column(HEADERS["status"]), field=HEADERS["status"],
+                                             value=status, expected=f"留空或“{NOT_REPORTED}”"))
+            if item in report.items:
+                read.duplicate(f"项目 {item}", report.items[item].row)
+            else:
+                report.items[item] = ItemReport(item, read.text("note"), read.text("correction"),
+                                                status != NOT_REPORTED, row)
+        else:
+            value, percent = read.number("value", ("%",))
+            if (item, indicator) in report.indicators:
+                read.duplicate(f"项目 {item} 的指标 {indicator}", report.indicators[item, indicator].row)
+            else:
+                report.indicators[item, indicator] = IndicatorReport(item, indicator, value, percent, read.text("note"),
+                                                                     read.text("correction"), row)
+        problems += read.problems
+    return problems
+
+
+def _fund_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
+    problems = []
+    for row, cells in table.rows:
+        read = _Cells(table, report.funds_file, row, cells)
+        item, source = read.text("item"), read.text("source")
+        amounts = {name: read.number(name, ("万元",))[0] for name in ("planned", "in_place", "disbursed")}
+        if (item, source) in report.funds:
+            read.duplicate(f"项目 {item} 的{source}资金", report.funds[item, source].row)
+        else:
+            report.funds[item, source] = FundReport(item, source, correction=read.text("correction"), row=row, **amounts)
+        problems += read.problems
+    return problems

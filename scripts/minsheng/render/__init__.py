@@ -1,0 +1,1 @@
+"""Render: Markdown pages (and later charts and open data) from computed values. Only this stage writes."""

@@ -1,0 +1,151 @@
+"""Checks of the monthly reports against the plan and against the months before them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..load.plan import Year
+from ..model import FUND_SOURCES, HEADERS, NOT_REPORTED, FundReport, Indicator, MonthReport
+from ..problems import Problem
+
+FAR_ABOVE = 3  # a value above this many times its target needs an explanation
+
+
+def check_months(year: Year) -> list[Problem]:
+    problems = _check_calendar(year)
+    indicators = {(item.id, i.id): i for item in year.items for i in item.indicators}
+    active = {item.id: item for item in year.items if not item.no_task}
+    previous: MonthReport | None = None
+    for month in year.months:
+        problems += _check_rows(month, year, indicators, active)
+        if previous:
+            problems += _check_against(previous, month, indicators)
+        previous = month
+    return problems
+
+
+def _check_calendar(year: Year) -> list[Problem]:
+    problems = []
+    start = year.notice.published.replace(day=1) if year.notice else dt.date(year.year, 1, 1)
+    expected = None
+    for month in year.months:
+        first_day = dt.date.fromisoformat(month.month + "-01")
+        if first_day.year != year.year:
+            problems.append(Problem("month", month.progress_file, "月份不在本计划年度内", value=month.month,
+                                    expected=f"{year.year}年的月份"))
+        elif first_day < start:
+            problems.append(Problem("month", month.progress_file, "月份早于通知发布的月份", value=month.month,
+                                    expected=f"{start:%Y-%m} 及以后"))
+        if expected and first_day != expected:
+            problems.append(Problem("month", month.progress_file, f"与上一个报告月份之间缺了月份（应先有 {expected:%Y-%m}）",
+                                    value=month.month, expected="月份连续，不跳月"))
+        expected = (first_day + dt.timedelta(days=32)).replace(day=1)
+    return problems
+
+
+def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    progress, funds = month.progress_file, month.funds_file
+
+    known_items = {item.id for item in year.items}
+    for item_id, report in month.items.items():
+        if item_id not in known_items:
+            problems.append(Problem("unknown-reference", progress, "计划中没有这个项目",
+                                    value=item_id, expected="计划中的项目编号（01–50、c01）",
+                                    **_cell(month.progress_columns, report.row, "item")))
+    for item_id in active:
+        if item_id not in month.items:
+            problems.append(Problem("missing-row", progress, f"缺少项目 {item_id}（{active[item_id].title}）的一行",
+                                    expected=f"每个项目一行（指标编号留空）；未报送时在报送状态填“{NOT_REPORTED}”"))
+    for (item_id, indicator_id), report in month.indicators.items():
+        where = _cell(month.progress_columns, report.row, "value")
+        plan = indicators.get((item_id, indicator_id))
+        if plan is None:
+            problems.append(Problem(
+                "unknown-reference", progress, f"项目 {item_id} 没有这个指标" if item_id in known_items else "计划中没有这个项目",
+                value=indicator_id if item_id in known_items else item_id,
+                expected="计划中该项目的指标编号", **_cell(month.progress_columns, report.row, "indicator")))
+            continue
+        reported = month.items.get(item_id)
+        if report.value is None:
+            if reported is None or reported.reported:
+                problems.append(Problem("missing-row", progress, "缺少数值", expected=f"截至月底的{_what(plan)}", **where))
+            continue
+        if report.percent_sign and plan.unit != "%":
+            problems.append(Problem("number", progress, f"这个指标的单位是“{plan.unit}”，不是百分比",
+                                    value=f"{report.value:g}%", expected=f"以{plan.unit}计的数", **where))
+        if plan.unit == "%" and report.value > 100:
+            problems.append(Problem("percent-range", progress, "比率超过100%", value=report.value,
+                                    expected="0 到 100 之间的数", **where))
+        elif plan.target and report.value > FAR_ABOVE * plan.target and not (report.note or report.correction):
+            problems.append(Problem("far-above-target", progress, f"数值超过年度目标 {plan.target:g} 的{FAR_ABOVE}倍，请核实",
+                                    value=report.value, expected="核实后在本行的进展情况或更正说明中写明原因",
+                                    severity="warning", **where))
+    for (item_id, indicator_id), plan in indicators.items():
+        reported = month.items.get(item_id)
+        if (item_id, indicator_id) not in month.indicators and item_id in active and (reported is None or reported.reported):
+            problems.append(Problem("missing-row", progress, f"缺少项目 {item_id} 的指标 {indicator_id}（{plan.name}）的一行",
+                                    expected=f"每个指标一行；整个项目未报送时在项目行填“{NOT_REPORTED}”"))
+    for (item_id, source), report in month.funds.items():
+        if item_id not in known_items:
+            problems.append(Problem("unknown-reference", funds, "计划中没有这个项目", value=item_id,
+                                    expected="计划中的项目编号", **_cell(month.funds_columns, report.row, "item")))
+        if source not in FUND_SOURCES:
+            problems.append(Problem("wrong-value", funds, "资金来源不在规定的选项中", value=source,
+                                    expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, report.row, "source")))
+        reported = month.items.get(item_id)
+        for name in ("planned", "in_place", "disbursed"):
+            if getattr(report, name) is None and (reported is None or reported.reported):
+                problems.append(Problem("missing-row", funds, "缺少金额", expected="万元金额，没有就填 0",
+                                        **_cell(month.funds_columns, report.row, name)))
+        if report.in_place is not None and report.disbursed is not None and report.disbursed > report.in_place:
+            problems.append(Problem("funds-order", funds, f"累计拨付超过累计到位（{report.in_place:g}万元）",
+                                    value=report.disbursed, expected=f"不超过 {report.in_place:g}",
+                                    **_cell(month.funds_columns, report.row, "disbursed")))
+    return problems
+
+
+def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tuple[str, str], Indicator]) -> list[Problem]:
+    """Cumulative figures may not fall from one month to the next unless a correction note says why."""
+    problems: list[Problem] = []
+    for key, report in month.indicators.items():
+        plan, earlier = indicators.get(key), before.indicators.get(key)
+        if plan is None or plan.kind != "count" or earlier is None or None in (earlier.value, report.value):
+            continue
+        if report.value < earlier.value and not report.correction:
+            problems.append(Problem("decrease", month.progress_file,
+                                    f"累计数比上月（{before.month}：{earlier.value:g}）小，但没有更正说明",
+                                    **_cell(month.progress_columns, report.row, "value"),
+                                    value=report.value, expected="不小于上月的累计数，或在更正说明中写明原因"))
+    for key, earlier in before.funds.items():
+        report = month.funds.get(key)
+        reported = month.items.get(key[0])
+        if report is None:
+            if reported is None or reported.reported:
+                problems.append(Problem("missing-row", month.funds_file,
+                                        f"上月有项目 {key[0]} 的{key[1]}资金，本月缺少这一行",
+                                        expected="保留这一行，填截至本月底的累计数"))
+            continue
+        problems += _fund_decrease(earlier, report, before.month, month)
+    return problems
+
+
+def _fund_decrease(earlier: FundReport, report: FundReport, before: str, month: MonthReport) -> list[Problem]:
+    problems = []
+    for name in ("in_place", "disbursed"):
+        old, new = getattr(earlier, name), getattr(report, name)
+        if old is not None and new is not None and new < old and not report.correction:
+            problems.append(Problem("decrease", month.funds_file,
+                                    f"累计数比上月（{before}：{old:g}万元）小，但没有更正说明",
+                                    **_cell(month.funds_columns, report.row, name),
+                                    value=new, expected="不小于上月的累计数，或在更正说明中写明原因"))
+    return problems
+
+
+def _cell(columns: dict[str, int], row: int, name: str) -> dict:
+    """Position of the cell in column `name` of `row`, for a Problem."""
+    return {"line": row, "column": columns.get(name), "field": HEADERS[name]}
+
+
+def _what(indicator: Indicator) -> str:
+    return "累计数" if indicator.kind == "count" else "达到的水平"

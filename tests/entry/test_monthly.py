@@ -1,0 +1,106 @@
+"""The office's round trip: new-month → fill in Excel → import → validate, on a real .xlsx."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import DATA
+from minsheng.cli import main
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def remove_month(data: Path, month: str) -> None:
+    for kind in ("progress", "funds"):
+        (data / "2024" / kind / f"{month}.csv").unlink()
+
+
+def test_new_month_prefills_every_row_from_the_month_before(data_copy, capsys):
+    remove_month(data_copy, "2024-12")
+    assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 0
+    new = rows(data_copy / "2024" / "progress" / "2024-12.csv")
+    november = rows(data_copy / "2024" / "progress" / "2024-11.csv")
+    assert [(r["项目编号"], r["指标编号"]) for r in new] == [(r["项目编号"], r["指标编号"]) for r in november]
+    assert [r["截至月底累计"] for r in new] == [r["截至月底累计"] for r in november]
+    assert all(r["更正说明"] == "" and r["报送状态"] == "" for r in new)
+    assert rows(data_copy / "2024" / "funds" / "2024-12.csv")[0]["累计到位（万元）"] == \
+        rows(data_copy / "2024" / "funds" / "2024-11.csv")[0]["累计到位（万元）"]
+    raw = (data_copy / "2024" / "progress" / "2024-12.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # opens in Excel on Chinese Windows
+    capsys.readouterr()
+    assert main(["validate", "--data", str(data_copy)]) == 0
+
+
+def test_new_month_refuses_gaps_overwrites_and_unknown_years(data_copy, capsys):
+    assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 1
+    assert "已存在，不会覆盖" in capsys.readouterr().err
+    remove_month(data_copy, "2024-12")
+    remove_month(data_copy, "2024-11")
+    assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 1
+    assert "新月份应为 2024-11，不能跳月" in capsys.readouterr().err
+    assert main(["new-month", "2025-01", "--data", str(data_copy)]) == 1
+    assert "没有 2025 年度的计划" in capsys.readouterr().err
+    assert main(["new-month", "2024-13", "--data", str(data_copy)]) == 1
+    assert "格式不对" in capsys.readouterr().err
+
+
+def test_excel_round_trip(data_copy, tmp_path, capsys):
+    remove_month(data_copy, "2024-12")
+    workbook_path = tmp_path / "2024-12.xlsx"
+    assert main(["new-month", "2024-12", "--data", str(data_copy), "--xlsx", str(workbook_path)]) == 0
+    workbook = load_workbook(workbook_path)
+    assert workbook.sheetnames == ["进展", "资金"]
+    sheet = workbook["进展"]
+    header = [c.value for c in sheet[1]]
+    value_column = header.index("截至月底累计") + 1
+    note_column = header.index("进展情况") + 1
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "01" and row[2].value == "new-urban-jobs":
+            row[value_column - 1].value = 1180  # typed as a number, as Excel stores it
+        if row[0].value == "01" and row[2].value is None:
+            row[note_column - 1].value = "全年新增城镇就业1180人，完成年度目标"
+    funds = workbook["资金"]
+    funds.cell(row=2, column=6).value = "10"  # typed as text
+    workbook.save(workbook_path)
+
+    capsys.readouterr()
+    code = main(["import", str(workbook_path), "--month", "2024-12", "--data", str(data_copy), "--force"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "0 个错误" in out
+    imported = rows(data_copy / "2024" / "progress" / "2024-12.csv")
+    jobs = next(r for r in imported if r["项目编号"] == "01" and r["指标编号"] == "new-urban-jobs")
+    assert jobs["截至月底累计"] == "1180"
+    item = next(r for r in imported if r["项目编号"] == "01" and r["指标编号"] == "")
+    assert item["进展情况"] == "全年新增城镇就业1180人，完成年度目标"
+    assert rows(data_copy / "2024" / "funds" / "2024-12.csv")[0]["累计拨付（万元）"] == "10"
+
+
+def test_import_refuses_formulas_and_writes_nothing(data_copy, tmp_path, capsys):
+    remove_month(data_copy, "2024-12")
+    workbook_path = tmp_path / "12.xlsx"
+    main(["new-month", "2024-12", "--data", str(data_copy), "--xlsx", str(workbook_path)])
+    remove_month(data_copy, "2024-12")
+    workbook = load_workbook(workbook_path)
+    workbook["进展"].cell(row=3, column=7).value = "=1+1"
+    workbook.save(workbook_path)
+    capsys.readouterr()
+    code = main(["import", str(workbook_path), "--month", "2024-12", "--data", str(data_copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "12.xlsx 工作表“进展” 第3行第7列：错误[number] 字段 截至月底累计：单元格是公式" in out
+    assert "没有写入任何文件" in out
+    assert not (data_copy / "2024" / "progress" / "2024-12.csv").exists()
+
+
+def test_import_rejects_a_file_that_is_not_a_workbook(data_copy, tmp_path, capsys):
+    fake = tmp_path / "report.xlsx"
+    fake.write_text("项目编号,进展情况\n", encoding="utf-8")
+    assert main(["import", str(fake), "--month", "2024-12", "--data", str(data_copy), "--force"]) == 1
+    assert "无法作为 Excel 工作簿打开" in capsys.readouterr().out
