@@ -20,6 +20,10 @@ validate: $(STAMP)
 site: $(STAMP)
 	$(TOOL) build
 
+serve: site
+	@echo "预览：http://127.0.0.1:8000/ （Ctrl+C 结束）"
+	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory site
+
 test: $(STAMP)
 	$(PYTHON) -m pytest
 

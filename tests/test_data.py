@@ -24,7 +24,7 @@ ITEM_START = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 CATEGORY = re.compile(r"^([一二三四五六七八九十]+)、(.+?)\((\d+) ?项\)$")
 MEASURE_NUMBER = re.compile(r"^\d{1,2}(?=\.|[^\d年])\.?")
 # Figures in first paragraphs that are not targets or standards: years, ages, hours, minutes.
-NOT_A_FIGURE = re.compile(r"^(20\d\d年|2—3岁|24小时|15分钟)")
+NOT_A_FIGURE = re.compile(r"20\d\d年|\d+—\d+岁|24小时|15分钟")
 
 
 def parse_notice() -> list[dict]:
@@ -110,11 +110,9 @@ def test_every_headline_figure_is_recorded_with_its_unit(item_id, printed):
     values = [(i.target, i.unit) for i in item.indicators]
     values += [(i.baseline, i.unit) for i in item.indicators if i.baseline is not None]
     values += [(p.amount, p.unit) for p in item.policy_parameters]
-    body = printed["first"].split("(牵头单位")[0]
+    body = NOT_A_FIGURE.sub("", printed["first"].split("(牵头单位")[0])
     for match in re.finditer(r"\d+(?:\.\d+)?", body):
         after = body[match.end():]
-        if NOT_A_FIGURE.match(match.group() + after) or match.start() == 0:
-            continue
         number = float(match.group())
         recorded = [unit for value, unit in values if value == number]
         assert recorded, f"{item_id}: {match.group()}{after[:4]} is not in the record"

@@ -280,6 +280,7 @@ class IndicatorReport:
     note: str
     correction: str
     row: int
+    refused: bool = False  # the cell held text that could not be read (already reported)
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ class FundReport:
     disbursed: float | None
     correction: str
     row: int
+    refused: tuple[str, ...] = ()  # names of the cells that could not be read (already reported)
 
 
 @dataclass

@@ -66,7 +66,8 @@ def test_excel_round_trip(data_copy, tmp_path, capsys):
         if row[0].value == "01" and row[2].value is None:
             row[note_column - 1].value = "全年新增城镇就业1180人，完成年度目标"
     funds = workbook["资金"]
-    funds.cell(row=2, column=6).value = "10"  # typed as text
+    in_place = float(funds.cell(row=2, column=5).value)
+    funds.cell(row=2, column=5).value = f"{in_place + 10:.2f}"  # typed as text
     workbook.save(workbook_path)
 
     capsys.readouterr()
@@ -79,7 +80,7 @@ def test_excel_round_trip(data_copy, tmp_path, capsys):
     assert jobs["截至月底累计"] == "1180"
     item = next(r for r in imported if r["项目编号"] == "01" and r["指标编号"] == "")
     assert item["进展情况"] == "全年新增城镇就业1180人，完成年度目标"
-    assert rows(data_copy / "2024" / "funds" / "2024-12.csv")[0]["累计拨付（万元）"] == "10"
+    assert rows(data_copy / "2024" / "funds" / "2024-12.csv")[0]["累计到位（万元）"] == f"{in_place + 10:.2f}"
 
 
 def test_import_refuses_formulas_and_writes_nothing(data_copy, tmp_path, capsys):

@@ -49,11 +49,11 @@ def test_bad_numbers_name_file_row_column_value(data_copy, capsys, cell, reason)
 
 
 def test_normalised_cells_are_notices(data_copy, capsys):
-    row = edit_csv(progress(data_copy), JOBS, {"截至月底累计": " ８２０ "})
+    row = edit_csv(progress(data_copy), JOBS, {"截至月底累计": " ９００ "})
     fund_row = edit_csv(funds(data_copy), {"项目编号": "01"}, {"年度计划（万元）": "1,234.5万元"})
     code, out = run(data_copy, capsys)
     assert code == 0, out
-    assert f"2024-07.csv 第{row}行第7列：提示[number] 字段 截至月底累计：已自动处理：全角字符改为半角，去掉多余空格" in out
+    assert f"2024-07.csv 第{row}行第7列：提示[number] 字段 截至月底累计：已自动处理：全角字符改为半角，去掉多余空格；发现的值：“ ９００ ”；应为：读作 900" in out
     assert f"funds/2024-07.csv 第{fund_row}行第4列：提示[number] 字段 年度计划（万元）：已自动处理：去掉单位“万元”，去掉千位分隔符" in out
 
 
@@ -81,7 +81,7 @@ def test_not_reported_allows_empty_values_but_missing_is_an_error(data_copy, cap
     edit_csv(progress(data_copy), {"项目编号": "01", "指标编号": ""}, {"报送状态": "未报送", "进展情况": ""})
     edit_csv(progress(data_copy), JOBS, {"截至月底累计": ""})
     edit_csv(progress(data_copy), {"项目编号": "03", "指标编号": ""}, {"报送状态": "没报"})
-    row = edit_csv(progress(data_copy), {"项目编号": "03", "指标编号": "domestic-training"}, {"截至月底累计": ""})
+    row = edit_csv(progress(data_copy), {"项目编号": "03", "指标编号": "domestic-service-training"}, {"截至月底累计": ""})
     code, out = run(data_copy, capsys)
     assert code == 1
     assert "new-urban-jobs" not in out

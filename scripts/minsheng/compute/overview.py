@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..load.plan import Plan, Year
 from ..model import Category, FundReport, Item, Rules, Unit
-from .progress import ItemMonth, Warning, early_warnings, item_history
+from .progress import STATUSES, ItemMonth, Warning, early_warnings, item_history
 from .schedule import expected_progress
 
 LAGGING = ("far_behind", "behind")
@@ -73,6 +73,18 @@ class Group:
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
 
+    def progress_by_month(self, months: int) -> list[float | None]:
+        return mean_progress(self.items, months)
+
+
+def mean_progress(views: tuple[ItemView, ...] | list[ItemView], months: int) -> list[float | None]:
+    """Month by month, the mean progress of the items that reported a figure that month."""
+    result = []
+    for index in range(months):
+        values = [v.history[index].progress for v in views if v.history and v.history[index].progress is not None]
+        result.append(round(sum(values) / len(values), 1) if values else None)
+    return result
+
 
 @dataclass
 class YearOverview:
@@ -91,8 +103,7 @@ class YearOverview:
     @property
     def overall_progress(self) -> float | None:
         """Mean progress of the items measured by number at the latest month."""
-        values = [v.latest.progress for v in self.items if v.latest and v.latest.progress is not None]
-        return round(sum(values) / len(values), 1) if values else None
+        return self.progress_by_month[-1] if self.months else None
 
     @property
     def lagging(self) -> list[ItemView]:
@@ -103,6 +114,25 @@ class YearOverview:
     @property
     def warned(self) -> list[ItemView]:
         return [v for v in self.items if v.warnings]
+
+    @property
+    def months(self) -> list[str]:
+        return [m.month for m in self.year.months]
+
+    @property
+    def expected_by_month(self) -> list[float]:
+        return [expected_progress(self.year.notice, self.rules, month) for month in self.months]
+
+    @property
+    def progress_by_month(self) -> list[float | None]:
+        return mean_progress(self.items, len(self.months))
+
+    @property
+    def status_by_month(self) -> dict[str, list[int]]:
+        """How many items had each status, month by month (statuses that never occur left out)."""
+        counts = {status: [sum(1 for v in self.items if v.history[i].status == status) for i in range(len(self.months))]
+                  for status in STATUSES}
+        return {status: values for status, values in counts.items() if any(values)}
 
     @property
     def funds(self) -> FundTotals:

@@ -1,11 +1,10 @@
-"""Write one month's pair of CSV files (progress and funds), as Excel on Chinese Windows expects."""
+"""Write one month's pair of CSV files (progress and funds)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
+from ..excel_csv import write_csv
 from ..load.plan import Year
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, MonthReport
 
@@ -16,21 +15,14 @@ def month_paths(year_folder: Path, month: str) -> tuple[Path, Path]:
     return year_folder / "progress" / f"{month}.csv", year_folder / "funds" / f"{month}.csv"
 
 
-def write_csv(path: Path, columns: tuple, rows: list[Row]) -> None:
-    """UTF-8 with a byte-order mark and CRLF line ends, so that Excel opens it as Chinese text."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.header for c in columns])
-    for row in rows:
-        writer.writerow([format_cell(row.get(c.name)) for c in columns])
-    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")
+def write_rows(path: Path, columns: tuple, rows: list[Row]) -> None:
+    write_csv(path, [c.header for c in columns], [[format_cell(row.get(c.name)) for c in columns] for row in rows])
 
 
 def write_month(year_folder: Path, month: str, progress: list[Row], funds: list[Row]) -> tuple[Path, Path]:
     progress_path, funds_path = month_paths(year_folder, month)
-    write_csv(progress_path, PROGRESS_COLUMNS, progress)
-    write_csv(funds_path, FUND_COLUMNS, funds)
+    write_rows(progress_path, PROGRESS_COLUMNS, progress)
+    write_rows(funds_path, FUND_COLUMNS, funds)
     return progress_path, funds_path
 
 
@@ -59,7 +51,7 @@ def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[Row], 
                 "indicator_name": indicator.name, "unit": indicator.unit, "target": indicator.target,
                 "value": earlier.value if earlier else None,
             })
-        for key, earlier in sorted(previous.funds.items()) if previous else []:
+        for key, earlier in previous.funds.items() if previous else []:
             if key[0] == item.id:
                 funds.append({"item": item.id, "item_title": item.title, "source": earlier.source,
                               "planned": earlier.planned, "in_place": earlier.in_place, "disbursed": earlier.disbursed})

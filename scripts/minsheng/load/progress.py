@@ -85,7 +85,8 @@ class _Cells:
     def text(self, name: str) -> str:
         return self.cells[HEADERS[name]].strip()
 
-    def number(self, name: str, suffixes: tuple[str, ...]) -> tuple[float | None, bool]:
+    def number(self, name: str, suffixes: tuple[str, ...]) -> tuple[float | None, bool, bool]:
+        """The cell's value, whether it ended in "%", and whether its text was refused."""
         header = HEADERS[name]
         raw = self.cells[header]
         parsed = parse_number(raw, suffixes)
@@ -95,7 +96,7 @@ class _Cells:
         elif parsed.changes:
             self.problems.append(Problem("number", self.shown_as, f"已自动处理：{'，'.join(parsed.changes)}",
                                          expected=f"读作 {parsed.value:g}", severity="notice", **where))
-        return parsed.value, any(change == "去掉单位“%”" for change in parsed.changes)
+        return parsed.value, any(change == "去掉单位“%”" for change in parsed.changes), parsed.error is not None
 
     def duplicate(self, what: str, first: int) -> None:
         self.problems.append(Problem("duplicate-row", self.shown_as, f"{what}在本月已有一行（第{first}行）",
@@ -119,12 +120,12 @@ def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
                 report.items[item] = ItemReport(item, read.text("note"), read.text("correction"),
                                                 status != NOT_REPORTED, row)
         else:
-            value, percent = read.number("value", ("%",))
+            value, percent, refused = read.number("value", ("%",))
             if (item, indicator) in report.indicators:
                 read.duplicate(f"项目 {item} 的指标 {indicator}", report.indicators[item, indicator].row)
             else:
                 report.indicators[item, indicator] = IndicatorReport(item, indicator, value, percent, read.text("note"),
-                                                                     read.text("correction"), row)
+                                                                     read.text("correction"), row, refused)
         problems += read.problems
     return problems
 
@@ -134,10 +135,13 @@ def _fund_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
     for row, cells in table.rows:
         read = _Cells(table, report.funds_file, row, cells)
         item, source = read.text("item"), read.text("source")
-        amounts = {name: read.number(name, ("万元",))[0] for name in ("planned", "in_place", "disbursed")}
+        cells = {name: read.number(name, ("万元",)) for name in ("planned", "in_place", "disbursed")}
+        amounts = {name: value for name, (value, _, _) in cells.items()}
+        refused = tuple(name for name, (_, _, bad) in cells.items() if bad)
         if (item, source) in report.funds:
             read.duplicate(f"项目 {item} 的{source}资金", report.funds[item, source].row)
         else:
-            report.funds[item, source] = FundReport(item, source, correction=read.text("correction"), row=row, **amounts)
+            report.funds[item, source] = FundReport(item, source, correction=read.text("correction"), row=row,
+                                                    refused=refused, **amounts)
         problems += read.problems
     return problems

@@ -43,7 +43,7 @@ def build(data: Path, out: Path, config: Path, log=print) -> None:
         log("运行 mkdocs build --strict")
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
                                  "--config-file", str(config), "--site-dir", str(staging)],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, cwd=root)
         if result.returncode != 0:
             raise BuildError(f"mkdocs 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
         _swap(staging, out)

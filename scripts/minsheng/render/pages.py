@@ -10,20 +10,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..compute.overview import YearOverview
 from ..load.plan import Plan
-from . import text
-
-# Status: label, a symbol that carries the meaning without colour, and the CSS class of its badge.
-STATUS = {
-    "done": ("已完成", "✔"),
-    "ahead": ("超序时", "▲"),
-    "on_pace": ("正常推进", "●"),
-    "behind": ("滞后", "▼"),
-    "far_behind": ("严重滞后", "✖"),
-    "not_reported": ("未报送", "○"),
-    "qualitative": ("定性任务", "◆"),
-    "no_task": ("无任务", "—"),
-}
-
+from . import figures, text
+from .labels import STATUS
 
 def environment() -> Environment:
     env = Environment(
@@ -61,24 +49,35 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         written.append(path)
 
     published = text.chinese_date(overview.year.notice.published)
-    page("home.md.j2", "index.md", {"title": "首页", "meta_tags": {"SiteName": plan.site.name,
+    page("home.md.j2", "index.md", overall=figures.overall_figure(overview, docs),
+         statuses=figures.status_figure(overview, docs), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     for group in overview.categories:
-        page("group.md.j2", f"categories/{group.key}.md", _column(group.name), group=group, kind="category")
+        page("group.md.j2", f"categories/{group.key}.md", _column(group.name), group=group, kind="category",
+             figure=figures.group_figure(group, "category", overview, docs))
     page("units.md.j2", "units/index.md", _column("牵头单位"))
     for group in overview.units:
-        page("group.md.j2", f"units/{group.key}.md", _column(group.name), group=group, kind="unit")
+        page("group.md.j2", f"units/{group.key}.md", _column(group.name), group=group, kind="unit",
+             figure=figures.group_figure(group, "unit", overview, docs))
     for view in overview.items:
         title = f"（{view.item.number}）{view.item.title}"
         page("item.md.j2", f"items/{view.item.id}.md",
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
-                                            "ContentSource": overview.year.notice.issuer}}, view=view)
+                                            "ContentSource": overview.year.notice.issuer}}, view=view,
+             figure=figures.item_figure(view, overview, docs))
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
         if path not in written:  # hand-written pages get the same banner and footer
             path.write_text(_with_front_matter(site_meta, path.read_text(encoding="utf-8")), encoding="utf-8")
+    write_search_words(plan, docs.parent / "jieba_user.txt")
     return written
+
+
+def write_search_words(plan: Plan, path: Path) -> None:
+    """Words jieba must keep whole in the search index: the lead units' names and spellings."""
+    words = {spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)}
+    path.write_text("".join(f"{word}\n" for word in sorted(words)), encoding="utf-8")
 
 
 def _site_meta(plan: Plan) -> dict:

@@ -68,7 +68,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
             continue
         reported = month.items.get(item_id)
         if report.value is None:
-            if reported is None or reported.reported:
+            if not report.refused and (reported is None or reported.reported):
                 problems.append(Problem("missing-row", progress, "缺少数值", expected=f"截至月底的{_what(plan)}", **where))
             continue
         if report.percent_sign and plan.unit != "%":
@@ -95,7 +95,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
                                     expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, report.row, "source")))
         reported = month.items.get(item_id)
         for name in ("planned", "in_place", "disbursed"):
-            if getattr(report, name) is None and (reported is None or reported.reported):
+            if getattr(report, name) is None and name not in report.refused and (reported is None or reported.reported):
                 problems.append(Problem("missing-row", funds, "缺少金额", expected="万元金额，没有就填 0",
                                         **_cell(month.funds_columns, report.row, name)))
         if report.in_place is not None and report.disbursed is not None and report.disbursed > report.in_place:

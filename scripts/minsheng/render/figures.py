@@ -1,0 +1,88 @@
+"""The charts of the site: each an SVG, a CSV of exactly what it plots, and a sentence that states its finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compute.overview import Group, ItemView, YearOverview
+from . import charts
+from ..excel_csv import write_csv
+from .labels import STATUS
+from .text import chinese_month
+
+STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
+
+
+@dataclass(frozen=True)
+class Figure:
+    svg: str  # path under the docs folder, e.g. charts/items/01.svg
+    csv: str  # path under the docs folder, e.g. downloads/charts/item-01.csv
+    alt: str  # the finding, in one sentence
+
+
+def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float],
+                    docs: Path) -> Figure | None:
+    """Progress against 序时进度, month by month; None when nothing was measured."""
+    if not months or all(v is None for v in actual):
+        return None
+    alt = finding(months, actual, expected, name)
+    svg = charts.line_chart(months, [charts.Series("进度", actual, "actual"),
+                                     charts.Series("序时进度", expected, "expected")], f"{name}：进度与序时进度", alt)
+    rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
+    return _save(docs, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
+                 ["月份", "进度（%）", "序时进度（%）"], rows, alt)
+
+
+def item_figure(view: ItemView, overview: YearOverview, docs: Path) -> Figure | None:
+    actual = [m.progress for m in view.history]
+    return progress_figure(f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
+                           overview.expected_by_month, docs)
+
+
+def group_figure(group: Group, kind: str, overview: YearOverview, docs: Path) -> Figure | None:
+    return progress_figure(group.name, f"{kind}-{group.key}", overview.months,
+                           group.progress_by_month(len(overview.months)), overview.expected_by_month, docs)
+
+
+def overall_figure(overview: YearOverview, docs: Path) -> Figure | None:
+    return progress_figure("总体", "overall", overview.months, overview.progress_by_month,
+                           overview.expected_by_month, docs)
+
+
+def status_figure(overview: YearOverview, docs: Path) -> Figure | None:
+    if not overview.months:
+        return None
+    counts = overview.status_by_month
+    latest = {status: values[-1] for status, values in counts.items()}
+    alt = f"截至{chinese_month(overview.months[-1])}底，" + "，".join(
+        f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
+    svg = charts.stacked_bars(overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
+    rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
+    return _save(docs, "charts/status.svg", "downloads/charts/status.csv", svg,
+                 ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
+
+
+def finding(months: list[str], actual: list[float | None], expected: list[float], name: str) -> str:
+    """E.g. 截至2024年7月底，总体进度71.0%，快于序时进度（75.0%）… in one sentence."""
+    index = max(i for i, v in enumerate(actual) if v is not None)
+    value, pace = actual[index], expected[index]
+    if value >= 100:
+        verdict = "已完成"
+    elif value > pace:
+        verdict = f"快于序时进度（{pace:.1f}%）"
+    elif value == pace:
+        verdict = "与序时进度持平"
+    else:
+        verdict = f"慢于序时进度（{pace:.1f}%）{pace - value:.1f}个百分点"
+    return f"截至{chinese_month(months[index])}底，{name}进度{value:.1f}%，{verdict}。"
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _save(docs: Path, svg_path: str, csv_path: str, svg: str, header: list[str], rows: list[list], alt: str) -> Figure:
+    charts.write(docs / svg_path, svg)
+    write_csv(docs / csv_path, header, rows)
+    return Figure(svg_path, csv_path, alt)

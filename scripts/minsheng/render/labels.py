@@ -1,0 +1,13 @@
+"""Words and symbols the pages show for computed values."""
+
+# Status: its label, and a symbol that carries the meaning without colour.
+STATUS = {
+    "done": ("已完成", "✔"),
+    "ahead": ("超序时", "▲"),
+    "on_pace": ("正常推进", "●"),
+    "behind": ("滞后", "▼"),
+    "far_behind": ("严重滞后", "✖"),
+    "not_reported": ("未报送", "○"),
+    "qualitative": ("定性任务", "◆"),
+    "no_task": ("无任务", "—"),
+}

@@ -1,0 +1,144 @@
+"""`minsheng build` on the real data: a real mkdocs build, read back from the built HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jieba
+import pytest
+
+from conftest import DATA, ROOT, edit_csv
+from minsheng.cli import main
+from minsheng.compute.overview import overview
+from minsheng.load.plan import load_plan
+
+PLAN, _ = load_plan(DATA)
+YEAR = PLAN.years[max(PLAN.years)]
+VIEW = overview(PLAN, YEAR)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "site"
+    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    return out
+
+
+def page_text(site: Path, path: str) -> str:
+    """The visible text of a built page's main content, entities decoded."""
+    raw = (site / path / "index.html").read_text(encoding="utf-8")
+    body = raw.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_every_item_page_shows_its_units_targets_and_standards(site):
+    for item in YEAR.items:
+        text = page_text(site, f"items/{item.id}")
+        assert item.title in text
+        for unit in item.lead_units:
+            assert next(u.name for u in PLAN.units.units if u.id == unit) in text
+        for indicator in item.indicators:
+            assert indicator.name in text
+        for parameter in item.policy_parameters:
+            assert parameter.name in text and f"{parameter.amount:g}" in text.replace(",", "")
+        for measure in item.measures:
+            assert " ".join(measure.split()) in " ".join(text.split())
+        assert item.source_text in text
+
+
+def test_category_and_unit_pages_list_exactly_their_items(site):
+    pattern = re.compile(r'href="\.\./\.\./items/([0-9c]+)/"')
+    for category in YEAR.notice.categories:
+        raw = (site / "categories" / category.id / "index.html").read_text(encoding="utf-8")
+        assert set(pattern.findall(raw)) == {i.id for i in YEAR.items if i.category == category.id}
+    for unit in PLAN.units.units:
+        raw = (site / "units" / unit.id / "index.html").read_text(encoding="utf-8")
+        assert set(pattern.findall(raw)) == {i.id for i in YEAR.items if unit.id in i.lead_units}
+
+
+def test_home_page_lists_lagging_items_worst_first(site):
+    raw = (site / "index.html").read_text(encoding="utf-8")
+    section = raw.split("滞后项目</h2>", 1)[1].split("</table>", 1)[0]
+    found = re.findall(r'href="items/([0-9c]+)/"', section)
+    assert found == [v.item.id for v in VIEW.lagging] and found
+    lags = [v.lag for v in VIEW.lagging]
+    assert lags == sorted(lags, reverse=True)
+
+
+def test_sample_banner_and_footer_on_every_page(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > len(YEAR.items)
+    for path in pages:
+        if path.name == "404.html":
+            continue
+        raw = path.read_text(encoding="utf-8")
+        assert PLAN.site.sample_data_banner in raw, path
+        assert "网站标识码" in raw and "ICP" in raw, path
+
+
+def test_no_page_asks_another_host(site):
+    footer_links = {PLAN.site.footer.icp_record_url, PLAN.site.footer.error_report_url}
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".css", ".js"):
+            continue
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r'(?:src|href)\s*=\s*"((?:https?:)?//[^"]+)"', raw):
+            assert match.group(1) in footer_links and "<a " in raw[max(0, match.start() - 200):match.start()], (path, match.group(1))
+        if path.suffix in (".css", ".js"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", raw), path
+    assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+SEARCH = {"就业": {"items/01", "items/02", "categories/employment"}, "充电桩": {"items/36"},
+          "残疾人": {"items/10", "items/11", "items/12", "items/15"}, "低保": {"items/04", "items/19"}}
+
+
+@pytest.mark.parametrize(("query", "pages"), SEARCH.items())
+def test_search_index_finds_the_right_page_first(site, query, pages):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    separator = re.compile(index["config"]["separator"])
+    words = [w for w in jieba.cut(query) if w.strip()]  # the query is segmented like the pages
+    scores: dict[str, float] = {}
+    found: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0].rstrip("/")
+        title = [t for t in separator.split(html.unescape(re.sub("<[^>]+>", "", doc["title"]))) if t]
+        text = [t for t in separator.split(html.unescape(re.sub("<[^>]+>", "", doc["text"]))) if t]
+        scores[page] = scores.get(page, 0) + sum(1000 * title.count(w) + text.count(w) for w in words)
+        found.setdefault(page, set()).update(w for w in words if w in title or w in text)
+    best = max(scores, key=scores.get)
+    assert found[best] == set(words), f"{query}: the index does not hold its words {words}: jieba is not segmenting"
+    assert best in pages, (query, best, sorted(scores.items(), key=lambda kv: -kv[1])[:5])
+
+
+def test_data_text_is_escaped(data_copy, tmp_path):
+    edit_csv(data_copy / "2024" / "progress" / "2024-12.csv", {"项目编号": "01", "指标编号": ""},
+             {"进展情况": '<script>alert("x")</script> [点我](javascript:alert(1)) <img src=x onerror=alert(1)>'})
+    out = tmp_path / "site"
+    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    raw = (out / "items" / "01" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in raw and "<script>alert" not in raw
+    assert 'href="javascript' not in raw and "<img src=x" not in raw and "[点我](javascript:alert(1))" in html.unescape(raw)
+
+
+def test_invalid_data_stops_the_build_and_leaves_the_old_site(data_copy, tmp_path, capsys):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    edit_csv(data_copy / "2024" / "progress" / "2024-12.csv", {"项目编号": "01", "指标编号": "new-urban-jobs"},
+             {"截至月底累计": "很多"})
+    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 1
+    captured = capsys.readouterr()
+    assert "未生成网站" in captured.err and "[number]" in captured.out
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]  # no staging folder left
+
+
+def test_content_pages_hold_no_numbers():
+    for path in (ROOT / "content").rglob("*.md"):
+        assert not re.search(r"\d", path.read_text(encoding="utf-8")), path

@@ -1,0 +1,65 @@
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from minsheng.model import Indicator
+from minsheng.render.pages import environment
+from minsheng.render.text import chinese_date, chinese_month, figure, markdown_text, money, percent
+
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
+
+
+def rendered(text: str) -> str:
+    return markdown.markdown(str(markdown_text(text)), extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[点我](javascript:alert(1))",
+     "# 标题", "| a | b |", "**粗体** _斜_ `代码`", "{{ site.name }}", "{: .x}", "1. 列表", "> 引用", "![图](x.png)"],
+)
+def test_hostile_text_renders_as_the_characters_typed(hostile):
+    html = rendered(hostile)
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<h1" not in html
+    assert "<table" not in html and "<strong" not in html and "<blockquote" not in html and "<ol" not in html
+    text = html.removeprefix("<p>").removesuffix("</p>")
+    import html as html_module
+
+    assert html_module.unescape(text) == " ".join(hostile.split())
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_any_text_comes_back_unchanged_as_plain_text(text):
+    import html as html_module
+
+    html = rendered(text)
+    assert "<a " not in html and "<script" not in html
+    plain = " ".join(text.split())
+    if plain:
+        body = html.removeprefix("<p>").removesuffix("</p>")
+        assert html_module.unescape(body) == plain
+
+
+def test_template_values_are_escaped_but_macros_are_not():
+    env = environment()
+    template = env.from_string('{% macro b() %}<span class="x_y">ok</span>{% endmacro %}{{ v }} {{ b() }}')
+    assert template.render(v="<b>[x](y)</b>") == '&lt;b&gt;\\[x\\]\\(y\\)&lt;/b&gt; <span class="x_y">ok</span>'
+
+
+def test_formats():
+    import datetime as dt
+
+    assert chinese_date(dt.date(2024, 7, 31)) == "2024年7月31日"
+    assert chinese_month("2024-07") == "2024年7月"
+    assert money(1234.5) == "1,234.50" and money(None) == "—"
+    assert percent(70) == "70.0%" and percent(None) == "—"
+
+
+@pytest.mark.parametrize(
+    ("comparator", "unit", "shown"),
+    [("左右", "人", "1150人左右"), ("不少于", "件", "不少于1150件"), ("以上", "个", "1150个以上"), (None, None, "1150")],
+)
+def test_figures_read_as_the_notice_words_them(comparator, unit, shown):
+    indicator = Indicator(id="x", name="x", target=1150, unit=unit, comparator=comparator, kind="count", source="x")
+    assert figure(indicator) == shown
