@@ -142,3 +142,25 @@ def test_invalid_data_stops_the_build_and_leaves_the_old_site(data_copy, tmp_pat
 def test_content_pages_hold_no_numbers():
     for path in (ROOT / "content").rglob("*.md"):
         assert not re.search(r"\d", path.read_text(encoding="utf-8")), path
+
+
+def test_every_item_with_figures_has_chart_table_and_csv(site):
+    for view in VIEW.items:
+        raw = (site / "items" / view.item.id / "index.html").read_text(encoding="utf-8")
+        measured = any(m.progress is not None for m in view.history)
+        assert (f'src="../../charts/item-{view.item.id}.svg"' in raw) == measured, view.item.id
+        if measured:
+            alt = re.search(rf'<img alt="([^"]+)" src="../../charts/item-{view.item.id}.svg"', raw).group(1)
+            assert alt.startswith("截至") and "进度" in alt
+            assert f'href="../../downloads/charts/item-{view.item.id}.csv"' in raw
+            assert (site / "downloads" / "charts" / f"item-{view.item.id}.csv").exists()
+            assert "序时进度</th>" in raw  # the data table beside the chart
+    for name in ("overall", "status"):
+        assert f'src="charts/{name}.svg"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_status_definitions_are_on_the_about_page(site):
+    text = page_text(site, "about/data")
+    for label in ("已完成", "超序时", "正常推进", "滞后", "严重滞后", "无任务", "未报送", "定性任务"):
+        assert label in text
+    assert f"低 {PLAN.rules.far_behind_margin:g} 个百分点以上" in text

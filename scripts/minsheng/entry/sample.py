@@ -19,7 +19,7 @@ from .month_files import Row, write_month
 PACE = {
     "early": [0.25, 0.5, 0.8, 0.95, 1.0, 1.0, 1.0, 1.0, 1.0],
     "on_pace": [0.2, 0.45, 0.72, 0.78, 0.85, 0.93, 0.97, 1.0, 1.0],
-    "behind": [0.1, 0.25, 0.45, 0.55, 0.62, 0.7, 0.78, 0.86, 0.93],
+    "behind": [0.1, 0.25, 0.45, 0.52, 0.58, 0.64, 0.7, 0.76, 0.82],
     "far_behind": [0.05, 0.1, 0.2, 0.26, 0.32, 0.38, 0.45, 0.52, 0.6],
 }
 SCENARIOS = ["on_pace", "on_pace", "early", "behind", "on_pace", "far_behind", "on_pace", "early", "behind"]

@@ -72,17 +72,12 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
             xs = [i for i, v in enumerate(line.values) if v is not None]
             ys = [v for v in line.values if v is not None]
             axes.plot(xs, ys, label=line.label, **styles[line.style])
-            if xs:
-                axes.annotate(f"{line.label} {ys[-1]:.0f}{ylabel if ylabel == '%' else ''}", (xs[-1], ys[-1]),
-                              xytext=(4, 0), textcoords="offset points", va="center", fontsize=8,
-                              color=styles[line.style]["color"])
         axes.set_xticks(range(len(months)), labels)
         axes.set_ylim(bottom=0)
         axes.set_ylabel(ylabel)
         axes.set_title(title, loc="left")
-        axes.legend(loc="upper left", fontsize=8, frameon=False)
+        axes.legend(loc="lower right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="#dddddd")
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        axes.set_xlim(-0.3, len(months) - 0.3 + 1.6)
         return _svg(figure, title, description)
 
 

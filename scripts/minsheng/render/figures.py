@@ -28,7 +28,7 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
         return None
     alt = finding(months, actual, expected, name)
     svg = charts.line_chart(months, [charts.Series("进度", actual, "actual"),
-                                     charts.Series("序时进度", expected, "expected")], f"{name}：进度与序时进度", alt)
+                                     charts.Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
     return _save(docs, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
                  ["月份", "进度（%）", "序时进度（%）"], rows, alt)

@@ -1,0 +1,59 @@
+"""Charts: text kept as text, measured with a CJK font, identical from one build to the next."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+
+import pytest
+
+from minsheng.render import charts
+from minsheng.render.figures import finding, progress_figure
+
+MONTHS = ["2024-04", "2024-05", "2024-06", "2024-07"]
+
+
+def test_a_cjk_font_is_installed_to_measure_chart_text():
+    if charts.cjk_font() is None:
+        message = "no CJK font (Debian's fonts-noto-cjk): chart text would be measured with a wrong font"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def test_svg_keeps_chinese_labels_as_text_and_is_reproducible(tmp_path):
+    first = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75], tmp_path)
+    svg = (tmp_path / first.svg).read_text(encoding="utf-8")
+    texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert "进度与序时进度（%）" in texts and "7月" in texts and "序时进度" in texts
+    assert "<path" in svg and "glyph" not in svg  # text is not drawn as glyph outlines
+    assert "sans-serif" in svg
+    again = (tmp_path / progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75],
+                                        tmp_path).svg).read_text(encoding="utf-8")
+    assert again == svg
+    assert re.search(r"<dc:date>|\d{4}-\d\d-\d\dT", svg) is None
+
+
+def test_csv_holds_exactly_what_is_plotted(tmp_path):
+    figure = progress_figure("测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75], tmp_path)
+    raw = (tmp_path / figure.csv).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows == [["月份", "进度（%）", "序时进度（%）"], ["2024-04", "10.0", "23.3"], ["2024-05", "", "46.7"],
+                    ["2024-06", "60.0", "70.0"], ["2024-07", "71.0", "75.0"]]
+
+
+def test_nothing_measured_means_no_chart(tmp_path):
+    assert progress_figure("测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75], tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("actual", "sentence"),
+    [([10, 30, 60, 71], "截至2024年7月底，总体进度71.0%，慢于序时进度（75.0%）4.0个百分点。"),
+     ([10, 30, 60, 80], "截至2024年7月底，总体进度80.0%，快于序时进度（75.0%）。"),
+     ([10, 30, 60, 100], "截至2024年7月底，总体进度100.0%，已完成。"),
+     ([10, 30, 60, None], "截至2024年6月底，总体进度60.0%，慢于序时进度（70.0%）10.0个百分点。")],
+)
+def test_alt_text_states_the_finding(actual, sentence):
+    assert finding(MONTHS, actual, [23.3, 46.7, 70, 75], "总体") == sentence
