@@ -164,3 +164,32 @@ def test_status_definitions_are_on_the_about_page(site):
     for label in ("已完成", "超序时", "正常推进", "滞后", "严重滞后", "无任务", "未报送", "定性任务"):
         assert label in text
     assert f"低 {PLAN.rules.far_behind_margin:g} 个百分点以上" in text
+
+
+def test_government_meta_tags(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="SiteName" content="{PLAN.site.name}">' in home
+    category = (site / "categories" / "employment" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="ColumnName" content="促进就业">' in category
+    item = (site / "items" / "01" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="ArticleTitle" content="（一）促进重点群体稳定就业">' in item
+    assert '<meta name="PubDate" content="2024年4月8日">' in item
+
+
+def test_early_warnings_are_flagged_on_every_page_of_the_item(data_copy, tmp_path):
+    for month in ("2024-09", "2024-10", "2024-11", "2024-12"):
+        for kind in ("progress", "funds"):
+            (data_copy / "2024" / kind / f"{month}.csv").unlink()
+    plan, _ = load_plan(data_copy)
+    warned = overview(plan, plan.years[2024]).warned
+    assert warned, "the sample data up to August should put some items on warning"
+    out = tmp_path / "site"
+    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    home = (out / "index.html").read_text(encoding="utf-8")
+    section = home.split("预警项目</h2>", 1)[1].split("</table>", 1)[0]
+    assert {v.item.id for v in warned} == set(re.findall(r'href="items/([0-9c]+)/"', section))
+    for view in warned:
+        assert "预警" in page_text(out, f"items/{view.item.id}")
+        assert "按最近" in page_text(out, f"categories/{view.item.category}")
+        for unit in view.item.lead_units:
+            assert "预警" in page_text(out, f"units/{unit}")
