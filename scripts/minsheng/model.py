@@ -85,7 +85,10 @@ class Notice(Record):
 class Indicator(Record):
     id: str = Field(title="指标编号", pattern=SLUG)
     name: str = Field(title="指标名称", min_length=1)
-    target: float = Field(title="目标值", ge=0)
+    target: float | None = Field(
+        title="目标值", ge=0,
+        description="通知规定的年度目标；为空表示通知没有目标、只按月报告的数量（如补贴发放人数），不计入进度",
+    )
     unit: str | None = Field(title="计量单位", description="通知未写单位时为空，并在数据说明中注明")
     comparator: Comparator | None = Field(default=None, title="限定词")
     kind: Literal["count", "level"] = Field(
@@ -110,6 +113,10 @@ class PolicyParameter(Record):
     per: str | None = Field(default=None, title="对象", description="按谁或按什么计，如“人”“社区”")
     period: str | None = Field(default=None, title="期间", description="如“年”“月”“学年”“一次性”")
     payer: str | None = Field(default=None, title="出资方", description="通知写明的出资方")
+    applies_to: str | None = Field(
+        default=None, title="对应指标", pattern=SLUG,
+        description="按人或按件的补助标准所对应的数量指标编号：标准 × 月报数量 = 应需资金，用于核对资金与产出",
+    )
     source: str = Field(title="原文", description="通知中给出该标准的原话，须逐字出现在本项原文或推进措施中", min_length=1)
 
 
@@ -164,6 +171,8 @@ class Rules(Record):
     behind_margin: float = Field(title="滞后界限", gt=0, description="比序时进度低出此百分点以上为滞后")
     far_behind_margin: float = Field(title="严重滞后界限", gt=0, description="比序时进度低出此百分点以上为严重滞后")
     warning_months: int = Field(title="预警推算月数", ge=1, le=12, description="按最近几个月的平均进度推算")
+    funds_tolerance: float = Field(title="资金与产出的容差", gt=0, lt=100,
+                                   description="累计拨付与“标准 × 数量”推算数相差超过此百分比时提示")
 
 
 FILE_MODELS: dict[str, type[Record]] = {
@@ -256,10 +265,13 @@ FUND_COLUMNS = (
     Column("in_place", "累计到位（万元）", "截至月底累计到位资金，万元", "Funds in place at month end (cumulative), 10,000 yuan"),
     Column("disbursed", "累计拨付（万元）", "截至月底累计拨付（支出）资金，万元，不超过到位资金",
            "Funds disbursed at month end (cumulative), 10,000 yuan; not above funds in place"),
+    Column("note", "资金说明", "资金情况的说明，如拨付与补助标准推算数不一致的原因",
+           "Note on the funds, e.g. why disbursement differs from what the standard implies"),
     Column("correction", "更正说明", "本行数字更正以前月份数字时，说明原因", "Why a figure corrects an earlier month"),
 )
 
-HEADERS = {c.name: c.header for c in (*PROGRESS_COLUMNS, *FUND_COLUMNS)}  # same name, same header
+PROGRESS_HEADERS = {c.name: c.header for c in PROGRESS_COLUMNS}
+FUND_HEADERS = {c.name: c.header for c in FUND_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,7 @@ class FundReport:
     planned: float | None
     in_place: float | None
     disbursed: float | None
+    note: str
     correction: str
     row: int
     refused: tuple[str, ...] = ()  # names of the cells that could not be read (already reported)

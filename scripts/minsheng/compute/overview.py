@@ -50,7 +50,9 @@ class ItemView:
     def status(self) -> str:
         if self.item.no_task:
             return "no_task"
-        return self.latest.status if self.latest else ("qualitative" if not self.item.indicators else "not_reported")
+        if self.latest:
+            return self.latest.status
+        return "not_reported" if any(i.target is not None for i in self.item.indicators) else "qualitative"
 
     @property
     def lag(self) -> float:

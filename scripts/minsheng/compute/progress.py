@@ -4,7 +4,8 @@ Indicator: a count target accumulates toward its value (percent = value ÷ targe
 met or not (percent = value ÷ target, or the share of the way from its baseline when the notice gives
 one). Comparators are read as the notice words them: 左右 is met within the tolerance of rules.yaml,
 every other qualifier (不少于, 以上, 达到, 提高到, 力争, or none) when the value reaches the target.
-Item: the mean of its indicators' progress, each capped at 100; qualitative items have none.
+Item: the mean of its indicators' progress, each capped at 100; qualitative items have none. A figure
+reported without a target in the notice (e.g. subsidies paid) is shown but never counted as progress.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ class Warning:
 
 
 def indicator_progress(indicator: Indicator, value: float | None, rules: Rules, correction: str = "") -> IndicatorProgress:
-    if value is None:
-        return IndicatorProgress(indicator, None, None, None, None, None, correction)
+    if value is None or indicator.target is None:  # not reported, or a figure the notice sets no target for
+        return IndicatorProgress(indicator, value, None, None, None, None, correction)
     target = indicator.target
     if indicator.baseline is not None and target != indicator.baseline:
         percent = (value - indicator.baseline) / (target - indicator.baseline) * 100
@@ -75,8 +76,8 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float) -
     indicators = tuple(
         indicator_progress(i, _value(report, item, i), rules, _correction(report, item, i)) for i in item.indicators
     )
-    if not indicators:
-        return ItemMonth(report.month, expected, "qualitative", None, (), note, correction)
+    if all(i.target is None for i in item.indicators):
+        return ItemMonth(report.month, expected, "qualitative", None, indicators, note, correction)
     measured = [i.progress for i in indicators if i.progress is not None]
     if not measured:
         return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)

@@ -32,11 +32,18 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
     rng = random.Random(seed)
     items = sorted(year.items, key=lambda i: i.id)
     active = [i for i in items if not i.no_task]
-    measured = [i for i in active if i.indicators]
+    measured = [i for i in active if any(x.target is not None for x in i.indicators)]
     scenario = {item.id: SCENARIOS[index % len(SCENARIOS)] for index, item in enumerate(measured)}
-    corrected = rng.choice([i for i in measured if scenario[i.id] == "on_pace"])  # lowered in August
+    linked = [i for i in active if any(p.applies_to for p in i.policy_parameters)]
+    # lowered in August, with a correction note; its funds do not follow its figures
+    corrected = rng.choice([i for i in measured if scenario[i.id] == "on_pace" and i not in linked
+                            and all(x.kind != "count" or (x.target or 0) >= 100 for x in i.indicators)])
     silent = rng.choice([i for i in active if i.id != corrected.id])  # did not report in September
-    funds = {item.id: _fund_plan(rng, item) for item in active}
+    explained, unexplained = rng.sample(linked, 2)  # money paid out falls short of standard × output
+    bases = {(i.id, x.id): x.target if x.target is not None else float(rng.randint(150, 400))
+             for i in active for x in i.indicators}
+    weights = {item.id: _source_weights(rng) for item in active}
+    planned = {item.id: _planned(rng, item, bases) for item in active}
     months = {}
     for step, month_number in enumerate(range(FIRST_MONTH, 13)):
         month = f"{year.year}-{month_number:02d}"
@@ -51,20 +58,26 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
             if not_reported:
                 row["status"] = NOT_REPORTED
             else:
-                row["note"] = _note(item, scenario.get(item.id), step)
+                row["note"] = _note(scenario.get(item.id), step)
             progress.append(row)
             share = PACE[scenario.get(item.id, "on_pace")][step]
+            values = {}
             for indicator in item.indicators:
-                value = None if not_reported else _value(indicator, share)
+                value = None if not_reported else _value(indicator, share, bases[item.id, indicator.id])
                 cells: Row = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
                               "indicator_name": indicator.name, "unit": indicator.unit,
                               "target": indicator.target, "value": value}
                 if item.id == corrected.id and indicator.kind == "count" and month_number == 8 and value:
                     cells["value"] = _round(indicator, value * 0.9)
                     cells["correction"] = "经核实，7月报送数含重复统计，本月起按核实后的累计数报送（样例）"
+                values[indicator.id] = cells["value"]
                 progress.append(cells)
             if not not_reported:
-                fund_rows += _fund_rows(item, funds[item.id], share)
+                paid = _implied(item, values) if item in linked else planned[item.id] * 0.8 * share
+                if item in (explained, unexplained):
+                    paid *= 0.6
+                note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item == explained else ""
+                fund_rows += _fund_rows(item, weights[item.id], planned[item.id], share, paid, note)
         months[month] = (progress, fund_rows)
     return months
 
@@ -76,36 +89,53 @@ def write_sample(year: Year, seed: int) -> list[Path]:
     return written
 
 
-def _value(indicator: Indicator, share: float) -> float:
+def _value(indicator: Indicator, share: float, base: float) -> float:
     if indicator.kind == "count":
-        return _round(indicator, indicator.target * share)
-    start = indicator.baseline if indicator.baseline is not None else indicator.target * 0.8
-    return _round(indicator, start + (indicator.target - start) * share, decimals=2)
+        return _round(indicator, base * share)
+    start = indicator.baseline if indicator.baseline is not None else base * 0.8
+    return _round(indicator, start + (base - start) * share, decimals=2)
 
 
 def _round(indicator: Indicator, value: float, decimals: int | None = None) -> float:
     if decimals is None:
-        text = f"{indicator.target:g}"
+        text = f"{indicator.target:g}" if indicator.target is not None else "0"
         decimals = len(text.split(".")[1]) if "." in text else 0
     return round(value, decimals) if decimals else float(int(value))
 
 
-def _note(item: Item, scenario: str | None, step: int) -> str:
+def _note(scenario: str | None, step: int) -> str:
     if scenario is None:
         return ["制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）"][min(step, 2)]
     return {"early": "进展顺利，已提前完成主要任务（样例）", "on_pace": "按计划推进（样例）",
             "behind": "受前期手续影响，进度偏慢（样例）", "far_behind": "资金尚未全部到位，进度明显滞后（样例）"}[scenario]
 
 
-def _fund_plan(rng: random.Random, item: Item) -> dict[str, float]:
+def _implied(item: Item, values: dict[str, float | None]) -> float:
+    """万元 the item's per-head standards imply for the figures reported (standard × number served)."""
+    total = 0.0
+    for parameter in item.policy_parameters:
+        if parameter.applies_to and values.get(parameter.applies_to) is not None:
+            per_unit = parameter.amount / 10_000 if parameter.unit == "元" else parameter.amount
+            total += per_unit * values[parameter.applies_to]
+    return total
+
+
+def _planned(rng: random.Random, item: Item, bases: dict) -> float:
+    implied = _implied(item, {x.id: bases[item.id, x.id] for x in item.indicators})
+    return round(implied, 2) if implied else round(rng.uniform(5, 300), 2)
+
+
+def _source_weights(rng: random.Random) -> dict[str, float]:
     sources = rng.choice(SOURCE_CHOICES)
-    return {source: round(rng.uniform(5, 300), 2) for source in sources}
+    raw = [rng.uniform(1, 3) for _ in sources]
+    return {source: weight / sum(raw) for source, weight in zip(sources, raw)}
 
 
-def _fund_rows(item: Item, plan: dict[str, float], share: float) -> list[Row]:
+def _fund_rows(item: Item, weights: dict[str, float], planned: float, share: float, paid: float, note: str) -> list[Row]:
+    in_place = max(paid, planned * min(1.0, share + 0.15))
     rows = []
-    for source, planned in plan.items():
-        in_place = round(planned * min(1.0, share + 0.15), 2)
-        rows.append({"item": item.id, "item_title": item.title, "source": source, "planned": planned,
-                     "in_place": in_place, "disbursed": round(in_place * 0.8 * share, 2)})
+    for index, (source, weight) in enumerate(weights.items()):
+        rows.append({"item": item.id, "item_title": item.title, "source": source,
+                     "planned": round(planned * weight, 2), "in_place": round(in_place * weight, 2),
+                     "disbursed": round(paid * weight, 2), "note": note if index == 0 else ""})
     return rows

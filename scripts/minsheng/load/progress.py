@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..model import (
     FUND_COLUMNS,
-    HEADERS,
+    FUND_HEADERS,
     NOT_REPORTED,
     PROGRESS_COLUMNS,
+    PROGRESS_HEADERS,
     FundReport,
     IndicatorReport,
     ItemReport,
@@ -78,16 +79,16 @@ def _positions(table: CsvTable, columns: tuple) -> dict[str, int]:
 class _Cells:
     """Read the cells of one row, collecting problems named by row, column and header."""
 
-    def __init__(self, table: CsvTable, shown_as: str, row: int, cells: dict[str, str]) -> None:
-        self.table, self.shown_as, self.row, self.cells = table, shown_as, row, cells
+    def __init__(self, table: CsvTable, shown_as: str, row: int, cells: dict[str, str], headers: dict[str, str]) -> None:
+        self.table, self.shown_as, self.row, self.cells, self.headers = table, shown_as, row, cells, headers
         self.problems: list[Problem] = []
 
     def text(self, name: str) -> str:
-        return self.cells[HEADERS[name]].strip()
+        return self.cells[self.headers[name]].strip()
 
     def number(self, name: str, suffixes: tuple[str, ...]) -> tuple[float | None, bool, bool]:
         """The cell's value, whether it ended in "%", and whether its text was refused."""
-        header = HEADERS[name]
+        header = self.headers[name]
         raw = self.cells[header]
         parsed = parse_number(raw, suffixes)
         where = dict(line=self.row, column=self.table.column(header), field=header, value=raw)
@@ -106,13 +107,13 @@ class _Cells:
 def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
     problems = []
     for row, cells in table.rows:
-        read = _Cells(table, report.progress_file, row, cells)
+        read = _Cells(table, report.progress_file, row, cells, PROGRESS_HEADERS)
         item, indicator = read.text("item"), read.text("indicator")
         if not indicator:
             status = read.text("status")
             if status not in ("", NOT_REPORTED):
                 read.problems.append(Problem("wrong-value", report.progress_file, "报送状态只能留空或填“未报送”", line=row,
-                                             column=table.column(HEADERS["status"]), field=HEADERS["status"],
+                                             column=table.column(PROGRESS_HEADERS["status"]), field=PROGRESS_HEADERS["status"],
                                              value=status, expected=f"留空或“{NOT_REPORTED}”"))
             if item in report.items:
                 read.duplicate(f"项目 {item}", report.items[item].row)
@@ -133,7 +134,7 @@ def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
 def _fund_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
     problems = []
     for row, cells in table.rows:
-        read = _Cells(table, report.funds_file, row, cells)
+        read = _Cells(table, report.funds_file, row, cells, FUND_HEADERS)
         item, source = read.text("item"), read.text("source")
         cells = {name: read.number(name, ("万元",)) for name in ("planned", "in_place", "disbursed")}
         amounts = {name: value for name, (value, _, _) in cells.items()}
@@ -141,7 +142,7 @@ def _fund_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
         if (item, source) in report.funds:
             read.duplicate(f"项目 {item} 的{source}资金", report.funds[item, source].row)
         else:
-            report.funds[item, source] = FundReport(item, source, correction=read.text("correction"), row=row,
-                                                    refused=refused, **amounts)
+            report.funds[item, source] = FundReport(item, source, note=read.text("note"), correction=read.text("correction"),
+                                                    row=row, refused=refused, **amounts)
         problems += read.problems
     return problems

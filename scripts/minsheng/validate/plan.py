@@ -13,6 +13,7 @@ from ..load.plan import Plan, Source, Year
 from ..model import Item
 from ..problems import Problem
 
+MONEY_UNITS = ("元", "万元")
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -145,6 +146,21 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
                 value = getattr(record, name, None)
                 if record.unit == "%" and value is not None and not 0 <= value <= 100:
                     add("percent-range", "百分比超出 0–100", (group, index, name), value, "0 到 100 之间的数")
+
+    counts = {i.id: i for i in item.indicators if i.kind == "count"}
+    for index, indicator in enumerate(item.indicators):
+        if indicator.target is None and (indicator.kind != "count" or indicator.comparator or indicator.baseline is not None):
+            add("wrong-value", "没有目标值的指标只能是按月报告的数量", ("indicators", index, "target"), None,
+                "kind: count，且不填限定词和基期值；或者填上通知中的目标值")
+    for index, parameter in enumerate(item.policy_parameters):
+        if parameter.applies_to is None:
+            continue
+        if parameter.applies_to not in counts:
+            add("unknown-reference", "对应指标不是本项目的数量类指标", ("policy_parameters", index, "applies_to"),
+                parameter.applies_to, f"本项目数量类指标的编号之一：{'、'.join(counts) or '（本项目没有）'}")
+        if parameter.unit not in MONEY_UNITS:
+            add("wrong-value", "只有以元或万元计的标准才能推算应需资金", ("policy_parameters", index, "unit"),
+                parameter.unit, "、".join(MONEY_UNITS))
 
     if item.no_task:
         if not item.no_task_text:

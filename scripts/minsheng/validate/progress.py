@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..load.plan import Year
-from ..model import FUND_SOURCES, HEADERS, NOT_REPORTED, FundReport, Indicator, MonthReport
+from ..model import FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, FundReport, Indicator, MonthReport
 from ..problems import Problem
 
 FAR_ABOVE = 3  # a value above this many times its target needs an explanation
@@ -52,19 +52,19 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
         if item_id not in known_items:
             problems.append(Problem("unknown-reference", progress, "计划中没有这个项目",
                                     value=item_id, expected="计划中的项目编号（01–50、c01）",
-                                    **_cell(month.progress_columns, report.row, "item")))
+                                    **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "item")))
     for item_id in active:
         if item_id not in month.items:
             problems.append(Problem("missing-row", progress, f"缺少项目 {item_id}（{active[item_id].title}）的一行",
                                     expected=f"每个项目一行（指标编号留空）；未报送时在报送状态填“{NOT_REPORTED}”"))
     for (item_id, indicator_id), report in month.indicators.items():
-        where = _cell(month.progress_columns, report.row, "value")
+        where = _cell(month.progress_columns, PROGRESS_HEADERS, report.row, "value")
         plan = indicators.get((item_id, indicator_id))
         if plan is None:
             problems.append(Problem(
                 "unknown-reference", progress, f"项目 {item_id} 没有这个指标" if item_id in known_items else "计划中没有这个项目",
                 value=indicator_id if item_id in known_items else item_id,
-                expected="计划中该项目的指标编号", **_cell(month.progress_columns, report.row, "indicator")))
+                expected="计划中该项目的指标编号", **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "indicator")))
             continue
         reported = month.items.get(item_id)
         if report.value is None:
@@ -89,19 +89,19 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
     for (item_id, source), report in month.funds.items():
         if item_id not in known_items:
             problems.append(Problem("unknown-reference", funds, "计划中没有这个项目", value=item_id,
-                                    expected="计划中的项目编号", **_cell(month.funds_columns, report.row, "item")))
+                                    expected="计划中的项目编号", **_cell(month.funds_columns, FUND_HEADERS, report.row, "item")))
         if source not in FUND_SOURCES:
             problems.append(Problem("wrong-value", funds, "资金来源不在规定的选项中", value=source,
-                                    expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, report.row, "source")))
+                                    expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, FUND_HEADERS, report.row, "source")))
         reported = month.items.get(item_id)
         for name in ("planned", "in_place", "disbursed"):
             if getattr(report, name) is None and name not in report.refused and (reported is None or reported.reported):
                 problems.append(Problem("missing-row", funds, "缺少金额", expected="万元金额，没有就填 0",
-                                        **_cell(month.funds_columns, report.row, name)))
+                                        **_cell(month.funds_columns, FUND_HEADERS, report.row, name)))
         if report.in_place is not None and report.disbursed is not None and report.disbursed > report.in_place:
             problems.append(Problem("funds-order", funds, f"累计拨付超过累计到位（{report.in_place:g}万元）",
                                     value=report.disbursed, expected=f"不超过 {report.in_place:g}",
-                                    **_cell(month.funds_columns, report.row, "disbursed")))
+                                    **_cell(month.funds_columns, FUND_HEADERS, report.row, "disbursed")))
     return problems
 
 
@@ -115,7 +115,7 @@ def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tup
         if report.value < earlier.value and not report.correction:
             problems.append(Problem("decrease", month.progress_file,
                                     f"累计数比上月（{before.month}：{earlier.value:g}）小，但没有更正说明",
-                                    **_cell(month.progress_columns, report.row, "value"),
+                                    **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "value"),
                                     value=report.value, expected="不小于上月的累计数，或在更正说明中写明原因"))
     for key, earlier in before.funds.items():
         report = month.funds.get(key)
@@ -137,14 +137,14 @@ def _fund_decrease(earlier: FundReport, report: FundReport, before: str, month: 
         if old is not None and new is not None and new < old and not report.correction:
             problems.append(Problem("decrease", month.funds_file,
                                     f"累计数比上月（{before}：{old:g}万元）小，但没有更正说明",
-                                    **_cell(month.funds_columns, report.row, name),
+                                    **_cell(month.funds_columns, FUND_HEADERS, report.row, name),
                                     value=new, expected="不小于上月的累计数，或在更正说明中写明原因"))
     return problems
 
 
-def _cell(columns: dict[str, int], row: int, name: str) -> dict:
+def _cell(columns: dict[str, int], headers: dict[str, str], row: int, name: str) -> dict:
     """Position of the cell in column `name` of `row`, for a Problem."""
-    return {"line": row, "column": columns.get(name), "field": HEADERS[name]}
+    return {"line": row, "column": columns.get(name), "field": headers[name]}
 
 
 def _what(indicator: Indicator) -> str:
