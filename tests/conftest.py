@@ -12,6 +12,26 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built once from the real data by `minsheng build`, for tests that read it."""
+    from minsheng.cli import main
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    return out
+
+
+def page_text(site: Path, path: str) -> str:
+    """The visible text of a built page's main content, entities decoded."""
+    import html
+    import re
+
+    raw = (site / path / "index.html").read_text(encoding="utf-8")
+    body = raw.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of the real data folder that a test may edit."""

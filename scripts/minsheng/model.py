@@ -173,6 +173,8 @@ class Rules(Record):
     warning_months: int = Field(title="预警推算月数", ge=1, le=12, description="按最近几个月的平均进度推算")
     funds_tolerance: float = Field(title="资金与产出的容差", gt=0, lt=100,
                                    description="累计拨付与“标准 × 数量”推算数相差超过此百分比时提示")
+    lowest_disbursement_items: int = Field(title="拨付率最低项目的列出数", ge=1,
+                                           description="资金公开页列出拨付率最低的项目个数")
 
 
 FILE_MODELS: dict[str, type[Record]] = {

@@ -11,7 +11,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from conftest import DATA, ROOT, edit_csv
+from conftest import DATA, ROOT, edit_csv, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.load.plan import load_plan
@@ -21,18 +21,9 @@ YEAR = PLAN.years[max(PLAN.years)]
 VIEW = overview(PLAN, YEAR)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
-    return out
-
-
-def page_text(site: Path, path: str) -> str:
-    """The visible text of a built page's main content, entities decoded."""
-    raw = (site / path / "index.html").read_text(encoding="utf-8")
-    body = raw.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    return html.unescape(re.sub(r"<[^>]+>", "", body))
+@pytest.fixture
+def site(built_site) -> Path:
+    return built_site
 
 
 def test_every_item_page_shows_its_units_targets_and_standards(site):

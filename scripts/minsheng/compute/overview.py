@@ -6,31 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..load.plan import Plan, Year
-from ..model import Category, FundReport, Item, Rules, Unit
+from ..model import Category, Item, Rules, Unit
+from .funds import Money, OutputCheck, Row, Table, by_source, item_rows, output_check, time_elapsed, total
 from .progress import STATUSES, ItemMonth, Warning, early_warnings, item_history
 from .schedule import expected_progress
 
 LAGGING = ("far_behind", "behind")
-
-
-@dataclass(frozen=True)
-class FundTotals:
-    planned: float = 0.0
-    in_place: float = 0.0
-    disbursed: float = 0.0
-
-    @classmethod
-    def of(cls, rows: list[FundReport]) -> FundTotals:
-        return cls(sum(r.planned or 0 for r in rows), sum(r.in_place or 0 for r in rows),
-                   sum(r.disbursed or 0 for r in rows))
-
-    @property
-    def in_place_rate(self) -> float | None:
-        return self.in_place / self.planned * 100 if self.planned else None
-
-    @property
-    def disbursed_rate(self) -> float | None:
-        return self.disbursed / self.in_place * 100 if self.in_place else None
 
 
 @dataclass(frozen=True)
@@ -40,7 +21,13 @@ class ItemView:
     units: tuple[Unit, ...]
     history: tuple[ItemMonth, ...]
     warnings: tuple[Warning, ...]
-    funds: FundTotals  # at the latest reported month
+    funds_history: tuple[Money, ...]  # month by month; the last is the latest
+    funds_by_source: Table  # at the latest month
+    output: OutputCheck | None  # money against output at the latest month
+
+    @property
+    def funds(self) -> Money:
+        return self.funds_by_source.total
 
     @property
     def latest(self) -> ItemMonth | None:
@@ -137,9 +124,46 @@ class YearOverview:
         return {status: values for status, values in counts.items() if any(values)}
 
     @property
-    def funds(self) -> FundTotals:
-        rows = list(self.year.months[-1].funds.values()) if self.year.months else []
-        return FundTotals.of(rows)
+    def funds(self) -> Money:
+        return self.funds_by_source.total
+
+    @property
+    def funds_by_source(self) -> Table:
+        return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [])
+
+    @property
+    def funds_by_category(self) -> Table:
+        return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key) for g in self.categories))
+
+    @property
+    def funds_by_unit(self) -> Table:
+        """One row per lead unit, and one per group of units leading items together, so rows add up."""
+        leads: dict[tuple[str, ...], list[ItemView]] = {}
+        for view in self.items:
+            leads.setdefault(tuple(u.id for u in view.units), []).append(view)
+        names = {u.id: u.name for v in self.items for u in v.units}
+        return Table(tuple(Row("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
+                               total(v.funds for v in views), key[0] if len(key) == 1 else "")
+                           for key, views in leads.items()))
+
+    @property
+    def funds_by_month(self) -> list[Money]:
+        return [total(v.funds_history[i] for v in self.items) for i in range(len(self.months))]
+
+    @property
+    def time_elapsed_by_month(self) -> list[float]:
+        return [time_elapsed(month) for month in self.months]
+
+    @property
+    def lowest_disbursement(self) -> list[ItemView]:
+        """Items with money in place, lowest 拨付率 first, as many as rules.yaml lists."""
+        with_money = [v for v in self.items if v.funds.disbursed_rate is not None]
+        ordered = sorted(with_money, key=lambda v: (v.funds.disbursed_rate, v.item.id))
+        return ordered[: self.rules.lowest_disbursement_items]
+
+    @property
+    def output_checks(self) -> list[ItemView]:
+        return [v for v in self.items if v.output]
 
 
 def overview(plan: Plan, year: Year) -> YearOverview:
@@ -150,9 +174,11 @@ def overview(plan: Plan, year: Year) -> YearOverview:
     views = []
     for item in sorted(year.items, key=_order):
         history = item_history(item, year, rules)
-        funds = [r for r in latest.funds.values() if r.item == item.id] if latest else []
-        views.append(ItemView(item, categories[item.category], tuple(units[u] for u in item.lead_units),
-                              tuple(history), tuple(early_warnings(history, year, rules)), FundTotals.of(funds)))
+        views.append(ItemView(
+            item, categories[item.category], tuple(units[u] for u in item.lead_units), tuple(history),
+            tuple(early_warnings(history, year, rules)),
+            tuple(Money.of(item_rows(month, item.id)) for month in year.months),
+            by_source(item_rows(latest, item.id)), output_check(item, latest, rules)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
                           expected_progress(year.notice, rules, latest.month) if latest else None)
     result.categories = [Group(c.id, c.name, tuple(v for v in views if v.item.category == c.id))

@@ -34,7 +34,7 @@ SIZE = (4.8, 2.9)
 class Series:
     label: str
     values: list[float | None]
-    style: str  # "actual" (solid, markers) or "expected" (dashed) or "target" (dotted)
+    style: str  # "actual" (solid, circles), "second" (dash-dot, triangles), "expected" (dashed), "target" (dotted)
 
 
 def cjk_font() -> str | None:
@@ -62,6 +62,7 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
     """An SVG line chart of monthly values; `description` is its text alternative."""
     styles = {
         "actual": dict(color=OKABE_ITO["blue"], linestyle="-", marker="o", linewidth=2.2, markersize=5),
+        "second": dict(color=OKABE_ITO["green"], linestyle="-.", marker="^", linewidth=2, markersize=5),
         "expected": dict(color=OKABE_ITO["orange"], linestyle="--", marker="s", linewidth=1.6, markersize=4),
         "target": dict(color=OKABE_ITO["grey"], linestyle=":", marker=None, linewidth=1.4),
     }

@@ -9,7 +9,7 @@ from ..compute.overview import Group, ItemView, YearOverview
 from . import charts
 from ..excel_csv import write_csv
 from .labels import STATUS
-from .text import chinese_month
+from .text import chinese_month, money
 
 STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
 
@@ -32,6 +32,44 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
     return _save(docs, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
                  ["月份", "进度（%）", "序时进度（%）"], rows, alt)
+
+
+def item_funds_figure(view: ItemView, overview: YearOverview, docs: Path) -> Figure | None:
+    """Funds in place and disbursed by month, against the year's plan (万元)."""
+    history = view.funds_history
+    if not history or not any(m.planned for m in history):
+        return None
+    months = overview.months
+    latest = history[-1]
+    alt = (f"截至{chinese_month(months[-1])}底，累计到位{money(latest.in_place)}万元、累计拨付{money(latest.disbursed)}万元，"
+           f"年度计划{money(latest.planned)}万元。")
+    series = [charts.Series("年度计划", [m.planned for m in history], "target"),
+              charts.Series("累计到位", [m.in_place for m in history], "actual"),
+              charts.Series("累计拨付", [m.disbursed for m in history], "second")]
+    svg = charts.line_chart(months, series, "资金到位与拨付（万元）", alt, ylabel="万元")
+    rows = [[month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"] for month, m in zip(months, history)]
+    return _save(docs, f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
+                 ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
+
+
+def spending_figure(overview: YearOverview, docs: Path) -> Figure | None:
+    """The district's 支出进度 (disbursed ÷ planned) month by month, against the share of the year elapsed."""
+    if not overview.months:
+        return None
+    spent = [m.spent_share for m in overview.funds_by_month]
+    elapsed = overview.time_elapsed_by_month
+    latest = spent[-1]
+    if latest is None:
+        return None
+    verdict = "快于" if latest > elapsed[-1] else ("等于" if latest == elapsed[-1] else "慢于")
+    alt = (f"截至{chinese_month(overview.months[-1])}底，累计拨付占年度计划{latest:.1f}%，"
+           f"{verdict}时间进度（{elapsed[-1]:.1f}%）。")
+    svg = charts.line_chart(overview.months, [charts.Series("支出进度", spent, "actual"),
+                                              charts.Series("时间进度", elapsed, "expected")],
+                            "支出进度与时间进度（%）", alt)
+    rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(overview.months, spent, elapsed)]
+    return _save(docs, "charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
+                 ["月份", "支出进度（%）", "时间进度（%）"], rows, alt)
 
 
 def item_figure(view: ItemView, overview: YearOverview, docs: Path) -> Figure | None:

@@ -65,7 +65,9 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         page("item.md.j2", f"items/{view.item.id}.md",
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
-             figure=figures.item_figure(view, overview, docs))
+             figure=figures.item_figure(view, overview, docs),
+             funds_figure=figures.item_funds_figure(view, overview, docs))
+    page("funds.md.j2", "funds.md", _column("资金公开"), spending=figures.spending_figure(overview, docs))
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
         if path not in written:  # hand-written pages get the same banner and footer

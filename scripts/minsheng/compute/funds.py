@@ -1,0 +1,125 @@
+"""Funds: planned, in place and disbursed, by source, item, category, lead unit and month.
+
+Rates: 到位率 = 累计到位 ÷ 年度计划; 拨付率 = 累计拨付 ÷ 累计到位; 支出进度 = 累计拨付 ÷ 年度计划, compared
+with the share of the year elapsed (时间进度 = month ÷ 12). Every total is the sum of its table's rows.
+Money against output: where a standard is paid per head or per unit (applies_to), standard × the number
+reported implies an amount; a gap to the amount disbursed beyond the tolerance of rules.yaml is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import FUND_SOURCES, FundReport, Item, MonthReport, Rules
+
+
+@dataclass(frozen=True)
+class Money:
+    planned: float = 0.0
+    in_place: float = 0.0
+    disbursed: float = 0.0
+
+    # 万元 to the cent (two decimals), as the tables show them: a total is the sum of the figures shown
+    @classmethod
+    def of(cls, rows: list[FundReport]) -> Money:
+        return cls(_cents(sum(r.planned or 0 for r in rows)), _cents(sum(r.in_place or 0 for r in rows)),
+                   _cents(sum(r.disbursed or 0 for r in rows)))
+
+    def __add__(self, other: Money) -> Money:
+        return Money(_cents(self.planned + other.planned), _cents(self.in_place + other.in_place),
+                     _cents(self.disbursed + other.disbursed))
+
+    @property
+    def in_place_rate(self) -> float | None:
+        return rate(self.in_place, self.planned)
+
+    @property
+    def disbursed_rate(self) -> float | None:
+        return rate(self.disbursed, self.in_place)
+
+    @property
+    def spent_share(self) -> float | None:
+        return rate(self.disbursed, self.planned)
+
+
+def _cents(value: float) -> float:
+    return round(value, 2)
+
+
+def rate(part: float, whole: float) -> float | None:
+    """A percentage; None (shown as —) where the whole is zero."""
+    return round(part / whole * 100, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    money: Money
+    key: str = ""  # a link target where the row stands for an item, category or unit
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+
+    @property
+    def total(self) -> Money:
+        return total(row.money for row in self.rows)
+
+
+def total(values: Iterable[Money]) -> Money:
+    result = Money()
+    for value in values:
+        result = result + value
+    return result
+
+
+def by_source(rows: list[FundReport]) -> Table:
+    """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他."""
+    return Table(tuple(Row(source, Money.of([r for r in rows if r.source == source]))
+                       for source in FUND_SOURCES if any(r.source == source for r in rows)))
+
+
+def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:
+    return [r for r in report.funds.values() if r.item == item_id] if report else []
+
+
+def time_elapsed(month: str) -> float:
+    """时间进度: the share of the calendar year elapsed at the end of `month`."""
+    return round(int(month.split("-")[1]) / 12 * 100, 1)
+
+
+@dataclass(frozen=True)
+class OutputCheck:
+    """Money against output for one item at one month."""
+
+    parts: tuple[tuple[str, float, str, float, float], ...]  # (standard name, amount, unit, number, 万元)
+    implied: float  # 万元
+    disbursed: float  # 万元
+    gap: float | None  # disbursed − implied, as a percentage of implied
+    flagged: bool
+    explanation: str  # the office's note, or "" when none was given
+
+
+def output_check(item: Item, report: MonthReport | None, rules: Rules) -> OutputCheck | None:
+    """None where the item has no per-head standard or nothing was reported."""
+    if report is None:
+        return None
+    parts = []
+    for parameter in item.policy_parameters:
+        reported = report.indicators.get((item.id, parameter.applies_to)) if parameter.applies_to else None
+        if reported is None or reported.value is None:
+            continue
+        per_unit = parameter.amount / 10_000 if parameter.unit == "元" else parameter.amount
+        parts.append((parameter.name, parameter.amount, parameter.unit, reported.value,
+                      round(per_unit * reported.value, 2)))
+    rows = item_rows(report, item.id)
+    if not parts or not rows:
+        return None
+    implied = round(sum(part[4] for part in parts), 2)
+    disbursed = round(Money.of(rows).disbursed, 2)
+    gap = round((disbursed - implied) / implied * 100, 1) if implied else None
+    flagged = gap is not None and abs(gap) > rules.funds_tolerance
+    explanation = "；".join(r.note for r in rows if r.note)
+    return OutputCheck(tuple(parts), implied, disbursed, gap, flagged, explanation)
