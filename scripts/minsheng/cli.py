@@ -12,7 +12,7 @@ from .entry.sample import write_sample
 from .model import FILE_MODELS
 from .publish.build import BuildError, build
 from .problems import CODES
-from .validate import validate_data
+from .validate import plan_errors, validate_data
 
 DEFAULT_DATA = Path("data")
 SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
@@ -104,9 +104,9 @@ def _plan(path: Path):
     if not _data_folder(path):
         return None
     plan, report = validate_data(path)
-    plan_errors = [p for p in report.errors if "/progress/" not in p.file and "/funds/" not in p.file]
-    if plan_errors:
-        for problem in plan_errors:
+    errors = plan_errors(report)
+    if errors:
+        for problem in errors:
             print(problem, file=sys.stderr)
         print("计划数据有错误，请先改正（minsheng validate）。", file=sys.stderr)
         return None

@@ -140,6 +140,34 @@ class Item(Record):
     data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
 
 
+class LedgerEntry(Record):
+    """One problem of the 问题销号 ledger: found, assigned, closed item by item."""
+
+    id: str = Field(title="问题编号", pattern=r"^\d{4}-\d{3}$", description="年度加三位序号，如 2024-001")
+    item: str = Field(title="项目编号", pattern=ITEM_ID)
+    found: dt.date = Field(title="发现日期")
+    description: str = Field(title="问题描述", min_length=1)
+    unit: str = Field(title="责任单位", pattern=SLUG, description="data/units.yaml 中的单位编号")
+    due: dt.date = Field(title="整改期限")
+    closed: dt.date | None = Field(default=None, title="销号日期", description="尚未销号时为空")
+    resolution: str | None = Field(default=None, title="销号情况", description="如何整改、销号；销号时必填")
+
+
+class LedgerFile(Record):
+    problems: list[LedgerEntry] = Field(default_factory=list, title="问题清单")
+
+
+class Release(Record):
+    """A month's report made public: the date its bulletin was published."""
+
+    month: str = Field(title="月份", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    date: dt.date = Field(title="发布日期")
+
+
+class ReleasesFile(Record):
+    releases: list[Release] = Field(default_factory=list, title="发布记录")
+
+
 class Footer(Record):
     organizer: str = Field(title="主办单位", min_length=1)
     contact: str = Field(title="联系方式", min_length=1)
@@ -183,6 +211,8 @@ FILE_MODELS: dict[str, type[Record]] = {
     "units": UnitsFile,
     "notice": Notice,
     "item": Item,
+    "problems": LedgerFile,
+    "releases": ReleasesFile,
 }
 
 

@@ -8,9 +8,13 @@ invented; `sample_data: true` in site.yaml makes every page say so.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
+import yaml
+
+from ..compute.schedule import month_end
 from ..load.plan import Year
 from ..model import NOT_REPORTED, Indicator, Item
 from .month_files import Row, write_month
@@ -84,9 +88,50 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
 
 def write_sample(year: Year, seed: int) -> list[Path]:
     written = []
-    for month, (progress, funds) in generate(year, seed).items():
+    months = generate(year, seed)
+    for month, (progress, funds) in months.items():
         written += write_month(year.folder, month, progress, funds)
+    ledger = year.folder / "problems.yaml"
+    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": generate_problems(year, seed)}, allow_unicode=True,
+                                                     sort_keys=False, width=1000), encoding="utf-8")
+    written.append(ledger)
+    releases = year.folder / "releases.yaml"
+    dates = [{"month": month, "date": (month_end(month) + dt.timedelta(days=10))} for month in months]
+    releases.write_text("# 月报发布记录（演示样例）\n" + yaml.safe_dump({"releases": dates}, allow_unicode=True,
+                                                                    sort_keys=False), encoding="utf-8")
+    written.append(releases)
     return written
+
+
+LEDGER_HEADER = "# 问题销号台账（演示样例，由 minsheng sample 生成，非官方数据）\n"
+PROBLEM_TEXTS = (
+    "施工单位进场推迟，工程进度落后于计划（样例）",
+    "配套资金未按时拨付到位（样例）",
+    "服务对象信息核对不及时，补贴发放滞后（样例）",
+    "项目选址调整，前期手续未办结（样例）",
+    "台账资料不完整，进度数据无法核实（样例）",
+    "宣传不到位，群众知晓率不高（样例）",
+)
+
+
+def generate_problems(year: Year, seed: int) -> list[dict]:
+    """A ledger that shows every state: closed on time, closed late, open, and open past its due date."""
+    rng = random.Random(seed + 1)  # its own stream: the monthly files do not change with the ledger
+    items = rng.sample(sorted((i for i in year.items if not i.no_task), key=lambda i: i.id), 8)
+    entries = []
+    for number, item in enumerate(items, start=1):
+        found = dt.date(year.year, 5 + (number - 1) % 7, rng.randint(3, 25))
+        due = found + dt.timedelta(days=rng.choice((30, 45, 60)))
+        entry = {"id": f"{year.year}-{number:03d}", "item": item.id, "found": found,
+                 "description": PROBLEM_TEXTS[number % len(PROBLEM_TEXTS)], "unit": item.lead_units[0], "due": due}
+        if number <= 4:  # closed on time
+            entry |= {"closed": due - dt.timedelta(days=rng.randint(1, 20)), "resolution": "已整改到位，经牵头单位验收销号（样例）"}
+        elif number == 5:  # closed late
+            entry |= {"closed": due + dt.timedelta(days=rng.randint(5, 20)), "resolution": "逾期完成整改，已销号（样例）"}
+        entries.append(entry)  # 6 and 7: open; found early enough to be overdue by December
+    entries[-1]["found"] = dt.date(year.year, 12, 10)  # found in December, not yet due
+    entries[-1]["due"] = dt.date(year.year + 1, 1, 31)
+    return entries
 
 
 def _value(indicator: Indicator, share: float, base: float) -> float:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Item, MonthReport, Notice, Record, Rules, Site, UnitsFile, field_label
+from ..model import Item, LedgerFile, MonthReport, Notice, Record, ReleasesFile, Rules, Site, UnitsFile, field_label
 from ..problems import Problem, relative
 from .progress import load_months
 from .records import to_record
@@ -46,6 +46,10 @@ class Year:
     items: list[Item] = field(default_factory=list)
     item_sources: dict[str, Source] = field(default_factory=dict)  # by item id
     months: list[MonthReport] = field(default_factory=list)  # the monthly reports, in order
+    ledger: LedgerFile | None = None  # 问题销号 ledger
+    ledger_source: Source | None = None
+    releases: ReleasesFile | None = None  # when each month's report was made public
+    releases_source: Source | None = None
 
 
 @dataclass
@@ -104,7 +108,19 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
         year.item_sources[item.id] = source
     year.months, found = load_months(folder, root)
     problems.extend(found)
+    year.ledger, year.ledger_source = _optional(folder / "problems.yaml", LedgerFile, root, problems,
+                                                "没有问题销号台账，按没有问题处理")
+    year.releases, year.releases_source = _optional(folder / "releases.yaml", ReleasesFile, root, problems,
+                                                    "没有发布记录，月报按未发布处理")
     return year
+
+
+def _optional(path: Path, model: type, root: Path, problems: list[Problem], absent: str) -> tuple:
+    if path.exists():
+        return _load(path, model, root, problems)
+    problems.append(Problem("file-missing", relative(path, root), absent,
+                            expected=f"{path.name}（可以是空的列表）", severity="notice"))
+    return None, None
 
 
 def _load(path: Path, model: type, root: Path, problems: list[Problem]) -> tuple:

@@ -11,3 +11,11 @@ STATUS = {
     "qualitative": ("定性任务", "◆"),
     "no_task": ("无任务", "—"),
 }
+
+# A problem of the 问题销号 ledger, as at a day.
+LEDGER = {
+    "overdue": "⚠ 逾期未销号",
+    "open": "整改中",
+    "closed_late": "逾期销号",
+    "closed": "✔ 已销号",
+}

@@ -8,10 +8,14 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..compute.bulletins import bulletins
+from ..compute.ledger import ledger_at
 from ..compute.overview import YearOverview
+from ..compute.schedule import month_end
 from ..load.plan import Plan
 from . import figures, text
-from .labels import STATUS
+from .feed import write_feed
+from .labels import LEDGER, STATUS
 
 def environment() -> Environment:
     env = Environment(
@@ -27,7 +31,7 @@ def environment() -> Environment:
         html=text.html_text, number=text.number, percent=text.percent, money=text.money,
         date=text.chinese_date, month=text.chinese_month, figure=text.figure,
     )
-    env.globals["STATUS"] = STATUS
+    env.globals.update(STATUS=STATUS, LEDGER=LEDGER)
     return env
 
 
@@ -37,7 +41,11 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         shutil.rmtree(docs)
     shutil.copytree(content, docs)
     env = environment()
+    env.globals["UNITS"] = {unit.id: unit.name for unit in plan.units.units}
     common = {"site": plan.site, "ov": overview, "notice": overview.year.notice, "rules": plan.rules}
+    year = overview.year
+    ledger = ledger_at(year.ledger.problems if year.ledger else [], month_end(overview.latest_month)) \
+        if overview.latest_month else []
     site_meta = _site_meta(plan)
     written = []
 
@@ -66,8 +74,18 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
              figure=figures.item_figure(view, overview, docs),
-             funds_figure=figures.item_funds_figure(view, overview, docs))
+             funds_figure=figures.item_funds_figure(view, overview, docs),
+             problems=[state for state in ledger if state.entry.item == view.item.id])
     page("funds.md.j2", "funds.md", _column("资金公开"), spending=figures.spending_figure(overview, docs))
+    monthly = bulletins(overview)
+    page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"), bulletins=monthly)
+    for bulletin in monthly:
+        title = f"{text.chinese_month(bulletin.month)}民生实事进展通报"
+        meta = {"ArticleTitle": title, "ContentSource": year.notice.issuer}
+        if bulletin.released:
+            meta["PubDate"] = text.chinese_date(bulletin.released)
+        page("bulletin.md.j2", f"bulletins/{bulletin.month}.md", {"title": title, "meta_tags": meta}, b=bulletin)
+    write_feed(plan, monthly, docs / "feed.xml")
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
         if path not in written:  # hand-written pages get the same banner and footer

@@ -2,6 +2,7 @@
 
 from ..load.plan import Plan, load_plan
 from ..problems import Report
+from .ledger import check_ledger, check_releases
 from .plan import check_plan
 from .progress import check_months
 
@@ -13,4 +14,14 @@ def validate_data(root) -> tuple[Plan, Report]:
     report.extend(check_plan(plan))
     for year in plan.years.values():
         report.extend(check_months(year))
+        report.extend(check_ledger(plan, year))
+        report.extend(check_releases(year))
     return plan, report
+
+
+PLAN_FILES = ("site.yaml", "units.yaml", "rules.yaml", "notice.yaml", "notice.txt")
+
+
+def plan_errors(report: Report) -> list:
+    """The errors in the plan itself (not in monthly reports or the ledger): entry tools need a sound plan."""
+    return [p for p in report.errors if p.file.endswith(PLAN_FILES) or "/items/" in p.file]

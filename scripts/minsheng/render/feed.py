@@ -1,0 +1,45 @@
+"""The Atom feed of the monthly bulletins, written with feedgen.
+
+Dates come from the data (releases.yaml), never from the clock or git, so the feed is the same on every
+build; bulletins not yet released are left out. Links are relative to the feed, which sits at the
+site's root.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from ..compute.bulletins import Bulletin
+from ..load.plan import Plan
+from .text import chinese_month, percent
+
+
+def write_feed(plan: Plan, bulletins: list[Bulletin], path: Path) -> None:
+    released = [b for b in bulletins if b.released]
+    site = plan.site
+    feed = FeedGenerator()
+    feed.id(f"urn:minsheng:{site.division_code}:bulletins")
+    feed.title(f"{site.name}：月度通报")
+    feed.language("zh")
+    feed.link(href="bulletins/", rel="alternate")
+    feed.link(href="feed.xml", rel="self")
+    feed.author({"name": site.footer.organizer})
+    feed.updated(_moment(released[-1].released) if released else _moment(dt.date(1970, 1, 1)))
+    for bulletin in released:
+        entry = feed.add_entry(order="append")
+        entry.id(f"urn:minsheng:{site.division_code}:bulletin:{bulletin.month}")
+        entry.title(f"{chinese_month(bulletin.month)}民生实事进展通报")
+        entry.link(href=f"bulletins/{bulletin.month}/")
+        entry.published(_moment(bulletin.released))
+        entry.updated(_moment(bulletin.released))
+        entry.summary(f"截至{chinese_month(bulletin.month)}底，总体进度{percent(bulletin.overall)}，序时进度"
+                      f"{percent(bulletin.expected)}；滞后项目{len(bulletin.lagging)}个，逾期未销号问题{len(bulletin.overdue)}个。")
+    path.write_bytes(feed.atom_str(pretty=True))
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    """Midnight China Standard Time on `day`."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))

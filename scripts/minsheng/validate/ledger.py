@@ -1,0 +1,71 @@
+"""Checks of the 问题销号 ledger and the release record: known items, units and months, dates in order."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..load.plan import Plan, Year
+from ..problems import Problem
+
+
+def check_ledger(plan: Plan, year: Year) -> list[Problem]:
+    if not year.ledger:
+        return []
+    source = year.ledger_source
+    items = {item.id for item in year.items}
+    units = {unit.id for unit in plan.units.units} if plan.units else set()
+    counts = Counter(entry.id for entry in year.ledger.problems)
+    problems: list[Problem] = []
+    for index, entry in enumerate(year.ledger.problems):
+        def add(code: str, message: str, field: str, value: object, expected: str) -> None:
+            problems.append(source.problem(code, message, ("problems", index, field), value=value, expected=expected))
+
+        if counts[entry.id] > 1:
+            add("duplicate-id", "问题编号重复", "id", entry.id, "每个问题的编号唯一")
+        if not entry.id.startswith(f"{year.year}-"):
+            add("wrong-value", "问题编号的年度与文件夹不一致", "id", entry.id, f"以 {year.year}- 开头")
+        if entry.item not in items:
+            add("unknown-reference", "计划中没有这个项目", "item", entry.item, "本年度计划中的项目编号")
+        if units and entry.unit not in units:
+            add("unknown-reference", "责任单位不在单位表中", "unit", entry.unit, "data/units.yaml 中的单位编号之一")
+        if entry.due < entry.found:
+            add("wrong-value", "整改期限早于发现日期", "due", str(entry.due), f"不早于 {entry.found}")
+        if entry.closed is not None and entry.closed < entry.found:
+            add("wrong-value", "销号日期早于发现日期", "closed", str(entry.closed), f"不早于 {entry.found}")
+        if entry.closed is not None and not entry.resolution:
+            add("missing-field", "已销号的问题须写明销号情况", "resolution", None, "如何整改、何时通过验收")
+        if entry.closed is None and entry.resolution:
+            add("wrong-value", "写了销号情况但没有销号日期", "closed", None, "销号日期，或删去销号情况")
+        if year.notice and entry.found < year.notice.published:
+            add("wrong-value", "发现日期早于通知发布日期", "found", str(entry.found), f"不早于 {year.notice.published}")
+    return problems
+
+
+def check_releases(year: Year) -> list[Problem]:
+    """Each release names a reported month, after that month has ended, in order, once."""
+    if not year.releases:
+        return []
+    from ..compute.schedule import month_end
+
+    source = year.releases_source
+    reported = {m.month for m in year.months}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    previous = None
+    for index, release in enumerate(year.releases.releases):
+        path = ("releases", index)
+        if release.month not in reported:
+            problems.append(source.problem("unknown-reference", "没有这个月份的月报", path + ("month",),
+                                           value=release.month, expected="progress/ 中已有的月份"))
+        elif release.date <= month_end(release.month):
+            problems.append(source.problem("wrong-value", "发布日期不晚于该月月底", path + ("date",),
+                                           value=str(release.date), expected=f"晚于 {month_end(release.month)}"))
+        if release.month in seen:
+            problems.append(source.problem("duplicate-id", "同一月份登记了两次发布", path + ("month",),
+                                           value=release.month, expected="每个月份发布一次"))
+        if previous and release.date < previous:
+            problems.append(source.problem("wrong-value", "发布记录没有按日期先后排列", path + ("date",),
+                                           value=str(release.date), expected=f"不早于 {previous}"))
+        seen.add(release.month)
+        previous = release.date
+    return problems
