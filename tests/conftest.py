@@ -40,6 +40,17 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def draft_copy(data_copy: Path) -> Path:
+    """A copy of the data whose months are all unpublished drafts, free to edit without a correction."""
+    for year in data_copy.iterdir():
+        if year.is_dir() and year.name.isdigit():
+            (year / "releases.yaml").unlink(missing_ok=True)
+            (year / "revisions.yaml").unlink(missing_ok=True)
+            shutil.rmtree(year / "published", ignore_errors=True)
+    return data_copy
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a skipped test is a failure: a missing browser or font must not pass silently."""
     if os.environ.get("CI") != "true":

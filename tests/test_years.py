@@ -9,7 +9,8 @@ from minsheng.cli import main
 
 
 def add_2025(data):
-    shutil.copytree(data / "2024", data / "2025", ignore=shutil.ignore_patterns("progress", "funds", "problems.yaml", "releases.yaml"))
+    shutil.copytree(data / "2024", data / "2025", ignore=shutil.ignore_patterns(
+        "progress", "funds", "published", "problems.yaml", "releases.yaml", "revisions.yaml"))
     notice = data / "2025" / "notice.yaml"
     text = notice.read_text(encoding="utf-8").replace("year: 2024", "year: 2025")
     for date in ("-04-08", "-06-30", "-10-31", "-12-31"):
@@ -45,5 +46,5 @@ def test_schema_command_writes_json_schema_with_chinese_titles(tmp_path, capsys)
     assert main(["schema", "--out", str(tmp_path)]) == 0
     item = json.loads((tmp_path / "item.schema.json").read_text(encoding="utf-8"))
     assert item["properties"]["lead_units"]["title"] == "牵头单位"
-    assert {"site", "units", "notice", "item", "rules", "problems", "releases"} == {
+    assert {"site", "units", "notice", "item", "rules", "problems", "releases", "revisions"} == {
         p.name.split(".")[0] for p in tmp_path.iterdir()}

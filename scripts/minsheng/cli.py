@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from .entry.monthly import EntryError, import_month, new_month
+from .entry.publish import publish
 from .entry.sample import write_sample
 from .model import FILE_MODELS
 from .publish.build import BuildError, build
@@ -47,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
 
+    release = commands.add_parser("publish", help="登记某月月报的发布，存档发布时的数据，并登记其后的更正")
+    release.add_argument("month", help="发布的月份，如 2024-08")
+    release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
+    release.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+
     build = commands.add_parser("build", help="检查数据、生成页面并用 mkdocs 构建网站")
     build.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
     build.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site）")
@@ -54,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
-                "sample": _sample, "build": _build}
+                "sample": _sample, "build": _build, "publish": _publish}
     return handlers[args.command](args)
 
 
@@ -158,7 +165,7 @@ def _sample(args: argparse.Namespace) -> int:
     if args.year not in plan.years:
         print(f"错误：data/ 中没有 {args.year} 年度。", file=sys.stderr)
         return 1
-    for path in write_sample(plan.years[args.year], args.seed):
+    for path in write_sample(plan, args.year, args.seed):
         print(f"已写入 {path}")
     return 0
 
@@ -171,4 +178,18 @@ def _build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    plan = _plan(args.data)
+    if plan is None:
+        return 1
+    try:
+        written = publish(plan, args.month, args.date)
+    except EntryError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"已写入 {path}")
     return 0

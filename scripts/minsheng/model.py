@@ -168,6 +168,24 @@ class ReleasesFile(Record):
     releases: list[Release] = Field(default_factory=list, title="发布记录")
 
 
+class Revision(Record):
+    """A figure changed after its month was published: disclosed in the 更正记录."""
+
+    date: dt.date = Field(title="更正公布日期", description="随哪一次发布公布了这项更正")
+    month: str = Field(title="所属月份", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    file: Literal["progress", "funds"] = Field(title="报表", description="progress：进展；funds：资金")
+    item: str = Field(title="项目编号", pattern=ITEM_ID)
+    key: str = Field(title="指标或资金来源", min_length=1, description="进展为指标编号，资金为资金来源")
+    field: str = Field(title="数字", min_length=1, description="进展为 value；资金为 planned、in_place 或 disbursed")
+    old: float | None = Field(title="原公布值")
+    new: float | None = Field(title="更正后")
+    note: str = Field(title="更正说明", min_length=1)
+
+
+class RevisionsFile(Record):
+    revisions: list[Revision] = Field(default_factory=list, title="更正记录")
+
+
 class Footer(Record):
     organizer: str = Field(title="主办单位", min_length=1)
     contact: str = Field(title="联系方式", min_length=1)
@@ -213,6 +231,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "item": Item,
     "problems": LedgerFile,
     "releases": ReleasesFile,
+    "revisions": RevisionsFile,
 }
 
 

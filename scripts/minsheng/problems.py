@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "decrease": "累计数比上月小，但没有更正说明",
     "funds-order": "拨付资金超过到位资金",
     "far-above-target": "数值超过年度目标的3倍",
+    "revision": "已发布的数字被改动，须登记并公布更正",
 }
 
 

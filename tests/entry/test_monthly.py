@@ -17,8 +17,12 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 def remove_month(data: Path, month: str) -> None:
+    """Take a month out as if it had never been reported nor published."""
     for kind in ("progress", "funds"):
         (data / "2024" / kind / f"{month}.csv").unlink()
+        (data / "2024" / "published" / kind / f"{month}.csv").unlink(missing_ok=True)
+    releases = data / "2024" / "releases.yaml"
+    releases.write_text(releases.read_text(encoding="utf-8").split(f"- month: {month}")[0], encoding="utf-8")
 
 
 def test_new_month_prefills_every_row_from_the_month_before(data_copy, capsys):

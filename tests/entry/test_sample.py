@@ -49,8 +49,8 @@ def test_every_situation_is_present():
     assert qualitative and all(MONTHS["2024-07"].items[i].note for i in qualitative)
     silent = [(m.month, r.item) for m in YEAR.months for r in m.items.values() if not r.reported]
     assert len(silent) == 1
-    corrected = [(m.month, r.item) for m in YEAR.months for r in m.indicators.values() if r.correction]
-    assert corrected and all(month == "2024-08" for month, _ in corrected)
-    month, item_id = corrected[0]
-    key = next(k for k, r in MONTHS["2024-08"].indicators.items() if r.correction)
+    key = next(k for k, r in MONTHS["2024-08"].indicators.items() if r.correction)  # a lowering correction
     assert MONTHS["2024-08"].indicators[key].value < MONTHS["2024-07"].indicators[key].value
+    [revision] = YEAR.revisions.revisions  # a published figure changed later, and disclosed
+    assert revision.month == "2024-07" and revision.old != revision.new and revision.note
+    assert YEAR.published["2024-07"].indicators[revision.item, revision.key].value == revision.new

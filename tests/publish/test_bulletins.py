@@ -47,3 +47,15 @@ def test_overdue_problems_are_flagged_on_items_and_bulletins(built_site):
     for state in december.overdue:
         assert state.entry.description in text
         assert "⚠ 逾期未销号" in page_text(built_site, f"items/{state.entry.item}")
+
+
+def test_revisions_are_disclosed_on_the_log_the_item_and_the_bulletin(built_site):
+    revisions = YEAR.revisions.revisions
+    assert revisions
+    log = page_text(built_site, "revisions")
+    releases = {r.date: r.month for r in YEAR.releases.releases}
+    for revision in revisions:
+        old, new = f"{revision.old:g}", f"{revision.new:g}"
+        for text in (log, page_text(built_site, f"items/{revision.item}"),
+                     page_text(built_site, f"bulletins/{releases[revision.date]}")):
+            assert revision.note in text and old in text and new in text

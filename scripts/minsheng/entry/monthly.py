@@ -20,7 +20,7 @@ class EntryError(Exception):
 
 def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = False) -> list[Path]:
     """Write `month`'s files with every row, pre-filled from the month before."""
-    year = _year_of(plan, month)
+    year = year_of(plan, month)
     reported = {m.month: m for m in year.months}
     if reported and month not in reported and month != _next(max(reported)):
         raise EntryError(f"最新的月份是 {max(reported)}，新月份应为 {_next(max(reported))}，不能跳月")
@@ -36,7 +36,7 @@ def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = Fa
 
 def import_month(plan: Plan, workbook: Path, month: str, force: bool = False) -> tuple[list[Path], list[Problem]]:
     """Turn a filled-in workbook into `month`'s CSV files. Nothing is written when it cannot be read."""
-    year = _year_of(plan, month)
+    year = year_of(plan, month)
     sheets, problems = read_workbook(workbook, workbook.name)
     if sheets is None or any(p.severity == "error" for p in problems):
         return [], problems
@@ -44,7 +44,7 @@ def import_month(plan: Plan, workbook: Path, month: str, force: bool = False) ->
     return list(write_month(year.folder, month, sheets["进展"], sheets["资金"])), problems
 
 
-def _year_of(plan: Plan, month: str):
+def year_of(plan: Plan, month: str):
     match = MONTH.match(month)
     if not match:
         raise EntryError(f"月份“{month}”的格式不对，应为 年-月，如 2024-08")

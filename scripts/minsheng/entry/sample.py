@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from pathlib import Path
 
 import yaml
 
 from ..compute.schedule import month_end
-from ..load.plan import Year
+from ..load.plan import Plan, Year, load_plan
 from ..model import NOT_REPORTED, Indicator, Item
 from .month_files import Row, write_month
+from .publish import publish
 
 # Share of the year's work done by the end of each month, by scenario (months 4–12).
 PACE = {
@@ -86,7 +88,12 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
     return months
 
 
-def write_sample(year: Year, seed: int) -> list[Path]:
+def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
+    """Write the sample months, ledger and releases; publish each month in turn, one with a correction."""
+    year = plan.years[year_number]
+    for old in ("releases.yaml", "revisions.yaml"):
+        (year.folder / old).unlink(missing_ok=True)
+    shutil.rmtree(year.folder / "published", ignore_errors=True)
     written = []
     months = generate(year, seed)
     for month, (progress, funds) in months.items():
@@ -95,12 +102,29 @@ def write_sample(year: Year, seed: int) -> list[Path]:
     ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": generate_problems(year, seed)}, allow_unicode=True,
                                                      sort_keys=False, width=1000), encoding="utf-8")
     written.append(ledger)
-    releases = year.folder / "releases.yaml"
-    dates = [{"month": month, "date": (month_end(month) + dt.timedelta(days=10))} for month in months]
-    releases.write_text("# 月报发布记录（演示样例）\n" + yaml.safe_dump({"releases": dates}, allow_unicode=True,
-                                                                    sort_keys=False), encoding="utf-8")
-    written.append(releases)
-    return written
+    revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
+    for month in months:
+        if month == revising_month:
+            written += _revise(year, months, revised_month, random.Random(seed + 2))
+        plan, _ = load_plan(plan.root)
+        written += publish(plan, month, month_end(month) + dt.timedelta(days=10))
+    return sorted(set(written))
+
+
+def _revise(year: Year, months: dict, month: str, rng: random.Random) -> list[Path]:
+    """Correct one figure of an already published month, as an office would, with its note."""
+    progress, funds = months[month]
+    following = {(r["item"], r.get("indicator")): r for r in months[_next_month(month)][0]}
+    candidates = [r for r in progress if r.get("indicator") and r.get("value") is not None
+                  and following.get((r["item"], r["indicator"]), {}).get("value", 0) > r["value"] + 1]
+    row = rng.choice(candidates)
+    row["value"] = round((row["value"] + following[row["item"], row["indicator"]]["value"]) / 2, 3)
+    row["correction"] = "经复核，7月漏报部分已完成数量，更正为核实后的累计数（样例）"
+    return list(write_month(year.folder, month, progress, funds))
+
+
+def _next_month(month: str) -> str:
+    return f"{(month_end(month) + dt.timedelta(days=1)):%Y-%m}"
 
 
 LEDGER_HEADER = "# 问题销号台账（演示样例，由 minsheng sample 生成，非官方数据）\n"

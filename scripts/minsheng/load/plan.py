@@ -10,7 +10,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Item, LedgerFile, MonthReport, Notice, Record, ReleasesFile, Rules, Site, UnitsFile, field_label
+from ..model import (
+    Item,
+    LedgerFile,
+    MonthReport,
+    Notice,
+    Record,
+    ReleasesFile,
+    RevisionsFile,
+    Rules,
+    Site,
+    UnitsFile,
+    field_label,
+)
 from ..problems import Problem, relative
 from .progress import load_months
 from .records import to_record
@@ -50,6 +62,9 @@ class Year:
     ledger_source: Source | None = None
     releases: ReleasesFile | None = None  # when each month's report was made public
     releases_source: Source | None = None
+    published: dict[str, MonthReport] = field(default_factory=dict)  # each month's files as last published
+    revisions: RevisionsFile | None = None  # figures changed after publication
+    revisions_source: Source | None = None
 
 
 @dataclass
@@ -112,6 +127,11 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
                                                 "没有问题销号台账，按没有问题处理")
     year.releases, year.releases_source = _optional(folder / "releases.yaml", ReleasesFile, root, problems,
                                                     "没有发布记录，月报按未发布处理")
+    snapshots, found = load_months(folder / "published", root)
+    problems.extend(found)
+    year.published = {m.month: m for m in snapshots}
+    if (folder / "revisions.yaml").exists():
+        year.revisions, year.revisions_source = _load(folder / "revisions.yaml", RevisionsFile, root, problems)
     return year
 
 

@@ -42,6 +42,8 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
     shutil.copytree(content, docs)
     env = environment()
     env.globals["UNITS"] = {unit.id: unit.name for unit in plan.units.units}
+    env.globals["REVISED"] = _revised_labels(overview)
+    revisions = overview.year.revisions.revisions if overview.year.revisions else []
     common = {"site": plan.site, "ov": overview, "notice": overview.year.notice, "rules": plan.rules}
     year = overview.year
     ledger = ledger_at(year.ledger.problems if year.ledger else [], month_end(overview.latest_month)) \
@@ -75,7 +77,8 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
              figure=figures.item_figure(view, overview, docs),
              funds_figure=figures.item_funds_figure(view, overview, docs),
-             problems=[state for state in ledger if state.entry.item == view.item.id])
+             problems=[state for state in ledger if state.entry.item == view.item.id],
+             revisions=[r for r in revisions if r.item == view.item.id])
     page("funds.md.j2", "funds.md", _column("资金公开"), spending=figures.spending_figure(overview, docs))
     monthly = bulletins(overview)
     page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"), bulletins=monthly)
@@ -84,7 +87,9 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         meta = {"ArticleTitle": title, "ContentSource": year.notice.issuer}
         if bulletin.released:
             meta["PubDate"] = text.chinese_date(bulletin.released)
-        page("bulletin.md.j2", f"bulletins/{bulletin.month}.md", {"title": title, "meta_tags": meta}, b=bulletin)
+        page("bulletin.md.j2", f"bulletins/{bulletin.month}.md", {"title": title, "meta_tags": meta}, b=bulletin,
+             revisions=[r for r in revisions if bulletin.released and r.date == bulletin.released])
+    page("revisions.md.j2", "revisions.md", _column("更正记录"), revisions=revisions)
     write_feed(plan, monthly, docs / "feed.xml")
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
@@ -98,6 +103,21 @@ def write_search_words(plan: Plan, path: Path) -> None:
     """Words jieba must keep whole in the search index: the lead units' names and spellings."""
     words = {spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)}
     path.write_text("".join(f"{word}\n" for word in sorted(words)), encoding="utf-8")
+
+
+def _revised_labels(overview: YearOverview) -> dict:
+    """(item, file, key, field) → what the revised figure is, in words: 新增城镇就业 or 区资金·累计拨付."""
+    from ..model import FUND_HEADERS
+
+    labels = {}
+    for view in overview.items:
+        for indicator in view.item.indicators:
+            labels[view.item.id, "progress", indicator.id, "value"] = indicator.name
+    revisions = overview.year.revisions.revisions if overview.year.revisions else []
+    for r in revisions:
+        if r.file == "funds":
+            labels[r.item, r.file, r.key, r.field] = f"{r.key}资金·{FUND_HEADERS[r.field]}"
+    return labels
 
 
 def _site_meta(plan: Plan) -> dict:

@@ -5,6 +5,7 @@ from ..problems import Report
 from .ledger import check_ledger, check_releases
 from .plan import check_plan
 from .progress import check_months
+from .revisions import check_revisions
 
 
 def validate_data(root) -> tuple[Plan, Report]:
@@ -16,6 +17,7 @@ def validate_data(root) -> tuple[Plan, Report]:
         report.extend(check_months(year))
         report.extend(check_ledger(plan, year))
         report.extend(check_releases(year))
+        report.extend(check_revisions(year))
     return plan, report
 
 

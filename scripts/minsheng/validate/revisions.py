@@ -1,0 +1,54 @@
+"""Published months keep their figures unless the change is recorded and disclosed."""
+
+from __future__ import annotations
+
+from ..compute.revisions import changes
+from ..load.plan import Year
+from ..model import FUND_HEADERS, PROGRESS_HEADERS
+from ..problems import Problem
+
+FIELD_NAMES = {"value": PROGRESS_HEADERS["value"], **{n: FUND_HEADERS[n] for n in ("planned", "in_place", "disbursed")}}
+
+
+def check_revisions(year: Year) -> list[Problem]:
+    problems: list[Problem] = []
+    released = {r.month: r.date for r in year.releases.releases} if year.releases else {}
+    current = {m.month: m for m in year.months}
+    for month in released:
+        if month not in year.published and month in current:
+            problems.append(Problem("revision", current[month].progress_file, "已发布的月份缺少发布时的存档",
+                                    value=month, expected=f"published/progress/{month}.csv 和 published/funds/{month}.csv"))
+    for month, snapshot in year.published.items():
+        if month not in released:
+            problems.append(Problem("revision", snapshot.progress_file, "存档的月份没有发布记录", value=month,
+                                    expected="releases.yaml 中登记的月份"))
+            continue
+        if month not in current:
+            problems.append(Problem("revision", snapshot.progress_file, "已发布月份的月报文件被删除", value=month,
+                                    expected=f"保留 progress/{month}.csv 和 funds/{month}.csv"))
+            continue
+        for change in changes(snapshot, current[month]):
+            file = current[month].progress_file if change.file == "progress" else current[month].funds_file
+            problems.append(Problem(
+                "revision", file,
+                f"已发布的数字被改动但未登记更正（项目 {change.item} {change.key} 的{FIELD_NAMES[change.field]}："
+                f"{_shown(change.old)} → {_shown(change.new)}）",
+                line=change.row or None, value=change.new,
+                expected="在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正"))
+    items = {item.id for item in year.items}
+    for index, revision in enumerate(year.revisions.revisions if year.revisions else []):
+        source = year.revisions_source
+        if revision.month not in released:
+            problems.append(source.problem("unknown-reference", "更正的月份没有发布记录", ("revisions", index, "month"),
+                                           value=revision.month, expected="releases.yaml 中登记的月份"))
+        elif revision.date < released[revision.month]:
+            problems.append(source.problem("wrong-value", "更正公布日期早于该月的发布日期", ("revisions", index, "date"),
+                                           value=str(revision.date), expected=f"不早于 {released[revision.month]}"))
+        if revision.item not in items:
+            problems.append(source.problem("unknown-reference", "计划中没有这个项目", ("revisions", index, "item"),
+                                           value=revision.item, expected="本年度计划中的项目编号"))
+    return problems
+
+
+def _shown(value: float | None) -> str:
+    return "（无）" if value is None else f"{value:g}"
