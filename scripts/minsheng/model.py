@@ -196,6 +196,12 @@ class Footer(Record):
     error_report_url: str = Field(title="我为政府网站找错链接", min_length=1)
 
 
+class Licence(Record):
+    name: str = Field(title="许可协议代码", min_length=1, description="如 CC-BY-4.0")
+    title: str = Field(title="许可协议名称", min_length=1)
+    path: str = Field(title="许可协议全文地址", min_length=1)
+
+
 class Site(Record):
     name: str = Field(title="网站名称", min_length=1)
     district: str = Field(title="行政区", min_length=1)
@@ -206,6 +212,7 @@ class Site(Record):
         title="占位标记", min_length=1, description="以此开头的值是尚待办公室填写的占位内容",
     )
     footer: Footer = Field(title="页脚")
+    open_data_licence: Licence = Field(title="开放数据许可", description="数据下载页和 datapackage.json 写明的许可")
 
 
 class Rules(Record):

@@ -15,6 +15,7 @@ from ..compute.schedule import month_end
 from ..load.plan import Plan
 from . import figures, text
 from .feed import write_feed
+from .open_data import write_open_data
 from .labels import LEDGER, STATUS
 
 def environment() -> Environment:
@@ -50,6 +51,12 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         if overview.latest_month else []
     site_meta = _site_meta(plan)
     written = []
+    charts: list[figures.Figure] = []
+
+    def chart(figure: figures.Figure | None) -> figures.Figure | None:
+        if figure:
+            charts.append(figure)
+        return figure
 
     def page(template: str, target: str, meta: dict, **context: object) -> None:
         path = docs / target
@@ -59,27 +66,27 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         written.append(path)
 
     published = text.chinese_date(overview.year.notice.published)
-    page("home.md.j2", "index.md", overall=figures.overall_figure(overview, docs),
-         statuses=figures.status_figure(overview, docs), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
+    page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, docs)),
+         statuses=chart(figures.status_figure(overview, docs)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     for group in overview.categories:
         page("group.md.j2", f"categories/{group.key}.md", _column(group.name), group=group, kind="category",
-             figure=figures.group_figure(group, "category", overview, docs))
+             figure=chart(figures.group_figure(group, "category", overview, docs)))
     page("units.md.j2", "units/index.md", _column("牵头单位"))
     for group in overview.units:
         page("group.md.j2", f"units/{group.key}.md", _column(group.name), group=group, kind="unit",
-             figure=figures.group_figure(group, "unit", overview, docs))
+             figure=chart(figures.group_figure(group, "unit", overview, docs)))
     for view in overview.items:
         title = f"（{view.item.number}）{view.item.title}"
         page("item.md.j2", f"items/{view.item.id}.md",
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
-             figure=figures.item_figure(view, overview, docs),
-             funds_figure=figures.item_funds_figure(view, overview, docs),
+             figure=chart(figures.item_figure(view, overview, docs)),
+             funds_figure=chart(figures.item_funds_figure(view, overview, docs)),
              problems=[state for state in ledger if state.entry.item == view.item.id],
              revisions=[r for r in revisions if r.item == view.item.id])
-    page("funds.md.j2", "funds.md", _column("资金公开"), spending=figures.spending_figure(overview, docs))
+    page("funds.md.j2", "funds.md", _column("资金公开"), spending=chart(figures.spending_figure(overview, docs)))
     monthly = bulletins(overview)
     page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"), bulletins=monthly)
     for bulletin in monthly:
@@ -91,6 +98,8 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
              revisions=[r for r in revisions if bulletin.released and r.date == bulletin.released])
     page("revisions.md.j2", "revisions.md", _column("更正记录"), revisions=revisions)
     write_feed(plan, monthly, docs / "feed.xml")
+    tables = write_open_data(plan, overview, monthly, charts, docs)
+    page("downloads.md.j2", "downloads.md", _column("数据下载"), tables=tables, charts=charts)
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
         if path not in written:  # hand-written pages get the same banner and footer
