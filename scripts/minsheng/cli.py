@@ -128,18 +128,23 @@ def _plan(path: Path):
     return plan
 
 
-def _new_month(args: argparse.Namespace) -> int:
+def _entry(args: argparse.Namespace, action) -> int:
+    """Run an entry tool that writes data files: on a sound plan, reporting what it wrote or why not."""
     plan = _plan(args.data)
     if plan is None:
         return 1
     try:
-        written = new_month(plan, args.month, args.xlsx, args.force)
+        written = action(plan)
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     for path in written:
         print(f"已写入 {path}")
     return 0
+
+
+def _new_month(args: argparse.Namespace) -> int:
+    return _entry(args, lambda plan: new_month(plan, args.month, args.xlsx, args.force))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -167,15 +172,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    plan = _plan(args.data)
-    if plan is None:
-        return 1
-    if args.year not in plan.years:
-        print(f"错误：data/ 中没有 {args.year} 年度。", file=sys.stderr)
-        return 1
-    for path in write_sample(plan, args.year, args.seed):
-        print(f"已写入 {path}")
-    return 0
+    def action(plan):
+        if args.year not in plan.years:
+            raise EntryError(f"data/ 中没有 {args.year} 年度")
+        return write_sample(plan, args.year, args.seed)
+
+    return _entry(args, action)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -190,17 +192,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    plan = _plan(args.data)
-    if plan is None:
-        return 1
-    try:
-        written = publish(plan, args.month, args.date)
-    except EntryError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"已写入 {path}")
-    return 0
+    return _entry(args, lambda plan: publish(plan, args.month, args.date))
 
 
 def _diff(args: argparse.Namespace) -> int:
