@@ -86,7 +86,7 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
                  description: str) -> str:
     """Status counts by month as stacked bars, each status with its own colour and hatch pattern."""
     colours = list(OKABE_ITO.values())
-    hatches = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
+    hatches = ["", "//", "\\\\", "xx", "--", "||", "++", "/"]  # line patterns: small in SVG
     names = [f"{int(m.split('-')[1])}月" for m in months]
     with plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(SIZE[0], SIZE[1] + 1.0))
