@@ -13,6 +13,7 @@ from ..compute.ledger import ledger_at
 from ..compute.overview import YearOverview
 from ..compute.schedule import month_end
 from ..load.plan import Plan
+from ..model import FUND_HEADERS
 from . import figures, text
 from .feed import write_feed
 from .open_data import write_open_data
@@ -116,8 +117,6 @@ def write_search_words(plan: Plan, path: Path) -> None:
 
 def _revised_labels(overview: YearOverview) -> dict:
     """(item, file, key, field) → what the revised figure is, in words: 新增城镇就业 or 区资金·累计拨付."""
-    from ..model import FUND_HEADERS
-
     labels = {}
     for view in overview.items:
         for indicator in view.item.indicators:

@@ -2,10 +2,10 @@
 
 from ..load.plan import Plan, load_plan
 from ..problems import Report
-from .ledger import check_ledger, check_releases
+from .ledger import check_ledger
 from .plan import check_plan
 from .progress import check_months
-from .revisions import check_revisions
+from .publication import check_releases, check_revisions
 
 
 def validate_data(root) -> tuple[Plan, Report]:

@@ -1,8 +1,9 @@
-"""Published months keep their figures unless the change is recorded and disclosed."""
+"""Publication: releases name reported months in order; published figures change only when disclosed."""
 
 from __future__ import annotations
 
 from ..compute.revisions import changes
+from ..compute.schedule import month_end
 from ..load.plan import Year
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..problems import Problem
@@ -52,3 +53,31 @@ def check_revisions(year: Year) -> list[Problem]:
 
 def _shown(value: float | None) -> str:
     return "（无）" if value is None else f"{value:g}"
+
+
+def check_releases(year: Year) -> list[Problem]:
+    """Each release names a reported month, after that month has ended, in order, once."""
+    if not year.releases:
+        return []
+    source = year.releases_source
+    reported = {m.month for m in year.months}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    previous = None
+    for index, release in enumerate(year.releases.releases):
+        path = ("releases", index)
+        if release.month not in reported:
+            problems.append(source.problem("unknown-reference", "没有这个月份的月报", path + ("month",),
+                                           value=release.month, expected="progress/ 中已有的月份"))
+        elif release.date <= month_end(release.month):
+            problems.append(source.problem("wrong-value", "发布日期不晚于该月月底", path + ("date",),
+                                           value=str(release.date), expected=f"晚于 {month_end(release.month)}"))
+        if release.month in seen:
+            problems.append(source.problem("duplicate-id", "同一月份登记了两次发布", path + ("month",),
+                                           value=release.month, expected="每个月份发布一次"))
+        if previous and release.date < previous:
+            problems.append(source.problem("wrong-value", "发布记录没有按日期先后排列", path + ("date",),
+                                           value=str(release.date), expected=f"不早于 {previous}"))
+        seen.add(release.month)
+        previous = release.date
+    return problems
