@@ -11,6 +11,7 @@ from pathlib import Path
 from .entry.monthly import EntryError, import_month, new_month
 from .entry.publish import publish
 from .entry.sample import write_sample
+from .entry.synth import synth
 from .compute.diff import diff
 from .load.git_tree import GitError, export_data
 from .model import FILE_MODELS
@@ -57,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
     release.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
 
+    synthetic = commands.add_parser("synth", help="生成任意规模的合成测试数据（写在 data/ 以外）")
+    synthetic.add_argument("--items", type=int, required=True, help="项目数")
+    synthetic.add_argument("--months", type=int, default=12, help="月份数（默认 12）")
+    synthetic.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
+    synthetic.add_argument("--out", type=Path, required=True, help="输出文件夹（不能在 data/ 里）")
+
     compare = commands.add_parser("diff", help="比较两个版本的数据，输出变更报告（Markdown）")
     compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
     compare.add_argument("head", help="新的数据文件夹，或 git 版本（如 HEAD）")
@@ -69,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
-                "sample": _sample, "build": _build, "publish": _publish, "diff": _diff}
+                "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
+                "synth": _synth}
     return handlers[args.command](args)
 
 
@@ -217,4 +225,14 @@ def _diff(args: argparse.Namespace) -> int:
                 return 1
             plans.append((plan, report))
         print(change_report(diff(plans[0][0], plans[1][0]), plans[1][1].errors))
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    try:
+        written = synth(args.items, args.months, args.seed, args.out, DEFAULT_DATA)
+    except EntryError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告（合成数据，不是真实数据）")
     return 0

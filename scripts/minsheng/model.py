@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ITEM_ID = r"^(\d{2}|c\d{2})$"
+ITEM_ID = r"^c?\d{2,4}$"
 
 # The words with which the notice qualifies a figure. `null` means the notice prints the bare number.
 Comparator = Literal["左右", "达到", "不少于", "不低于", "以上", "提高到", "力争", "不超过", "以下"]
@@ -121,7 +121,7 @@ class PolicyParameter(Record):
 
 
 class Item(Record):
-    id: str = Field(title="项目编号", pattern=ITEM_ID, description="区级项目为两位序号，市级项目为 c 加两位序号")
+    id: str = Field(title="项目编号", pattern=ITEM_ID, description="区级项目为两位（项目多时可为三到四位）序号，市级项目为 c 加序号")
     number: str = Field(title="通知序号", description="通知中印的序号，如“五十”", min_length=1)
     level: Literal["district", "city"] = Field(title="层级")
     category: str = Field(title="类别", pattern=SLUG)

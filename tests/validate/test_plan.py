@@ -143,11 +143,13 @@ def test_missing_data_folder(tmp_path, capsys):
     assert "找不到数据文件夹" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("text", "number"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("四十三", 43), ("五十", 50)])
+@pytest.mark.parametrize(("text", "number"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("四十三", 43), ("五十", 50),
+                                              ("一百", 100), ("一百零五", 105), ("三百二十一", 321), ("两千", 2000),
+                                              ("四千九百九十九", 4999)])
 def test_chinese_numbers(text, number):
     assert chinese_number(text) == number
 
 
-@pytest.mark.parametrize("text", ["", "零", "百", "十十", "1", "五十五十"])
+@pytest.mark.parametrize("text", ["", "零", "百", "十十", "1", "五十五十", "一十百", "三三", "一百十百"])
 def test_not_chinese_numbers(text):
     assert chinese_number(text) is None

@@ -29,7 +29,13 @@ PACE = {
     "far_behind": [0.05, 0.1, 0.2, 0.26, 0.32, 0.38, 0.45, 0.52, 0.6],
 }
 SCENARIOS = ["on_pace", "on_pace", "early", "behind", "on_pace", "far_behind", "on_pace", "early", "behind"]
-FIRST_MONTH = 4
+PACE_FROM = 4  # PACE starts with April, the month of the 2024 notice
+
+
+def _share(scenario: str, month_number: int) -> float:
+    """Share of the year's work done by the end of a month; months before April rise toward April's."""
+    pace = PACE[scenario]
+    return pace[month_number - PACE_FROM] if month_number >= PACE_FROM else pace[0] * month_number / PACE_FROM
 SOURCE_CHOICES = (("区",), ("区", "市"), ("省", "区"), ("中央", "省", "区"), ("区", "其他"))
 
 
@@ -42,8 +48,9 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
     scenario = {item.id: SCENARIOS[index % len(SCENARIOS)] for index, item in enumerate(measured)}
     linked = [i for i in active if any(p.applies_to for p in i.policy_parameters)]
     # lowered in August, with a correction note; its funds do not follow its figures
-    corrected = rng.choice([i for i in measured if scenario[i.id] == "on_pace" and i not in linked
-                            and all(x.kind != "count" or (x.target or 0) >= 100 for x in i.indicators)])
+    candidates = [i for i in measured if i not in linked
+                  and all(x.kind != "count" or (x.target or 0) >= 100 for x in i.indicators)]
+    corrected = rng.choice([i for i in candidates if scenario[i.id] == "on_pace"] or candidates)
     silent = rng.choice([i for i in active if i.id != corrected.id])  # did not report in September
     explained, unexplained = rng.sample(linked, 2)  # money paid out falls short of standard × output
     bases = {(i.id, x.id): x.target if x.target is not None else float(rng.randint(150, 400))
@@ -51,7 +58,7 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
     weights = {item.id: _source_weights(rng) for item in active}
     planned = {item.id: _planned(rng, item, bases) for item in active}
     months = {}
-    for step, month_number in enumerate(range(FIRST_MONTH, 13)):
+    for step, month_number in enumerate(range(year.notice.published.month, 13)):
         month = f"{year.year}-{month_number:02d}"
         progress: list[Row] = []
         fund_rows: list[Row] = []
@@ -66,7 +73,7 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
             else:
                 row["note"] = _note(scenario.get(item.id), step)
             progress.append(row)
-            share = PACE[scenario.get(item.id, "on_pace")][step]
+            share = _share(scenario.get(item.id, "on_pace"), month_number)
             values = {}
             for indicator in item.indicators:
                 value = None if not_reported else _value(indicator, share, bases[item.id, indicator.id])

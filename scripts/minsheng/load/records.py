@@ -14,7 +14,7 @@ T = typing.TypeVar("T", bound=BaseModel)
 
 _PATTERNS = {
     SLUG: "小写字母、数字和连字符组成的编号（如 new-urban-jobs）",
-    ITEM_ID: "两位数字（如 07）或 c 加两位数字（如 c01）",
+    ITEM_ID: "两到四位数字（如 07）或 c 加数字（如 c01）",
     r"^\d{6}$": "6位数字",
 }
 

@@ -1,21 +1,29 @@
-"""`minsheng build`: validate → compute → render → mkdocs, publishing only a complete site.
+"""`minsheng build`: validate → compute → render (pages, charts, open data) → mkdocs, stage by stage.
 
 MkDocs runs as a separate program on the generated folder, so the same folder can be built by
 Zensical. The site is built into a temporary folder beside the output and swapped in only when
-everything succeeded: a failing build leaves the previous site untouched.
+everything succeeded: a failing build leaves the previous site untouched. Charts are drawn in
+parallel and kept in a content-addressed cache (build/cache/charts), so a rebuild draws only what
+changed. Each stage's time and peak memory are recorded for `minsheng bench`.
 """
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from ..compute.overview import overview
+from ..render.charts import draw_all
+from ..render.open_data import write_open_data
 from ..render.pages import render_site
 from ..validate import validate_data
 
@@ -24,23 +32,52 @@ class BuildError(Exception):
     pass
 
 
-def build(data: Path, out: Path, config: Path, log=print) -> None:
+@dataclass
+class Stages:
+    """Seconds and peak memory (MB, of this process or MkDocs') per stage, in order; charts drawn."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    memory: dict[str, float] = field(default_factory=dict)
+    charts_drawn: int = 0
+    charts_total: int = 0
+
+
+def build(data: Path, out: Path, config: Path, log=print, workers: int | None = None) -> Stages:
+    stages = Stages()
+    clock = time.perf_counter()
+
+    def done(stage: str, peak_mb: float | None = None) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages.seconds[stage] = now - clock
+        stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
+        clock = now
+        log(f"[{len(stages.seconds)}/6] {stage}：{stages.seconds[stage]:.1f} 秒")
+
     plan, report = validate_data(data)
     if not report.ok:
         for problem in report.sorted():
             log(str(problem))
         raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
+    done("读取和检查")
     year = plan.years[max(plan.years)]
     root = config.parent
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     docs = root / settings["docs_dir"]
-    log(f"生成页面：{docs}")
-    render_site(plan, overview(plan, year), root / "content", docs)
+    computed = overview(plan, year)
+    done("计算")
+    rendered = render_site(plan, computed, root / "content", docs)
+    done("页面")
+    jobs = [(docs / figure.svg, figure.chart) for figure in rendered.charts]
+    stages.charts_total = len(jobs)
+    stages.charts_drawn = draw_all(jobs, docs.parent / "cache" / "charts", workers or os.cpu_count() or 1)
+    done("图表")
+    write_open_data(plan, computed, rendered.tables, rendered.charts, docs)
+    done("开放数据")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        log("运行 mkdocs build --strict")
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
                                  "--config-file", str(config), "--site-dir", str(staging)],
                                 capture_output=True, text=True, cwd=root)
@@ -49,7 +86,13 @@ def build(data: Path, out: Path, config: Path, log=print) -> None:
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    log(f"网站已生成：{out}")
+    done("mkdocs", _peak_mb(resource.RUSAGE_CHILDREN))
+    log(f"网站已生成：{out}（图表 {stages.charts_total} 个，其中新绘制 {stages.charts_drawn} 个）")
+    return stages
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -9,9 +9,13 @@ Output is byte-identical from one build to the next (no dates, fixed ids).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
+import multiprocessing
 import re
+import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +114,46 @@ def _svg(figure, title: str, description: str) -> str:
     return re.sub(r"font-family: '([^']+)'", r"font-family: '\1', sans-serif", buffer.getvalue())
 
 
-def write(path: Path, svg: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(svg, encoding="utf-8")
+@dataclass(frozen=True)
+class Chart:
+    """A chart to draw: the drawing function's name and its arguments. Equal specs draw equal SVGs."""
+
+    function: str
+    args: tuple
+
+    @classmethod
+    def of(cls, function, *args) -> Chart:
+        return cls(function.__name__, tuple(args))
+
+    def key(self) -> str:
+        """Content address: the spec, this module's code and matplotlib's version."""
+        text = repr((self.function, self.args, _CODE, matplotlib.__version__, cjk_font()))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def draw(self) -> str:
+        return {"line_chart": line_chart, "stacked_bars": stacked_bars}[self.function](*self.args)
+
+
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def draw_all(jobs: list[tuple[Path, Chart]], cache: Path, workers: int) -> int:
+    """Write each chart to its path, drawing only those not in the cache, across `workers` processes.
+
+    Returns how many were drawn (the rest came from the cache)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    keys = [chart.key() for _, chart in jobs]
+    missing = {key: chart for key, (_, chart) in zip(keys, jobs) if not (cache / f"{key}.svg").exists()}
+    if missing:
+        if workers > 1 and len(missing) > 1:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                drawn = pool.map(Chart.draw, missing.values(), chunksize=max(1, len(missing) // (workers * 8)))
+                svgs = list(drawn)
+        else:
+            svgs = [chart.draw() for chart in missing.values()]
+        for key, svg in zip(missing, svgs):
+            (cache / f"{key}.svg").write_text(svg, encoding="utf-8")
+    for (path, _), key in zip(jobs, keys):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / f"{key}.svg", path)
+    return len(missing)

@@ -19,6 +19,7 @@ class Figure:
     svg: str  # path under the docs folder, e.g. charts/items/01.svg
     csv: str  # path under the docs folder, e.g. downloads/charts/item-01.csv
     alt: str  # the finding, in one sentence
+    chart: charts.Chart  # drawn later, all charts together (in parallel, through the cache)
 
 
 def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float],
@@ -27,7 +28,7 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
     if not months or all(v is None for v in actual):
         return None
     alt = finding(months, actual, expected, name)
-    svg = charts.line_chart(months, [charts.Series("进度", actual, "actual"),
+    svg = charts.Chart.of(charts.line_chart, months, [charts.Series("进度", actual, "actual"),
                                      charts.Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
     return _save(docs, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
@@ -46,7 +47,7 @@ def item_funds_figure(view: ItemView, overview: YearOverview, docs: Path) -> Fig
     series = [charts.Series("年度计划", [m.planned for m in history], "target"),
               charts.Series("累计到位", [m.in_place for m in history], "actual"),
               charts.Series("累计拨付", [m.disbursed for m in history], "second")]
-    svg = charts.line_chart(months, series, "资金到位与拨付（万元）", alt, ylabel="万元")
+    svg = charts.Chart.of(charts.line_chart, months, series, "资金到位与拨付（万元）", alt, "万元")
     rows = [[month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"] for month, m in zip(months, history)]
     return _save(docs, f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
                  ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
@@ -64,7 +65,7 @@ def spending_figure(overview: YearOverview, docs: Path) -> Figure | None:
     verdict = "快于" if latest > elapsed[-1] else ("等于" if latest == elapsed[-1] else "慢于")
     alt = (f"截至{chinese_month(overview.months[-1])}底，累计拨付占年度计划{latest:.1f}%，"
            f"{verdict}时间进度（{elapsed[-1]:.1f}%）。")
-    svg = charts.line_chart(overview.months, [charts.Series("支出进度", spent, "actual"),
+    svg = charts.Chart.of(charts.line_chart, overview.months, [charts.Series("支出进度", spent, "actual"),
                                               charts.Series("时间进度", elapsed, "expected")],
                             "支出进度与时间进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(overview.months, spent, elapsed)]
@@ -95,7 +96,7 @@ def status_figure(overview: YearOverview, docs: Path) -> Figure | None:
     latest = {status: values[-1] for status, values in counts.items()}
     alt = f"截至{chinese_month(overview.months[-1])}底，" + "，".join(
         f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
-    svg = charts.stacked_bars(overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
+    svg = charts.Chart.of(charts.stacked_bars, overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
     rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
     return _save(docs, "charts/status.svg", "downloads/charts/status.csv", svg,
                  ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
@@ -120,7 +121,7 @@ def _cell(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _save(docs: Path, svg_path: str, csv_path: str, svg: str, header: list[str], rows: list[list], alt: str) -> Figure:
-    charts.write(docs / svg_path, svg)
+def _save(docs: Path, svg_path: str, csv_path: str, chart: charts.Chart, header: list[str], rows: list[list],
+          alt: str) -> Figure:
     write_csv(docs / csv_path, header, rows)
-    return Figure(svg_path, csv_path, alt)
+    return Figure(svg_path, csv_path, alt, chart)

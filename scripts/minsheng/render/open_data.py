@@ -124,10 +124,9 @@ def datasets(plan: Plan, ov: YearOverview, monthly: list[Bulletin]) -> list[Data
     ]
 
 
-def write_open_data(plan: Plan, ov: YearOverview, monthly: list[Bulletin], charts: list[Figure], docs: Path) -> list[Dataset]:
+def write_open_data(plan: Plan, ov: YearOverview, tables: list[Dataset], charts: list[Figure], docs: Path) -> None:
     folder = docs / "downloads" / "data"
     folder.mkdir(parents=True, exist_ok=True)
-    tables = datasets(plan, ov, monthly)
     resources = []
     for table in tables:
         write_csv(folder / f"{table.name}.csv", [f.name for f in table.fields], [[_cell(v) for v in row] for row in table.rows])
@@ -158,7 +157,6 @@ def write_open_data(plan: Plan, ov: YearOverview, monthly: list[Bulletin], chart
     _write_json(docs / "downloads" / "datapackage.json", package)
     for view in ov.items:
         _write_json(docs / "api" / "items" / f"{view.item.id}.json", _item_record(view, ov))
-    return tables
 
 
 def _resource(name: str, path: str, title: str, description: str, schema: dict) -> dict:

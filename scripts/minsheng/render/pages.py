@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -16,7 +17,7 @@ from ..load.plan import Plan
 from ..model import FUND_HEADERS
 from . import figures, text
 from .feed import write_feed
-from .open_data import write_open_data
+from .open_data import Dataset, datasets
 from .labels import LEDGER, STATUS
 
 def environment() -> Environment:
@@ -37,8 +38,10 @@ def environment() -> Environment:
     return env
 
 
-def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -> list[Path]:
-    """Write every page into `docs` (created fresh), with the hand-written pages of `content`."""
+def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -> Rendered:
+    """Write every page into `docs` (created fresh), with the hand-written pages of `content`.
+
+    Returns what the pages refer to but does not draw: the charts, and the open data's bulletins."""
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(content, docs)
@@ -99,14 +102,21 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
              revisions=[r for r in revisions if bulletin.released and r.date == bulletin.released])
     page("revisions.md.j2", "revisions.md", _column("更正记录"), revisions=revisions)
     write_feed(plan, monthly, docs / "feed.xml")
-    tables = write_open_data(plan, overview, monthly, charts, docs)
+    tables = datasets(plan, overview, monthly)
     page("downloads.md.j2", "downloads.md", _column("数据下载"), tables=tables, charts=charts)
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     for path in sorted(docs.rglob("*.md")):
         if path not in written:  # hand-written pages get the same banner and footer
             path.write_text(_with_front_matter(site_meta, path.read_text(encoding="utf-8")), encoding="utf-8")
     write_search_words(plan, docs.parent / "jieba_user.txt")
-    return written
+    return Rendered(written, charts, tables)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: list[Path]
+    charts: list[figures.Figure]  # to draw: the pages refer to them
+    tables: list[Dataset]  # to write as open data: the downloads page lists them
 
 
 def write_search_words(plan: Plan, path: Path) -> None:

@@ -17,14 +17,33 @@ MONEY_UNITS = ("元", "万元")
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+_UNITS = {"千": 1000, "百": 100, "十": 10}
+
+
 def chinese_number(text: str) -> int | None:
-    """一 … 九十九 as printed in the notice; None for anything else."""
-    if text in _DIGITS:
-        return _DIGITS[text]
-    tens, sep, ones = text.partition("十")
-    if not sep or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+    """一 … 九千九百九十九 as printed (十二, 四十三, 一百零五, 两千); None for anything else."""
+    if not text or text != text.strip():
         return None
-    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+    total, digit, last_unit = 0, None, 10_000
+    for char in text:
+        if char in _UNITS:
+            unit = _UNITS[char]
+            if unit >= last_unit or (digit is None and not (unit == 10 and total == 0)):
+                return None
+            total += (digit if digit is not None else 1) * unit
+            digit, last_unit = None, unit
+        elif char == "零":  # a gap after a unit, as in 一百零五
+            if digit is not None or last_unit == 10_000:
+                return None
+        elif char in _DIGITS or char == "两":
+            if digit is not None:
+                return None
+            digit = 2 if char == "两" else _DIGITS[char]
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return total or None
 
 
 def check_plan(plan: Plan) -> list[Problem]:
@@ -103,7 +122,7 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
         add("file-name", "文件名与项目编号不一致", ("id",), item.id, f"文件名为 {expected_name}，或把编号改成与文件名一致")
     number = chinese_number(item.number)
     if number is None:
-        add("wrong-value", "序号不是通知中使用的中文数字", ("number",), item.number, "一 至 九十九 的中文数字")
+        add("wrong-value", "序号不是通知中使用的中文数字", ("number",), item.number, "中文数字，如 十二、四十三")
     elif item.level == "district" and item.id.isdigit() and number != int(item.id):
         add("number-mismatch", "区级项目的编号应与通知序号相同", ("number",), item.number, f"与编号 {item.id} 对应的序号")
     if not item.source_text.startswith(f"({item.number})"):
