@@ -7,7 +7,7 @@ TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
 TOOLS  := tools/node_modules/.installed
 
-.PHONY: site test validate serve diff system-packages clean
+.PHONY: site test validate serve diff bench system-packages clean
 
 BASE ?= origin/main
 HEAD ?= HEAD
@@ -30,6 +30,10 @@ serve: site
 
 test: $(STAMP) $(TOOLS)
 	$(PYTHON) -m pytest
+
+# Build time, memory and size at the shipped size and at 10× and 100× synthetic data (a few minutes).
+bench: $(STAMP)
+	$(TOOL) bench
 
 # The change report between two git revisions of data/ (a pull request's job summary uses it).
 diff: $(STAMP)

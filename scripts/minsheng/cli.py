@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import json
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from .entry.synth import synth
 from .compute.diff import diff
 from .load.git_tree import GitError, export_data
 from .model import FILE_MODELS
+from .publish.bench import bench, table
 from .publish.build import BuildError, build
 from .render.change_report import change_report
 from .problems import CODES
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     synthetic.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
     synthetic.add_argument("--out", type=Path, required=True, help="输出文件夹（不能在 data/ 里）")
 
+    measure = commands.add_parser("bench", help="分阶段测量构建的耗时、内存和网站大小（随附数据及合成的大规模数据）")
+    measure.add_argument("--scales", default="1,10,100", help="数据规模倍数，逗号分隔（默认 1,10,100）")
+    measure.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+
     compare = commands.add_parser("diff", help="比较两个版本的数据，输出变更报告（Markdown）")
     compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
     compare.add_argument("head", help="新的数据文件夹，或 git 版本（如 HEAD）")
@@ -77,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
                 "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
-                "synth": _synth}
+                "synth": _synth, "bench": _bench}
     return handlers[args.command](args)
 
 
@@ -235,4 +241,14 @@ def _synth(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告（合成数据，不是真实数据）")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    import platform
+
+    scales = [int(part) for part in args.scales.split(",")]
+    runs = bench(Path.cwd(), args.data, scales)
+    print(f"\n机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}\n")
+    print(table(runs))
     return 0

@@ -24,13 +24,12 @@ def test_a_cjk_font_is_installed_to_measure_chart_text():
 
 def test_svg_keeps_chinese_labels_as_text_and_is_reproducible(tmp_path):
     first = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75], tmp_path)
-    svg = (tmp_path / first.svg).read_text(encoding="utf-8")
+    svg = first.chart.draw()
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
     assert "进度与序时进度（%）" in texts and "7月" in texts and "序时进度" in texts
     assert "<path" in svg and "glyph" not in svg  # text is not drawn as glyph outlines
     assert "sans-serif" in svg
-    again = (tmp_path / progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75],
-                                        tmp_path).svg).read_text(encoding="utf-8")
+    again = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75], tmp_path).chart.draw()
     assert again == svg
     assert re.search(r"<dc:date>|\d{4}-\d\d-\d\dT", svg) is None
 
@@ -57,3 +56,14 @@ def test_nothing_measured_means_no_chart(tmp_path):
 )
 def test_alt_text_states_the_finding(actual, sentence):
     assert finding(MONTHS, actual, [23.3, 46.7, 70, 75], "总体") == sentence
+
+
+def test_charts_are_drawn_once_in_parallel_then_come_from_the_cache(tmp_path):
+    figures = [progress_figure("测试", f"item-{n}", MONTHS, [n, 30, 60, 71], [23.3, 46.7, 70, 75], tmp_path)
+               for n in range(4)]
+    jobs = [(tmp_path / "docs" / f.svg, f.chart) for f in figures]
+    assert charts.draw_all(jobs, tmp_path / "cache", workers=2) == 4
+    drawn = [path.read_bytes() for path, _ in jobs]
+    assert charts.draw_all(jobs, tmp_path / "cache", workers=2) == 0
+    assert [path.read_bytes() for path, _ in jobs] == drawn
+    assert drawn[0] == figures[0].chart.draw().encode("utf-8")

@@ -9,6 +9,7 @@ changed. Each stage's time and peak memory are recorded for `minsheng bench`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import shutil
@@ -80,7 +81,8 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
     try:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
                                  "--config-file", str(config), "--site-dir", str(staging)],
-                                capture_output=True, text=True, cwd=root)
+                                capture_output=True, text=True, cwd=root,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": str(_data_date(year))})
         if result.returncode != 0:
             raise BuildError(f"mkdocs 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
         _swap(staging, out)
@@ -89,6 +91,13 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
     done("mkdocs", _peak_mb(resource.RUSAGE_CHILDREN))
     log(f"网站已生成：{out}（图表 {stages.charts_total} 个，其中新绘制 {stages.charts_drawn} 个）")
     return stages
+
+
+def _data_date(year) -> int:
+    """The build's date for MkDocs (the sitemap's lastmod): the latest publication in the data, not the clock."""
+    dates = [r.date for r in year.releases.releases] if year.releases else []
+    day = max(dates) if dates else year.notice.published
+    return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc).timestamp())
 
 
 def _peak_mb(who: int) -> float:

@@ -73,6 +73,7 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
     labels = [f"{int(m.split('-')[1])}月" for m in months]
     with plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=SIZE)
+        figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.12)  # fixed: one draw, no "tight" pass
         for line in series:
             xs = [i for i, v in enumerate(line.values) if v is not None]
             ys = [v for v in line.values if v is not None]
@@ -94,6 +95,7 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
     names = [f"{int(m.split('-')[1])}月" for m in months]
     with plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(SIZE[0], SIZE[1] + 1.0))
+        figure.subplots_adjust(left=0.12, right=0.97, top=0.9, bottom=0.3)
         bottom = [0] * len(months)
         for index, (key, values) in enumerate(counts.items()):
             axes.bar(names, values, bottom=bottom, label=labels[key], color=colours[index % len(colours)],
@@ -107,7 +109,7 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
 
 def _svg(figure, title: str, description: str) -> str:
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Title": title,
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title,
                                                                          "Description": description})
     plt.close(figure)
     # the reader's browser draws the text: let it fall back to any sans-serif CJK font it has
