@@ -228,6 +228,9 @@ class Rules(Record):
                                    description="累计拨付与“标准 × 数量”推算数相差超过此百分比时提示")
     lowest_disbursement_items: int = Field(title="拨付率最低项目的列出数", ge=1,
                                            description="资金公开页列出拨付率最低的项目个数")
+    list_limit: int = Field(title="清单列出数", ge=1,
+                            description="首页、通报和资金公开页的项目清单最多列出几项，最严重的在前；页面大小不随项目数增长")
+    page_size: int = Field(title="每页项目数", ge=1, description="类别和牵头单位页面每页列出的项目数")
 
 
 FILE_MODELS: dict[str, type[Record]] = {

@@ -163,7 +163,9 @@ class YearOverview:
 
     @property
     def output_checks(self) -> list[ItemView]:
-        return [v for v in self.items if v.output]
+        """Items whose money can be checked against their output, flagged gaps first."""
+        checked = [v for v in self.items if v.output]
+        return sorted(checked, key=lambda v: (not v.output.flagged, v.item.id))
 
 
 def overview(plan: Plan, year: Year) -> YearOverview:

@@ -151,7 +151,8 @@ def generate_problems(year: Year, seed: int) -> list[dict]:
     items = rng.sample(sorted((i for i in year.items if not i.no_task), key=lambda i: i.id), 8)
     entries = []
     for number, item in enumerate(items, start=1):
-        found = dt.date(year.year, 5 + (number - 1) % 7, rng.randint(3, 25))
+        first = min(year.notice.published.month + 1, 12)  # problems are found from the month after the notice
+        found = dt.date(year.year, first + (number - 1) % max(1, 12 - first), rng.randint(3, 25))
         due = found + dt.timedelta(days=rng.choice((30, 45, 60)))
         entry = {"id": f"{year.year}-{number:03d}", "item": item.id, "found": found,
                  "description": PROBLEM_TEXTS[number % len(PROBLEM_TEXTS)], "unit": item.lead_units[0], "due": due}

@@ -73,14 +73,21 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
     page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, docs)),
          statuses=chart(figures.status_figure(overview, docs)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
+    def group_pages(group, kind: str, folder: str) -> None:
+        """A category's or unit's items, `page_size` to a page: no page grows with the number of items."""
+        size = plan.rules.page_size
+        chunks = [group.items[start:start + size] for start in range(0, len(group.items), size)] or [()]
+        for number, chunk in enumerate(chunks, start=1):
+            page("group.md.j2", f"{folder}/{group.key}{'' if number == 1 else f'-{number}'}.md", _column(group.name),
+                 group=group, kind=kind, items=chunk, number=number, pages=len(chunks),
+                 figure=chart(figures.group_figure(group, kind, overview, docs)) if number == 1 else None)
+
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     for group in overview.categories:
-        page("group.md.j2", f"categories/{group.key}.md", _column(group.name), group=group, kind="category",
-             figure=chart(figures.group_figure(group, "category", overview, docs)))
+        group_pages(group, "category", "categories")
     page("units.md.j2", "units/index.md", _column("牵头单位"))
     for group in overview.units:
-        page("group.md.j2", f"units/{group.key}.md", _column(group.name), group=group, kind="unit",
-             figure=chart(figures.group_figure(group, "unit", overview, docs)))
+        group_pages(group, "unit", "units")
     for view in overview.items:
         title = f"（{view.item.number}）{view.item.title}"
         page("item.md.j2", f"items/{view.item.id}.md",
