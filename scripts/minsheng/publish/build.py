@@ -10,6 +10,7 @@ changed. Each stage's time and peak memory are recorded for `minsheng bench`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import resource
 import shutil
@@ -55,26 +56,37 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
         clock = now
         log(f"[{len(stages.seconds)}/6] {stage}：{stages.seconds[stage]:.1f} 秒")
 
-    plan, report = validate_data(data)
-    if not report.ok:
-        for problem in report.sorted():
-            log(str(problem))
-        raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
-    done("读取和检查")
-    year = plan.years[max(plan.years)]
     root = config.parent
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     docs = root / settings["docs_dir"]
-    computed = overview(plan, year)
-    done("计算")
-    rendered = render_site(plan, computed, root / "content", docs)
-    done("页面")
-    jobs = [(docs / figure.svg, figure.chart) for figure in rendered.charts]
-    stages.charts_total = len(jobs)
-    stages.charts_drawn = draw_all(jobs, docs.parent / "cache" / "charts", workers or os.cpu_count() or 1)
-    done("图表")
-    write_open_data(plan, computed, rendered.tables, rendered.charts, docs)
-    done("开放数据")
+    cache = docs.parent / "cache"
+    key = inputs_key(data, root)
+    unchanged = docs.is_dir() and (cache / "inputs.sha256").is_file() and \
+        (cache / "inputs.sha256").read_text(encoding="utf-8") == key
+    if unchanged:  # the same data, pages and code as the last successful build: its output stands
+        log("数据、页面和程序都没有变化，沿用上次生成的页面")
+        for stage in ("读取和检查", "计算", "页面", "图表", "开放数据"):
+            done(stage)
+    else:
+        (cache / "inputs.sha256").unlink(missing_ok=True)
+        plan, report = validate_data(data)
+        if not report.ok:
+            for problem in report.sorted():
+                log(str(problem))
+            raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
+        done("读取和检查")
+        year = plan.years[max(plan.years)]
+        computed = overview(plan, year)
+        done("计算")
+        rendered = render_site(plan, computed, root / "content", docs)
+        done("页面")
+        jobs = [(docs / figure.svg, figure.chart) for figure in rendered.charts]
+        stages.charts_total = len(jobs)
+        stages.charts_drawn = draw_all(jobs, cache / "charts", workers or os.cpu_count() or 1)
+        done("图表")
+        write_open_data(plan, computed, rendered.tables, rendered.charts, docs)
+        done("开放数据")
+        (cache / "build-date").write_text(str(_data_date(year)), encoding="utf-8")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -82,15 +94,28 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
                                  "--config-file", str(config), "--site-dir", str(staging)],
                                 capture_output=True, text=True, cwd=root,
-                                env={**os.environ, "SOURCE_DATE_EPOCH": str(_data_date(year))})
+                                env={**os.environ, "SOURCE_DATE_EPOCH": (cache / "build-date").read_text(encoding="utf-8")})
         if result.returncode != 0:
             raise BuildError(f"mkdocs 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     done("mkdocs", _peak_mb(resource.RUSAGE_CHILDREN))
+    (cache / "inputs.sha256").write_text(key, encoding="utf-8")
     log(f"网站已生成：{out}（图表 {stages.charts_total} 个，其中新绘制 {stages.charts_drawn} 个）")
     return stages
+
+
+def inputs_key(data: Path, root: Path) -> str:
+    """Content address of everything a build reads: data, hand-written pages, theme overrides, configuration
+    and the build tool's own code and templates."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for folder in (data, root / "content", root / "overrides", package):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update((root / "mkdocs.yml").read_bytes())
+    return digest.hexdigest()
 
 
 def _data_date(year) -> int:
