@@ -7,7 +7,6 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from conftest import DATA
 from minsheng.cli import main
 
 

@@ -17,7 +17,7 @@ def check_ledger(plan: Plan, year: Year) -> list[Problem]:
     counts = Counter(entry.id for entry in year.ledger.problems)
     problems: list[Problem] = []
     for index, entry in enumerate(year.ledger.problems):
-        def add(code: str, message: str, field: str, value: object, expected: str) -> None:
+        def add(code: str, message: str, field: str, value: object, expected: str, index: int = index) -> None:
             problems.append(source.problem(code, message, ("problems", index, field), value=value, expected=expected))
 
         if counts[entry.id] > 1:
