@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "funds-order": "拨付资金超过到位资金",
     "far-above-target": "数值超过年度目标的3倍",
     "revision": "已发布的数字被改动，须登记并公布更正",
+    "privacy": "含有身份证号、手机号或银行卡号等个人信息",
 }
 
 

@@ -4,6 +4,7 @@ from ..load.plan import Plan, load_plan
 from ..problems import Report
 from .ledger import check_ledger
 from .plan import check_plan
+from .privacy import check_privacy
 from .progress import check_months
 from .publication import check_releases, check_revisions
 
@@ -18,6 +19,7 @@ def validate_data(root) -> tuple[Plan, Report]:
         report.extend(check_ledger(plan, year))
         report.extend(check_releases(year))
         report.extend(check_revisions(year))
+        report.extend(check_privacy(year))
     return plan, report
 
 
