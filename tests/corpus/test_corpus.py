@@ -1,0 +1,207 @@
+"""A corpus of broken and hostile inputs. Each case either gets a clear error (file, position, value,
+expected) and a non-zero exit, or is published safely as plain text; the case says which."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from openpyxl import Workbook
+
+from conftest import ROOT, edit_csv
+from minsheng.cli import main
+
+ITEM = Path("2024/items/01.yaml")
+PROGRESS = Path("2024/progress/2024-12.csv")
+FUNDS = Path("2024/funds/2024-12.csv")
+NOTE = {"项目编号": "02", "指标编号": ""}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    apply: Callable[[Path, Path], object]  # (data folder, scratch folder) → an xlsx path for import cases
+    expect: str  # "error", "notice" (accepted, said so) or "safe" (published as plain text)
+    code: str = ""  # the problem code expected in the output
+    shown: str = ""  # for "safe": the text that must appear, literally, on item 02's page
+
+
+def write(relative: Path, content: str | bytes):
+    def apply(data: Path, _: Path) -> None:
+        path = data / relative
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return apply
+
+
+def replace(relative: Path, old: str, new: str, encoding: str = "utf-8"):
+    def apply(data: Path, _: Path) -> None:
+        path = data / relative
+        text = path.read_text(encoding="utf-8-sig")
+        assert old in text, (relative, old)
+        path.write_bytes(text.replace(old, new, 1).encode(encoding))
+    return apply
+
+
+def cell(relative: Path, match: dict, changes: dict):
+    return lambda data, _: edit_csv(data / relative, match, changes)
+
+
+def note(text: str):
+    return cell(PROGRESS, NOTE, {"进展情况": text})
+
+
+def progress_rows(transform):
+    def apply(data: Path, _: Path) -> None:
+        path = data / PROGRESS
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerows(transform(rows))
+        path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    return apply
+
+
+def workbook(change):
+    """A filled-in workbook for the import command, changed by `change(workbook)`."""
+    def apply(data: Path, scratch: Path) -> Path:
+        rows = list(csv.reader(io.StringIO((data / PROGRESS).read_text(encoding="utf-8-sig"))))
+        funds = list(csv.reader(io.StringIO((data / FUNDS).read_text(encoding="utf-8-sig"))))
+        book = Workbook()
+        book.remove(book.active)
+        for title, table in (("进展", rows), ("资金", funds)):
+            sheet = book.create_sheet(title)
+            for row in table:
+                sheet.append(row)
+        change(book)
+        path = scratch / "report.xlsx"
+        book.save(path)
+        return path
+    return apply
+
+
+def merge(book):
+    book["进展"].merge_cells("H2:H3")
+
+
+def formula(book):
+    book["进展"]["G3"] = "=1+1"
+
+
+def hide(book):
+    book["进展"].row_dimensions[3].hidden = True
+
+
+def extra_sheet(book):
+    book.create_sheet("说明").append(["填表说明"])
+
+
+def drop_sheet(book):
+    book.remove(book["资金"])
+
+
+CASES = [
+    # YAML
+    Case("yaml-truncated", replace(ITEM, "measures:", 'measures: "未闭合'), "error", "yaml-syntax"),
+    Case("yaml-tabs", replace(ITEM, "level: district", "level:\tdistrict\n\tcategory: x"), "error", "yaml-syntax"),
+    Case("yaml-wrong-type-number", replace(ITEM, "target: 1150", "target: 很多"), "error", "wrong-type"),
+    Case("yaml-wrong-type-list", replace(ITEM, "lead_units: [hrss]", "lead_units: hrss"), "error", "wrong-type"),
+    Case("yaml-unquoted-id", replace(ITEM, 'id: "01"', "id: 01"), "error", "wrong-type"),
+    Case("yaml-duplicate-key", replace(ITEM, "level: district", "level: district\nlevel: city"), "error",
+         "yaml-duplicate-key"),
+    Case("yaml-alias-bomb", write(ITEM, 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'), "error",
+         "yaml-alias"),
+    Case("yaml-not-utf8", lambda data, _: (data / ITEM).write_bytes((data / ITEM).read_text(encoding="utf-8")
+                                                                    .encode("gb18030")), "error", "encoding"),
+    Case("yaml-missing-field", replace(ITEM, "title: 促进重点群体稳定就业\n", ""), "error", "missing-field"),
+    Case("yaml-unknown-field", replace(ITEM, "level: district", "level: district\nbudget: 100"), "error",
+         "unknown-field"),
+    Case("yaml-empty-file", write(ITEM, ""), "error", "wrong-type"),
+    Case("yaml-top-level-list", write(ITEM, "- id: '01'\n"), "error", "wrong-type"),
+    Case("yaml-date-as-text", replace(Path("2024/notice.yaml"), "by: 2024-06-30", "by: 六月底"), "error", "wrong-type"),
+    Case("yaml-percent-over-100", replace(ITEM, "target: 60", "target: 160"), "error", "percent-range"),
+    Case("yaml-byte-order-mark", lambda data, _: (data / ITEM).write_bytes(b"\xef\xbb\xbf" + (data / ITEM).read_bytes()),
+         "notice"),
+    # CSV
+    Case("csv-missing-column", progress_rows(lambda rows: [r[:-1] for r in rows]), "error", "csv-structure"),
+    Case("csv-extra-column", progress_rows(lambda rows: [r + ["x"] for r in rows]), "error", "csv-structure"),
+    Case("csv-empty-file", write(PROGRESS, b""), "error", "csv-structure"),
+    Case("csv-header-only", progress_rows(lambda rows: rows[:1]), "error", "missing-row"),
+    Case("csv-mixed-encodings", lambda data, _: (data / PROGRESS).write_bytes(
+        (data / PROGRESS).read_bytes() + "02,补充,,,,,,按计划推进,,\r\n".encode("gbk")), "error", "encoding"),
+    Case("csv-excel-date-in-number", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"},
+                                          {"截至月底累计": "2024/12/31"}), "error", "number"),
+    Case("csv-formula", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "=1+1"}),
+         "error", "number"),
+    Case("csv-nan", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "NaN"}), "error",
+         "number"),
+    Case("csv-infinity", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "inf"}),
+         "error", "number"),
+    Case("csv-huge-number", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "9" * 30}),
+         "error", "number"),
+    Case("csv-negative", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "-3"}),
+         "error", "number"),
+    Case("csv-ambiguous-comma", cell(PROGRESS, {"项目编号": "01", "指标编号": "new-urban-jobs"}, {"截至月底累计": "1,15"}),
+         "error", "number"),
+    Case("csv-10mb-cell", note("长" * 10_000_001), "error", "csv-structure"),
+    Case("csv-unclosed-quote", lambda data, _: (data / PROGRESS).write_bytes(
+        (data / PROGRESS).read_bytes() + '02,"未闭合,,,,,,,,\r\n'.encode()), "error", ""),
+    Case("csv-duplicate-row", progress_rows(lambda rows: rows + [rows[2]]), "error", "duplicate-row"),
+    Case("csv-unknown-item", cell(PROGRESS, {"项目编号": "03", "指标编号": ""}, {"项目编号": "77"}), "error",
+         "unknown-reference"),
+    Case("csv-funds-disbursed-above", cell(FUNDS, {"项目编号": "01"}, {"累计拨付（万元）": "99999"}), "error", "funds-order"),
+    Case("csv-funds-unknown-source", cell(FUNDS, {"项目编号": "01"}, {"资金来源": "县"}), "error", "wrong-value"),
+    Case("csv-gbk", lambda data, _: (data / PROGRESS).write_bytes((data / PROGRESS).read_text(encoding="utf-8-sig")
+                                                                  .encode("gbk")), "notice"),
+    Case("csv-no-byte-order-mark", lambda data, _: (data / PROGRESS).write_bytes(
+        (data / PROGRESS).read_text(encoding="utf-8-sig").encode()), "notice"),
+    Case("csv-quotes-and-newlines", note('他说"好"\r\n第二行'), "safe", shown='他说"好" 第二行'),
+    # XLSX, through `minsheng import`
+    Case("xlsx-merged-cells", workbook(merge), "error", "csv-structure"),
+    Case("xlsx-formula", workbook(formula), "error", "number"),
+    Case("xlsx-hidden-row", workbook(hide), "notice", "csv-structure"),
+    Case("xlsx-several-sheets", workbook(extra_sheet), "notice", "csv-structure"),
+    Case("xlsx-missing-sheet", workbook(drop_sheet), "error", "csv-structure"),
+    # Text that must be shown as typed
+    Case("text-script", note('<script>alert("x")</script>'), "safe", shown='<script>alert("x")</script>'),
+    Case("text-img-onerror", note("<img src=x onerror=alert(1)>"), "safe", shown="<img src=x onerror=alert(1)>"),
+    Case("text-javascript-link", note("[点我](javascript:alert(1))"), "safe", shown="[点我](javascript:alert(1))"),
+    Case("text-template", note("{{ site.name }}{% if 1 %}x{% endif %}"), "safe", shown="{{ site.name }}{% if 1 %}x{% endif %}"),
+    Case("text-markdown-heading", note("# 不是标题"), "safe", shown="# 不是标题"),
+    Case("text-markdown-table", note("| a | b |"), "safe", shown="| a | b |"),
+    # Personal information
+    Case("privacy-id-number", note("联系人身份证11010519491231002X"), "error", "privacy"),
+]
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 40 and len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_case(case, draft_copy, tmp_path, capsys):
+    made = case.apply(draft_copy, tmp_path)
+    if isinstance(made, Path):  # an Excel workbook: import it over December
+        code = main(["import", str(made), "--month", "2024-12", "--data", str(draft_copy), "--force"])
+    else:
+        code = main(["validate", "--data", str(draft_copy)])
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    if case.expect == "error":
+        assert code == 1, printed[-2000:]
+        assert f"错误[{case.code}]" in printed if case.code else "错误[" in printed
+        line = next(line for line in printed.splitlines() if "错误[" in line)
+        assert "：" in line and ("第" in line or "找不到" in line or "缺少" in line), line  # names where
+        return
+    assert code == 0, printed[-2000:]
+    if case.code:
+        assert f"提示[{case.code}]" in printed
+    if case.expect == "safe":
+        site = tmp_path / "site"
+        assert main(["build", "--data", str(draft_copy), "--out", str(site), "--config", str(ROOT / "mkdocs.yml")]) == 0
+        raw = (site / "items" / "02" / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in raw and "<img src=x" not in raw and 'href="javascript' not in raw
+        assert case.shown in html.unescape(raw)
