@@ -62,3 +62,25 @@ def test_structure_errors(tmp_path, data, words):
 def test_header_only_is_an_empty_table(tmp_path):
     table, problems = read_csv(write(tmp_path, "项目编号,进展情况\r\n".encode()), "p.csv", COLUMNS)
     assert problems == [] and table.rows == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from minsheng.excel_csv import write_csv  # noqa: E402
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TEXT, TEXT), max_size=8), st.sampled_from(["utf-8-sig", "gb18030"]))
+def test_any_cells_round_trip_through_a_file(tmp_path_factory, rows, encoding):
+    """What we write (or Excel saves as GBK) reads back cell for cell, rows numbered as Excel does."""
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_csv(path, COLUMNS, [list(r) for r in rows])
+    if encoding == "gb18030":
+        path.write_bytes(path.read_bytes().decode("utf-8-sig").encode("gb18030"))
+    table, problems = read_csv(path, "t.csv", COLUMNS)
+    assert all(p.severity == "notice" for p in problems)
+    kept = [r for r in rows if any(cell.strip() for cell in r)]  # blank rows are skipped, as Excel leaves them
+    assert [tuple(cells[c] for c in COLUMNS) for _, cells in table.rows] == kept

@@ -30,7 +30,9 @@ class CsvTable:
         return self.header.index(name) + 1
 
 
-def decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, shown_as: str, header: list[str] | None = None) -> tuple[str | None, list[Problem]]:
+    """The file's text. Not UTF-8: GB18030 when the detector says Chinese, or when the known header reads
+    correctly that way (certain even where a short file gives the detector too little to go on)."""
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -41,19 +43,27 @@ def decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
                               line=mixed, expected="整个文件用同一种编码保存，最好是 UTF-8")]
     best = from_bytes(raw).best()
     encoding = best.encoding.replace("_", "").lower() if best else None
-    if encoding in CHINESE_ENCODINGS:
+    if encoding in CHINESE_ENCODINGS or (header and _header_reads_as_gb18030(raw, header)):
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             text = None
         if text is not None:
             return text, [Problem("encoding", shown_as, "文件按 GBK/GB18030 编码读取（Excel 在中文 Windows 上另存的 CSV）",
-                                  value=best.encoding, expected="UTF-8（带 BOM）；下次可用 minsheng 生成的模板",
-                                  severity="notice")]
+                                  value=best.encoding if best else "gb18030",
+                                  expected="UTF-8（带 BOM）；下次可用 minsheng 生成的模板", severity="notice")]
     line = raw[:first_bad].count(b"\n") + 1
     return None, [Problem("encoding", shown_as, "无法识别文件编码，或文件混用了多种编码", line=line,
                           value=best.encoding if best else raw[first_bad:first_bad + 4].hex(" "),
                           expected="UTF-8 或 GBK 编码的 CSV 文件")]
+
+
+def _header_reads_as_gb18030(raw: bytes, header: list[str]) -> bool:
+    first = raw.split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        return [cell.strip() for cell in first.decode("gb18030").split(",")] == header
+    except UnicodeDecodeError:
+        return False
 
 
 def _mixed_line(raw: bytes) -> int | None:
@@ -72,7 +82,7 @@ def _mixed_line(raw: bytes) -> int | None:
 
 def read_csv(path: Path, shown_as: str, columns: list[str]) -> tuple[CsvTable | None, list[Problem]]:
     """Read `path`, whose header must hold exactly `columns` (in any order)."""
-    text, problems = decode(path.read_bytes(), shown_as)
+    text, problems = decode(path.read_bytes(), shown_as, columns)
     if text is None:
         return None, problems
     if not text.strip():
