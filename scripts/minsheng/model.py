@@ -40,6 +40,16 @@ class Unit(Record):
     aliases: list[str] = Field(default_factory=list, title="其他写法")
 
 
+class Group(Record):
+    id: str = Field(title="群体编号", pattern=SLUG)
+    name: str = Field(title="群体名称", min_length=1)
+    description: str = Field(title="群体说明", min_length=1)
+
+
+class GroupsFile(Record):
+    groups: list[Group] = Field(title="受益群体", min_length=1)
+
+
 class UnitsFile(Record):
     units: list[Unit] = Field(title="牵头单位表", min_length=1)
 
@@ -128,6 +138,7 @@ class Item(Record):
     title: str = Field(title="项目名称", min_length=1)
     lead_units: list[str] = Field(title="牵头单位", min_length=1)
     lead_units_text: str = Field(title="牵头单位原文", min_length=1)
+    groups: list[str] = Field(title="受益群体", min_length=1, description="data/groups.yaml 中的群体编号，按通知所写的对象选定")
     source_text: str = Field(title="通知原文", description="通知中本项的第一段，逐字照录", min_length=1)
     beneficiaries: str | None = Field(default=None, title="受益对象", description="通知写明时，用平实的话说明谁受益")
     eligibility: str | None = Field(default=None, title="享受条件", description="通知写明时，用平实的话说明条件")
@@ -196,6 +207,12 @@ class Footer(Record):
     error_report_url: str = Field(title="我为政府网站找错链接", min_length=1)
 
 
+class Feedback(Record):
+    channel: str = Field(title="反映渠道", min_length=1, description="群众对项目提意见、异议的渠道，如 12345 热线")
+    how: str = Field(title="反映方式", min_length=1, description="怎样反映，如 拨打电话并说明项目名称")
+    objection_period: str = Field(title="异议期", min_length=1, description="通报发布后接受异议的期限")
+
+
 class Licence(Record):
     name: str = Field(title="许可协议代码", min_length=1, description="如 CC-BY-4.0")
     title: str = Field(title="许可协议名称", min_length=1)
@@ -212,6 +229,7 @@ class Site(Record):
         title="占位标记", min_length=1, description="以此开头的值是尚待办公室填写的占位内容",
     )
     footer: Footer = Field(title="页脚")
+    feedback: Feedback = Field(title="意见和异议", description="每个项目页的“我要反映”和每期通报的异议说明")
     open_data_licence: Licence = Field(title="开放数据许可", description="数据下载页和 datapackage.json 写明的许可")
 
 
@@ -237,6 +255,7 @@ FILE_MODELS: dict[str, type[Record]] = {
     "site": Site,
     "rules": Rules,
     "units": UnitsFile,
+    "groups": GroupsFile,
     "notice": Notice,
     "item": Item,
     "problems": LedgerFile,

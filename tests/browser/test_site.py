@@ -18,6 +18,7 @@ PAGES = {
     "funds": "funds/",
     "bulletin": "bulletins/2024-12/",
     "downloads": "downloads/",
+    "group": "groups/disabled/",
 }
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 

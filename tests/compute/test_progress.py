@@ -63,7 +63,7 @@ def report(month: str, value: float | None, *, reported: bool = True, correction
 
 
 ITEM = Item(id="01", number="一", level="district", category="employment", title="t", lead_units=["hrss"],
-            lead_units_text="人社局", source_text="(一)t(牵头单位:人社局)", indicators=[indicator()])
+            lead_units_text="人社局", groups=["jobseekers"], source_text="(一)t(牵头单位:人社局)", indicators=[indicator()])
 
 
 def test_exactly_seventy_at_end_of_june_is_on_pace():

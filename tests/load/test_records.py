@@ -12,6 +12,7 @@ category: social-security
 title: 实行企业职工退休一件事一次办理
 lead_units: [hrss]
 lead_units_text: 人社局
+groups: [workers]
 source_text: (七)实行企业职工退休一件事一次办理。(牵头单位:人社局)
 """
 
@@ -43,7 +44,7 @@ def test_wrong_type_names_line_value_and_expectation(tmp_path):
     item, problems = record(tmp_path, text)
     [problem] = problems
     assert problem.code == "wrong-type"
-    assert problem.line == 12
+    assert problem.line == 13
     assert problem.field == "目标指标 › 第1项 › 目标值（indicators[0].target）"
     assert problem.value == "很多"
     assert problem.expected == "数字"
@@ -52,7 +53,7 @@ def test_wrong_type_names_line_value_and_expectation(tmp_path):
 def test_unknown_field_lists_the_allowed_ones(tmp_path):
     item, problems = record(tmp_path, GOOD + "titel: 错字\n")
     [problem] = problems
-    assert problem.code == "unknown-field" and problem.line == 9
+    assert problem.code == "unknown-field" and problem.line == 10
     assert "title" in problem.expected
 
 

@@ -83,8 +83,9 @@ def test_no_page_asks_another_host(site):
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 
-SEARCH = {"就业": {"items/01", "items/02", "categories/employment"}, "充电桩": {"items/36"},
-          "残疾人": {"items/10", "items/11", "items/12", "items/15"}, "低保": {"items/04", "items/19"}}
+SEARCH = {"就业": {"items/01", "items/02", "categories/employment", "groups/jobseekers"}, "充电桩": {"items/36"},
+          "残疾人": {"items/10", "items/11", "items/12", "items/15", "groups/disabled"},
+          "低保": {"items/04", "items/19", "groups/low-income"}}
 
 
 @pytest.mark.parametrize(("query", "pages"), SEARCH.items())

@@ -134,7 +134,7 @@ def test_file_name_and_number_must_match_the_id(data_copy, capsys):
 def test_placeholders_are_notices_not_errors(capsys):
     code, out = validate(DATA, capsys)
     assert code == 0
-    assert "提示[placeholder] 字段 页脚 › 主办单位（footer.organizer）" in out
+    assert "提示[placeholder] 字段 页脚 › 主办单位（footer.organizer）：网站信息仍是占位内容" in out
 
 
 def test_missing_data_folder(tmp_path, capsys):

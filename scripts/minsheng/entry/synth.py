@@ -60,6 +60,7 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
     (out / "SYNTHETIC").write_text("本文件夹的数据由 minsheng synth 合成，不是真实数据。\n", encoding="utf-8")
     shutil.copyfile(real_data / "units.yaml", out / "units.yaml")
     shutil.copyfile(real_data / "rules.yaml", out / "rules.yaml")
+    shutil.copyfile(real_data / "groups.yaml", out / "groups.yaml")
     site = yaml.safe_load((real_data / "site.yaml").read_text(encoding="utf-8"))
     site |= {"name": "合成测试数据（非真实）", "sample_data": True,
              "sample_data_banner": "本站数据为程序合成的测试数据，不是真实项目"}
@@ -87,7 +88,8 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
             lines += ["", first, "", "推进措施:", "", f"1.{measure}"]
             _dump(folder / "items" / f"{number:04d}.yaml", {
                 "id": f"{number:04d}", "number": chinese(number), "level": "district", "category": f"c{index + 1}",
-                "title": f"合成项目{number}", "lead_units": [unit.id], "lead_units_text": unit.name, "source_text": first,
+                "title": f"合成项目{number}", "lead_units": [unit.id], "lead_units_text": unit.name,
+                "groups": ["everyone"], "source_text": first,
                 "indicators": [{"id": "served", "name": "服务人次", "target": target, "unit": "人次", "kind": "count",
                                 "source": f"完成{target}人次服务"}],
                 "policy_parameters": [{"id": "subsidy", "name": "补助标准", "kind": "subsidy", "amount": amount,

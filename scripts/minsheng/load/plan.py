@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import (
+    GroupsFile,
     Item,
     LedgerFile,
     MonthReport,
@@ -76,6 +77,8 @@ class Plan:
     units_source: Source | None = None
     rules: Rules | None = None
     rules_source: Source | None = None
+    groups: GroupsFile | None = None
+    groups_source: Source | None = None
     years: dict[int, Year] = field(default_factory=dict)
 
 
@@ -86,6 +89,7 @@ def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
     plan.site, plan.site_source = _load(root / "site.yaml", Site, root, problems)
     plan.units, plan.units_source = _load(root / "units.yaml", UnitsFile, root, problems)
     plan.rules, plan.rules_source = _load(root / "rules.yaml", Rules, root, problems)
+    plan.groups, plan.groups_source = _load(root / "groups.yaml", GroupsFile, root, problems)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name)):
         plan.years[int(folder.name)] = _load_year(folder, root, problems)
     if not plan.years:

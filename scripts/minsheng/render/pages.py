@@ -49,7 +49,9 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
     env.globals["UNITS"] = {unit.id: unit.name for unit in plan.units.units}
     env.globals["REVISED"] = _revised_labels(overview)
     revisions = overview.year.revisions.revisions if overview.year.revisions else []
-    common = {"site": plan.site, "ov": overview, "notice": overview.year.notice, "rules": plan.rules}
+    groups = [(group, [v for v in overview.items if group.id in v.item.groups]) for group in plan.groups.groups]
+    common = {"site": plan.site, "ov": overview, "notice": overview.year.notice, "rules": plan.rules,
+              "groups": groups}
     year = overview.year
     ledger = ledger_at(year.ledger.problems if year.ledger else [], month_end(overview.latest_month)) \
         if overview.latest_month else []
@@ -73,15 +75,22 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
     page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, docs)),
          statuses=chart(figures.status_figure(overview, docs)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
-    def group_pages(group, kind: str, folder: str) -> None:
-        """A category's or unit's items, `page_size` to a page: no page grows with the number of items."""
+    def paged(template: str, folder: str, key: str, items: list, meta: dict, figure=None, **context: object) -> None:
+        """`items` `page_size` to a page (key.md, key-2.md, …): no page grows with the number of items.
+        The chart, if any, is on the first page."""
         size = plan.rules.page_size
-        chunks = [group.items[start:start + size] for start in range(0, len(group.items), size)] or [()]
+        chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
-            page("group.md.j2", f"{folder}/{group.key}{'' if number == 1 else f'-{number}'}.md", _column(group.name),
-                 group=group, kind=kind, items=chunk, number=number, pages=len(chunks),
-                 figure=chart(figures.group_figure(group, kind, overview, docs)) if number == 1 else None)
+            page(template, f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", meta, items=chunk, key=key,
+                 number=number, pages=len(chunks), figure=figure if number == 1 else None, **context)
 
+    def group_pages(group, kind: str, folder: str) -> None:
+        paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), group=group, kind=kind,
+              figure=chart(figures.group_figure(group, kind, overview, docs)))
+
+    page("groups.md.j2", "groups/index.md", _column("与我有关"))
+    for group, views in groups:
+        paged("group-for-me.md.j2", "groups", group.id, views, _column(group.name), group=group, views=views)
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     for group in overview.categories:
         group_pages(group, "category", "categories")

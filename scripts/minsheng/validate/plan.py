@@ -49,10 +49,11 @@ def chinese_number(text: str) -> int | None:
 def check_plan(plan: Plan) -> list[Problem]:
     problems = list(_check_site(plan)) + list(_check_units(plan))
     spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
+    groups = {g.id for g in plan.groups.groups} if plan.groups else None
     for year in plan.years.values():
         problems += _check_notice(year)
         for item in year.items:
-            problems += _check_item(item, year.item_sources[item.id], year, spellings)
+            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups)
         problems += _check_category_counts(year)
     return problems
 
@@ -61,10 +62,11 @@ def _check_site(plan: Plan) -> Iterator[Problem]:
     if not plan.site:
         return
     prefix = plan.site.placeholder_prefix
-    for name, value in plan.site.footer.model_dump().items():
-        if isinstance(value, str) and value.startswith(prefix):
-            yield plan.site_source.problem("placeholder", "页脚字段仍是占位内容，发布前请填写", ("footer", name),
-                                           value=value, expected="办公室提供的正式内容", severity="notice")
+    for section in ("footer", "feedback"):
+        for name, value in getattr(plan.site, section).model_dump().items():
+            if isinstance(value, str) and value.startswith(prefix):
+                yield plan.site_source.problem("placeholder", "网站信息仍是占位内容，发布前请填写", (section, name),
+                                               value=value, expected="办公室提供的正式内容", severity="notice")
 
 
 def _check_units(plan: Plan) -> Iterator[Problem]:
@@ -111,7 +113,8 @@ def _check_notice(year: Year) -> list[Problem]:
     return problems
 
 
-def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]]) -> list[Problem]:
+def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]],
+                groups: set[str] | None) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(code: str, message: str, path: tuple, value: object, expected: str) -> None:
@@ -137,6 +140,10 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     elif category and category.level != item.level:
         add("wrong-value", "项目层级与所属类别的层级不一致", ("level",), item.level, category.level)
 
+    for index, group in enumerate(item.groups):
+        if groups is not None and group not in groups:
+            add("unknown-reference", "受益群体不在群体表中", ("groups", index), group,
+                f"data/groups.yaml 中的群体编号之一：{'、'.join(sorted(groups))}")
     for index, unit in enumerate(item.lead_units):
         if unit not in spellings:
             add("unknown-reference", "牵头单位不在单位表中", ("lead_units", index), unit,
