@@ -70,7 +70,8 @@ def test_search_finds_employment_and_opens_it(browser, site_url, size):
     assert "就业" in first.inner_text()
     first.click()
     page.wait_for_load_state("load")
-    assert any(part in page.url for part in ("items/01/", "items/02/", "categories/employment/")), page.url
+    assert any(part in page.url for part in (
+        "items/01/", "items/02/", "categories/employment/", "groups/jobseekers/")), page.url
     page.context.close()
 
 
