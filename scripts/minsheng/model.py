@@ -398,3 +398,12 @@ class MonthReport:
     funds: dict[tuple[str, str], FundReport] = field(default_factory=dict)
     progress_columns: dict[str, int] = field(default_factory=dict)  # column name → position in the file
     funds_columns: dict[str, int] = field(default_factory=dict)
+    _funds_by_item: dict[str, list[FundReport]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def funds_of(self, item: str) -> list[FundReport]:
+        """The item's fund rows (indexed once, after loading: a lookup per item, not a scan)."""
+        if self._funds_by_item is None:
+            self._funds_by_item = {}
+            for row in self.funds.values():
+                self._funds_by_item.setdefault(row.item, []).append(row)
+        return self._funds_by_item.get(item, [])

@@ -82,7 +82,7 @@ def by_source(rows: list[FundReport]) -> Table:
 
 
 def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:
-    return [r for r in report.funds.values() if r.item == item_id] if report else []
+    return report.funds_of(item_id) if report else []
 
 
 def time_elapsed(month: str) -> float:

@@ -98,7 +98,7 @@ def table(runs: list[Run]) -> str:
         c = run.clean
         lines.append(f"| {run.label} | {run.items} | " + " | ".join(f"{c.seconds[s]:.2f}" for s in OURS)
                      + f" | {c.seconds['mkdocs']:.2f} | {max(c.memory.values()):.0f} | {run.site_mb:.1f} | "
-                     f"{run.largest_page_kb:.1f} | {run.search_index_kb:.0f} |")
+                     f"{run.largest_page_kb:.1f}（{run.largest_page}） | {run.search_index_kb:.0f} |")
     lines += ["", "| 数据 | 我们/mkdocs（全新） | 不变再构建/全新（我们的部分） | 改一个月/全新（我们的部分） | 全新构建总秒数 | 图表重画（不变/改一个月） |",
               "| --- | ---: | ---: | ---: | ---: | --- |"]
     for run in runs:
