@@ -153,3 +153,12 @@ def test_chinese_numbers(text, number):
 @pytest.mark.parametrize("text", ["", "零", "百", "十十", "1", "五十五十", "一十百", "三三", "一百十百"])
 def test_not_chinese_numbers(text):
     assert chinese_number(text) is None
+
+
+def test_rules_and_groups_are_checked(data_copy, capsys):
+    edit(data_copy / "rules.yaml", "behind_margin: 10", "behind_margin: 30")
+    edit(data_copy / "groups.yaml", "  - id: women", "  - id: elderly")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    assert "rules.yaml" in out and "滞后界限应小于严重滞后界限；发现的值：25" in out
+    assert "groups.yaml" in out and "群体编号重复；发现的值：“elderly”" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..load.plan import Plan, Year
 from ..model import Category, Item, Rules, Unit
@@ -94,29 +95,29 @@ class YearOverview:
         """Mean progress of the items measured by number at the latest month."""
         return self.progress_by_month[-1] if self.months else None
 
-    @property
+    @cached_property
     def lagging(self) -> list[ItemView]:
         """Items behind schedule, worst first."""
         behind = [v for v in self.items if v.status in LAGGING]
         return sorted(behind, key=lambda v: (-v.lag, v.item.id))
 
-    @property
+    @cached_property
     def warned(self) -> list[ItemView]:
         return [v for v in self.items if v.warnings]
 
-    @property
+    @cached_property
     def months(self) -> list[str]:
         return [m.month for m in self.year.months]
 
-    @property
+    @cached_property
     def expected_by_month(self) -> list[float]:
         return [expected_progress(self.year.notice, self.rules, month) for month in self.months]
 
-    @property
+    @cached_property
     def progress_by_month(self) -> list[float | None]:
         return mean_progress(self.items, len(self.months))
 
-    @property
+    @cached_property
     def status_by_month(self) -> dict[str, list[int]]:
         """How many items had each status, month by month (statuses that never occur left out)."""
         counts = {status: [sum(1 for v in self.items if v.history[i].status == status) for i in range(len(self.months))]
@@ -127,15 +128,15 @@ class YearOverview:
     def funds(self) -> Money:
         return self.funds_by_source.total
 
-    @property
+    @cached_property
     def funds_by_source(self) -> Table:
         return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [])
 
-    @property
+    @cached_property
     def funds_by_category(self) -> Table:
         return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key) for g in self.categories))
 
-    @property
+    @cached_property
     def funds_by_unit(self) -> Table:
         """One row per lead unit, and one per group of units leading items together, so rows add up."""
         leads: dict[tuple[str, ...], list[ItemView]] = {}
@@ -146,22 +147,22 @@ class YearOverview:
                                total(v.funds for v in views), key[0] if len(key) == 1 else "")
                            for key, views in leads.items()))
 
-    @property
+    @cached_property
     def funds_by_month(self) -> list[Money]:
         return [total(v.funds_history[i] for v in self.items) for i in range(len(self.months))]
 
-    @property
+    @cached_property
     def time_elapsed_by_month(self) -> list[float]:
         return [time_elapsed(month) for month in self.months]
 
-    @property
+    @cached_property
     def lowest_disbursement(self) -> list[ItemView]:
         """Items with money in place, lowest 拨付率 first, as many as rules.yaml lists."""
         with_money = [v for v in self.items if v.funds.disbursed_rate is not None]
         ordered = sorted(with_money, key=lambda v: (v.funds.disbursed_rate, v.item.id))
         return ordered[: self.rules.lowest_disbursement_items]
 
-    @property
+    @cached_property
     def output_checks(self) -> list[ItemView]:
         """Items whose money can be checked against their output, flagged gaps first."""
         checked = [v for v in self.items if v.output]

@@ -47,7 +47,7 @@ def chinese_number(text: str) -> int | None:
 
 
 def check_plan(plan: Plan) -> list[Problem]:
-    problems = list(_check_site(plan)) + list(_check_units(plan))
+    problems = list(_check_site(plan)) + list(_check_units(plan)) + list(_check_rules_and_groups(plan))
     spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
     groups = {g.id for g in plan.groups.groups} if plan.groups else None
     for year in plan.years.values():
@@ -67,6 +67,19 @@ def _check_site(plan: Plan) -> Iterator[Problem]:
             if isinstance(value, str) and value.startswith(prefix):
                 yield plan.site_source.problem("placeholder", "网站信息仍是占位内容，发布前请填写", (section, name),
                                                value=value, expected="办公室提供的正式内容", severity="notice")
+
+
+def _check_rules_and_groups(plan: Plan) -> Iterator[Problem]:
+    rules = plan.rules
+    if rules and rules.behind_margin >= rules.far_behind_margin:
+        yield plan.rules_source.problem("wrong-value", "滞后界限应小于严重滞后界限", ("far_behind_margin",),
+                                        value=rules.far_behind_margin, expected=f"大于 {rules.behind_margin:g}")
+    if plan.groups:
+        counts = Counter(g.id for g in plan.groups.groups)
+        for index, group in enumerate(plan.groups.groups):
+            if counts[group.id] > 1:
+                yield plan.groups_source.problem("duplicate-id", "群体编号重复", ("groups", index, "id"),
+                                                 value=group.id, expected="每个群体的编号唯一")
 
 
 def _check_units(plan: Plan) -> Iterator[Problem]:
