@@ -9,8 +9,12 @@ from pathlib import Path
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(csv_bytes(header, rows))
+
+
+def csv_bytes(header: list[str], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    path.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -6,6 +6,7 @@ import shutil
 
 from conftest import DATA, ROOT
 from minsheng.entry.synth import synth
+from minsheng.publish.bench import touch_one_month
 from minsheng.publish.build import build
 
 
@@ -31,6 +32,34 @@ def test_second_build_draws_nothing_and_repeats_byte_for_byte(tmp_path):
     one, two, three = files(tmp_path / "one"), files(tmp_path / "two"), files(tmp_path / "three")
     assert one.keys() == two.keys() == three.keys()
     assert [name for name in one if not one[name] == two[name] == three[name]] == []
+
+
+def test_after_one_month_changed_only_what_it_changes_is_made_and_the_site_equals_a_clean_build(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("overrides", "content"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    synth(60, 12, 7, tmp_path / "synth", DATA)
+    # the months as drafts, so that a changed figure needs no correction record
+    shutil.copytree(tmp_path / "synth", project / "data",
+                    ignore=shutil.ignore_patterns("published", "releases.yaml", "revisions.yaml"))
+    quiet = lambda *_: None  # noqa: E731
+    first = build(project / "data", tmp_path / "one", project / "mkdocs.yml", log=quiet)
+    item = touch_one_month(project / "data")
+    second = build(project / "data", tmp_path / "two", project / "mkdocs.yml", log=quiet)
+    assert 0 < second.charts_drawn < first.charts_total / 10
+    assert 0 < second.files_made < first.files_total / 3
+    docs = project / "build" / "docs"
+    changed = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()
+               and p.stat().st_mtime_ns > (tmp_path / "one" / "index.html").stat().st_mtime_ns}
+    assert {f"items/{item}.md", f"charts/item-{item}.svg"} <= changed
+    assert not any(path.startswith("items/") and path != f"items/{item}.md" for path in changed)
+    shutil.rmtree(project / "build")  # the same data from nothing
+    build(project / "data", tmp_path / "three", project / "mkdocs.yml", log=quiet)
+    two, three = files(tmp_path / "two"), files(tmp_path / "three")
+    assert two.keys() == three.keys()
+    assert [name for name in two if two[name] != three[name]] == []
 
 
 def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path):

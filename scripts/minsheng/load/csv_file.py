@@ -109,13 +109,13 @@ def read_csv(path: Path, shown_as: str, columns: list[str]) -> tuple[CsvTable | 
                                          value="，".join(duplicated), expected="每列只出现一次")]
     rows = []
     for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():
             continue  # a blank row, as Excel leaves at the end
         if len(record) != len(header):
             problems.append(Problem("csv-structure", shown_as, f"这一行有{len(record)}个单元格，表头有{len(header)}列",
                                     line=number, value="，".join(record)[:60], expected=f"{len(header)}个单元格"))
             continue
-        for column, cell in enumerate(record, start=1):
+        for column, cell in enumerate(record, start=1) if max(map(len, record)) > MAX_CELL else ():
             if len(cell) > MAX_CELL:
                 problems.append(Problem("csv-structure", shown_as, f"单元格过长（{len(cell)}个字符）", line=number,
                                         column=column, field=header[column - 1], value=cell[:20],

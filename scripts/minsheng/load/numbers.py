@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 PLAIN = re.compile(r"^\d+(\.\d+)?$")
+ASCII_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 LARGEST = 1e12  # no figure in a district's monthly report comes near this
 
@@ -24,8 +25,15 @@ class Parsed:
     error: str | None = None  # why the text was refused, in Chinese
 
 
+EMPTY = Parsed(None)
+
+
 def parse_number(text: str, suffixes: tuple[str, ...] = ()) -> Parsed:
     """Parse `text`; a trailing suffix from `suffixes` (e.g. "%", "万元") is dropped with a notice."""
+    if not text:
+        return EMPTY
+    if ASCII_PLAIN.fullmatch(text) and float(text) <= LARGEST:  # most cells: a plain number, nothing to explain
+        return Parsed(float(text))
     changes: list[str] = []
     normal = unicodedata.normalize("NFKC", text)
     if normal != text:

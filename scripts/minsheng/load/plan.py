@@ -25,6 +25,7 @@ from ..model import (
     field_label,
 )
 from ..problems import Problem, relative
+from .memo import parsed
 from .progress import load_months
 from .records import to_record
 from .yaml_file import YamlDocument, read_yaml
@@ -152,10 +153,16 @@ def _load(path: Path, model: type, root: Path, problems: list[Problem]) -> tuple
     if not path.is_file():
         problems.append(Problem("file-missing", shown_as, "找不到文件", expected="存在这个文件"))
         return None, None
-    document, read_problems = read_yaml(path, shown_as)
-    problems.extend(read_problems)
+    document, record, found = parsed((path,), (shown_as, model.__name__), lambda: _read(path, shown_as, model))
+    problems.extend(found)
     if document is None:
         return None, None
-    record, record_problems = to_record(model, document, shown_as)
-    problems.extend(record_problems)
     return record, Source(shown_as, document, model)
+
+
+def _read(path: Path, shown_as: str, model: type) -> tuple:
+    document, problems = read_yaml(path, shown_as)
+    if document is None:
+        return None, None, problems
+    record, record_problems = to_record(model, document, shown_as)
+    return document, record, problems + record_problems

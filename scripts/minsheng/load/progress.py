@@ -22,6 +22,7 @@ from ..model import (
 )
 from ..problems import Problem, relative
 from .csv_file import CsvTable, read_csv
+from .memo import parsed
 from .numbers import parse_number
 
 MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.csv$")
@@ -47,7 +48,9 @@ def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[
                 problems.append(Problem("month", relative(paths[other], root), f"有{_NAMES[other]}文件，缺少同月的{_NAMES[kind]}文件",
                                         value=month, expected=f"{year_folder.name}/{kind}/{month}.csv"))
         if len(paths) == 2:
-            report, found = _load_month(month, paths["progress"], paths["funds"], root)
+            report, found = parsed((paths["progress"], paths["funds"]),
+                                   (relative(paths["progress"], root), relative(paths["funds"], root)),
+                                   lambda: _load_month(month, paths["progress"], paths["funds"], root))  # noqa: B023
             problems += found
             months.append(report)
     return months, problems
@@ -91,7 +94,8 @@ class _Cells:
         header = self.headers[name]
         raw = self.cells[header]
         parsed = parse_number(raw, suffixes)
-        where = dict(line=self.row, column=self.table.column(header), field=header, value=raw)
+        if parsed.error or parsed.changes:
+            where = dict(line=self.row, column=self.table.column(header), field=header, value=raw)
         if parsed.error:
             self.problems.append(Problem("number", self.shown_as, parsed.error, expected="不带其他文字的非负数", **where))
         elif parsed.changes:

@@ -68,7 +68,7 @@ def _measure(root: Path, data: Path, label: str, project: Path, log) -> Run:
     log(f"{label}：数据不变再构建")
     unchanged = build(copy, out, project / "mkdocs.yml", log=quiet)
     log(f"{label}：改动一个月的文件后构建")
-    _touch_one_month(copy)
+    touch_one_month(copy)
     one_month = build(copy, out, project / "mkdocs.yml", log=quiet)
     pages = sorted(out.rglob("*.html"), key=lambda p: p.stat().st_size)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
@@ -77,8 +77,8 @@ def _measure(root: Path, data: Path, label: str, project: Path, log) -> Run:
                pages[-1].relative_to(out).as_posix(), (out / "search" / "search_index.json").stat().st_size / 1024)
 
 
-def _touch_one_month(data: Path) -> None:
-    """Raise one cumulative figure of the latest month, as a monthly update does."""
+def touch_one_month(data: Path) -> str:
+    """Raise one cumulative figure of the latest month, as a monthly update does; returns the item's id."""
     latest = sorted(data.glob("*/progress/*.csv"))[-1]
     with latest.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -88,6 +88,7 @@ def _touch_one_month(data: Path) -> None:
     row[value] = str(float(row[value]) + 1)
     with latest.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    return row[header.index("项目编号")]
 
 
 def table(runs: list[Run]) -> str:

@@ -3,8 +3,8 @@
 MkDocs runs as a separate program on the generated folder, so the same folder can be built by
 Zensical. The site is built into a temporary folder beside the output and swapped in only when
 everything succeeded: a failing build leaves the previous site untouched. Charts are drawn in
-parallel and kept in a content-addressed cache (build/cache/charts), so a rebuild draws only what
-changed. Each stage's time and peak memory are recorded for `minsheng bench`.
+parallel; charts, item pages and open data files are kept in a content-addressed store
+(build/cache/outputs), so a rebuild makes only what changed. Each stage's time and peak memory are recorded for `minsheng bench`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from ..compute.overview import overview
 from ..render.charts import draw_all
 from ..render.open_data import write_open_data
 from ..render.pages import render_site
+from ..fingerprint import code_version
+from ..load.memo import kept_in
+from ..render.outputs import Outputs
 from ..validate import validate_data
 
 
@@ -42,6 +45,8 @@ class Stages:
     memory: dict[str, float] = field(default_factory=dict)
     charts_drawn: int = 0
     charts_total: int = 0
+    files_made: int = 0  # files of the generated folder written, not kept from the last build
+    files_total: int = 0
 
 
 def build(data: Path, out: Path, config: Path, log=print, workers: int | None = None) -> Stages:
@@ -69,7 +74,8 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
             done(stage)
     else:
         (cache / "inputs.sha256").unlink(missing_ok=True)
-        plan, report = validate_data(data)
+        with kept_in(cache / "parsed"):
+            plan, report = validate_data(data)
         if not report.ok:
             for problem in report.sorted():
                 log(str(problem))
@@ -78,13 +84,17 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
         year = plan.years[max(plan.years)]
         computed = overview(plan, year)
         done("计算")
-        rendered = render_site(plan, computed, root / "content", docs)
+        folder = Outputs(docs, cache / "outputs.json")
+        rendered = render_site(plan, computed, root / "content", folder, cache / "templates")
         done("页面")
-        jobs = [(docs / figure.svg, figure.chart) for figure in rendered.charts]
+        jobs = [(figure.svg, figure.chart) for figure in rendered.charts]
         stages.charts_total = len(jobs)
-        stages.charts_drawn = draw_all(jobs, cache / "charts", workers or os.cpu_count() or 1)
+        workers = workers or os.cpu_count() or 1
+        stages.charts_drawn = draw_all(jobs, folder, workers)
         done("图表")
-        write_open_data(plan, computed, rendered.tables, rendered.charts, docs)
+        write_open_data(plan, computed, rendered.tables, rendered.charts, folder, workers)
+        folder.finish()
+        stages.files_made, stages.files_total = folder.made, len(folder.current)
         done("开放数据")
         (cache / "build-date").write_text(str(_data_date(year)), encoding="utf-8")
     out = out.resolve()
@@ -109,10 +119,9 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
 def inputs_key(data: Path, root: Path) -> str:
     """Content address of everything a build reads: data, hand-written pages, theme overrides, configuration
     and the build tool's own code and templates."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for folder in (data, root / "content", root / "overrides", package):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    digest = hashlib.sha256(code_version().encode())
+    for folder in (data, root / "content", root / "overrides"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update((root / "mkdocs.yml").read_bytes())
     return digest.hexdigest()

@@ -1,29 +1,32 @@
 """Progress charts as SVG, with the data behind each one as CSV.
 
-Text stays text in the SVG (`svg.fonttype: none`): smaller, selectable, read by screen readers and
-drawn by the reader's own CJK font. matplotlib measures it with a CJK font found on the machine
-(Debian's fonts-noto-cjk). Colours are the Okabe–Ito palette, safe for colour-blind readers, and no
+Line charts (about two per item) are drawn from a template; the status bars, one per site, by
+matplotlib. Text stays text in the SVG: smaller, selectable, read by screen readers and drawn by
+the reader's own CJK font. matplotlib measures it with a CJK font found on the machine (Debian's
+fonts-noto-cjk). Colours are the Okabe–Ito palette, safe for colour-blind readers, and no
 series is told apart by colour alone: each has its own line style or marker and a direct label.
 Output is byte-identical from one build to the next (no dates, fixed ids).
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import multiprocessing
 import re
-import shutil
-from concurrent.futures import ProcessPoolExecutor
+import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from jinja2 import Environment, PackageLoader, StrictUndefined  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from ..fingerprint import key  # noqa: E402
+from . import outputs  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,7 @@ class Series:
     style: str  # "actual" (solid, circles), "second" (dash-dot, triangles), "expected" (dashed), "target" (dotted)
 
 
+@cache
 def cjk_font() -> str | None:
     available = {font.name for font in font_manager.fontManager.ttflist}
     return next((name for name in CJK_FONTS if name in available), None)
@@ -62,29 +66,76 @@ def _style() -> dict:
     }
 
 
+@dataclass(frozen=True)
+class LineStyle:
+    colour: str
+    width: float
+    dash: str | None  # SVG stroke-dasharray
+    marker: str | None  # circle, square, triangle
+
+
+LINE_STYLES = {
+    "actual": LineStyle(OKABE_ITO["blue"], 2.2, None, "circle"),
+    "second": LineStyle(OKABE_ITO["green"], 2, "12.8 3.2 2 3.2", "triangle"),
+    "expected": LineStyle(OKABE_ITO["orange"], 1.6, "5.9 2.6", "square"),
+    "target": LineStyle(OKABE_ITO["grey"], 1.4, "1.4 2.3", None),
+}
+# the reader's browser draws the text, with the first of these it has
+SVG_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+_SVG = Environment(loader=PackageLoader("minsheng.render", "templates"), autoescape=True, trim_blocks=True,
+                   lstrip_blocks=True, undefined=StrictUndefined)
+
+
 def line_chart(months: list[str], series: list[Series], title: str, description: str, ylabel: str = "%") -> str:
-    """An SVG line chart of monthly values; `description` is its text alternative."""
-    styles = {
-        "actual": dict(color=OKABE_ITO["blue"], linestyle="-", marker="o", linewidth=2.2, markersize=5),
-        "second": dict(color=OKABE_ITO["green"], linestyle="-.", marker="^", linewidth=2, markersize=5),
-        "expected": dict(color=OKABE_ITO["orange"], linestyle="--", marker="s", linewidth=1.6, markersize=4),
-        "target": dict(color=OKABE_ITO["grey"], linestyle=":", marker=None, linewidth=1.4),
-    }
-    labels = [f"{int(m.split('-')[1])}月" for m in months]
-    with plt.rc_context(_style()):
-        figure, axes = plt.subplots(figsize=SIZE)
-        figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.12)  # fixed: one draw, no "tight" pass
-        for line in series:
-            xs = [i for i, v in enumerate(line.values) if v is not None]
-            ys = [v for v in line.values if v is not None]
-            axes.plot(xs, ys, label=line.label, **styles[line.style])
-        axes.set_xticks(range(len(months)), labels)
-        axes.set_ylim(bottom=0)
-        axes.set_ylabel(ylabel)
-        axes.set_title(title, loc="left")
-        axes.legend(loc="lower right", fontsize=9, frameon=True, framealpha=0.9, edgecolor="#dddddd")
-        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        return _svg(figure, title, description)
+    """An SVG line chart of monthly values; `description` is its text alternative.
+
+    Drawn from a template rather than by matplotlib: a site has about two of these per item, and a
+    template draws one in a fraction of a millisecond where matplotlib takes 30 ms. matplotlib still
+    chooses the axis ticks. Text widths are estimated (CJK characters one em, others 0.6 em): the
+    reader's browser lays the text out, with its own font."""
+    width, height = SIZE[0] * 72, SIZE[1] * 72
+    values = [v for line in series for v in line.values if v is not None]
+    ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(0, max(values, default=0) or 1)
+             if t >= 0]
+    labels = [_tick_label(t) for t in ticks]
+    left = _round(22 + max(_text_width(label, 10) for label in labels))
+    right, top, bottom = _round(width - 10), 46, _round(height - 24)
+    step = (right - left) / len(months)
+
+    def x(index: int) -> float:
+        return _round(left + (index + 0.5) * step)
+
+    def y(value: float) -> float:
+        return _round(bottom - value / ticks[-1] * (bottom - top))
+
+    lines = []
+    for line in series:
+        points = [(x(i), y(v)) for i, v in enumerate(line.values) if v is not None]
+        lines.append({"style": LINE_STYLES[line.style], "points": points,
+                      "path": "M" + "L".join(f"{px} {py}" for px, py in points)})
+    legend, at = [], left
+    for line in series:
+        legend.append({"style": LINE_STYLES[line.style], "label": line.label, "x": _round(at)})
+        at += 36 + _text_width(line.label, 9)
+    chart = {"width": _round(width), "height": _round(height), "fonts": SVG_FONTS, "title": title,
+             "description": description, "ylabel": ylabel, "left": left, "right": right, "top": top,
+             "bottom": bottom, "middle": _round((top + bottom) / 2), "legend_y": 28, "legend": legend,
+             "lines": lines, "y_ticks": [{"y": y(t), "label": label} for t, label in zip(ticks, labels)],
+             "x_ticks": [{"x": x(i), "label": f"{int(m.split('-')[1])}月"} for i, m in enumerate(months)]}
+    return _SVG.get_template("line-chart.svg.j2").render(c=chart)
+
+
+def _round(value: float) -> float | int:
+    value = round(value, 1)
+    return int(value) if value == int(value) else value
+
+
+def _tick_label(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _text_width(text: str, size: float) -> float:
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.6 for ch in text)
 
 
 def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[str, str], title: str,
@@ -128,34 +179,18 @@ class Chart:
         return cls(function.__name__, tuple(args))
 
     def key(self) -> str:
-        """Content address: the spec, this module's code and matplotlib's version."""
-        text = repr((self.function, self.args, _CODE, matplotlib.__version__, cjk_font()))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """Content address: the spec, the build tool's code and the font matplotlib measures text with."""
+        return key("chart", self.function, self.args, cjk_font())
 
     def draw(self) -> str:
         return {"line_chart": line_chart, "stacked_bars": stacked_bars}[self.function](*self.args)
 
 
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+def draw_all(jobs: list[tuple[str, Chart]], folder: outputs.Outputs, workers: int) -> int:
+    """Write each chart to its path in `folder`, drawing only those whose spec changed, across `workers`
+    processes when there are many. Returns how many were drawn."""
+    return folder.make_all([outputs.Job(target, chart.key(), chart.draw, DRAWING_MS[chart.function])
+                            for target, chart in jobs], workers)
 
 
-def draw_all(jobs: list[tuple[Path, Chart]], cache: Path, workers: int) -> int:
-    """Write each chart to its path, drawing only those not in the cache, across `workers` processes.
-
-    Returns how many were drawn (the rest came from the cache)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    keys = [chart.key() for _, chart in jobs]
-    missing = {key: chart for key, (_, chart) in zip(keys, jobs) if not (cache / f"{key}.svg").exists()}
-    if missing:
-        if workers > 1 and len(missing) > 1:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                drawn = pool.map(Chart.draw, missing.values(), chunksize=max(1, len(missing) // (workers * 8)))
-                svgs = list(drawn)
-        else:
-            svgs = [chart.draw() for chart in missing.values()]
-        for key, svg in zip(missing, svgs):
-            (cache / f"{key}.svg").write_text(svg, encoding="utf-8")
-    for (path, _), key in zip(jobs, keys):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / f"{key}.svg", path)
-    return len(missing)
+DRAWING_MS = {"line_chart": 0.5, "stacked_bars": 150}  # measured on a 2-core x86_64

@@ -8,7 +8,6 @@ site's root.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
@@ -17,7 +16,7 @@ from ..load.plan import Plan
 from .text import chinese_month, percent
 
 
-def write_feed(plan: Plan, bulletins: list[Bulletin], path: Path) -> None:
+def atom_feed(plan: Plan, bulletins: list[Bulletin]) -> bytes:
     released = [b for b in bulletins if b.released]
     site = plan.site
     feed = FeedGenerator()
@@ -37,7 +36,7 @@ def write_feed(plan: Plan, bulletins: list[Bulletin], path: Path) -> None:
         entry.updated(_moment(bulletin.released))
         entry.summary(f"截至{chinese_month(bulletin.month)}底，总体进度{percent(bulletin.overall)}，序时进度"
                       f"{percent(bulletin.expected)}；滞后项目{len(bulletin.lagging)}个，逾期未销号问题{len(bulletin.overdue)}个。")
-    path.write_bytes(feed.atom_str(pretty=True))
+    return feed.atom_str(pretty=True)
 
 
 def _moment(day: dt.date) -> dt.datetime:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..compute.overview import Group, ItemView, YearOverview
+from ..excel_csv import csv_bytes
 from . import charts
-from ..excel_csv import write_csv
+from ..fingerprint import key as content_key
+from .outputs import Outputs
 from .labels import STATUS
 from .text import chinese_month, money
 
@@ -16,14 +17,15 @@ STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
 
 @dataclass(frozen=True)
 class Figure:
-    svg: str  # path under the docs folder, e.g. charts/items/01.svg
-    csv: str  # path under the docs folder, e.g. downloads/charts/item-01.csv
+    svg: str  # path in the generated folder, e.g. charts/items/01.svg
+    csv: str  # path in the generated folder, e.g. downloads/charts/item-01.csv
     alt: str  # the finding, in one sentence
+    header: tuple[str, ...]  # the CSV's columns
     chart: charts.Chart  # drawn later, all charts together (in parallel, through the cache)
 
 
 def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float],
-                    docs: Path) -> Figure | None:
+                    folder: Outputs) -> Figure | None:
     """Progress against 序时进度, month by month; None when nothing was measured."""
     if not months or all(v is None for v in actual):
         return None
@@ -31,11 +33,11 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
     svg = charts.Chart.of(charts.line_chart, months, [charts.Series("进度", actual, "actual"),
                                      charts.Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
-    return _save(docs, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
+    return _save(folder, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
                  ["月份", "进度（%）", "序时进度（%）"], rows, alt)
 
 
-def item_funds_figure(view: ItemView, overview: YearOverview, docs: Path) -> Figure | None:
+def item_funds_figure(view: ItemView, overview: YearOverview, folder: Outputs) -> Figure | None:
     """Funds in place and disbursed by month, against the year's plan (万元)."""
     history = view.funds_history
     if not history or not any(m.planned for m in history):
@@ -49,11 +51,11 @@ def item_funds_figure(view: ItemView, overview: YearOverview, docs: Path) -> Fig
               charts.Series("累计拨付", [m.disbursed for m in history], "second")]
     svg = charts.Chart.of(charts.line_chart, months, series, "资金到位与拨付（万元）", alt, "万元")
     rows = [[month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"] for month, m in zip(months, history)]
-    return _save(docs, f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
+    return _save(folder, f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
                  ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
 
 
-def spending_figure(overview: YearOverview, docs: Path) -> Figure | None:
+def spending_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
     """The district's 支出进度 (disbursed ÷ planned) month by month, against the share of the year elapsed."""
     if not overview.months:
         return None
@@ -69,27 +71,27 @@ def spending_figure(overview: YearOverview, docs: Path) -> Figure | None:
                                               charts.Series("时间进度", elapsed, "expected")],
                             "支出进度与时间进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(overview.months, spent, elapsed)]
-    return _save(docs, "charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
+    return _save(folder, "charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
                  ["月份", "支出进度（%）", "时间进度（%）"], rows, alt)
 
 
-def item_figure(view: ItemView, overview: YearOverview, docs: Path) -> Figure | None:
+def item_figure(view: ItemView, overview: YearOverview, folder: Outputs) -> Figure | None:
     actual = [m.progress for m in view.history]
     return progress_figure(f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
-                           overview.expected_by_month, docs)
+                           overview.expected_by_month, folder)
 
 
-def group_figure(group: Group, kind: str, overview: YearOverview, docs: Path) -> Figure | None:
+def group_figure(group: Group, kind: str, overview: YearOverview, folder: Outputs) -> Figure | None:
     return progress_figure(group.name, f"{kind}-{group.key}", overview.months,
-                           group.progress_by_month(len(overview.months)), overview.expected_by_month, docs)
+                           group.progress_by_month(len(overview.months)), overview.expected_by_month, folder)
 
 
-def overall_figure(overview: YearOverview, docs: Path) -> Figure | None:
+def overall_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
     return progress_figure("总体", "overall", overview.months, overview.progress_by_month,
-                           overview.expected_by_month, docs)
+                           overview.expected_by_month, folder)
 
 
-def status_figure(overview: YearOverview, docs: Path) -> Figure | None:
+def status_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
     if not overview.months:
         return None
     counts = overview.status_by_month
@@ -98,7 +100,7 @@ def status_figure(overview: YearOverview, docs: Path) -> Figure | None:
         f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
     svg = charts.Chart.of(charts.stacked_bars, overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
     rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
-    return _save(docs, "charts/status.svg", "downloads/charts/status.csv", svg,
+    return _save(folder, "charts/status.svg", "downloads/charts/status.csv", svg,
                  ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
 
 
@@ -121,7 +123,7 @@ def _cell(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _save(docs: Path, svg_path: str, csv_path: str, chart: charts.Chart, header: list[str], rows: list[list],
+def _save(folder: Outputs, svg_path: str, csv_path: str, chart: charts.Chart, header: list[str], rows: list[list],
           alt: str) -> Figure:
-    write_csv(docs / csv_path, header, rows)
-    return Figure(svg_path, csv_path, alt, chart)
+    folder.made_by(csv_path, content_key("chart data", header, rows), lambda: csv_bytes(header, rows))
+    return Figure(svg_path, csv_path, alt, tuple(header), chart)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from ..compute.bulletins import bulletins
 from ..compute.ledger import ledger_at
@@ -16,13 +15,17 @@ from ..compute.schedule import month_end
 from ..load.plan import Plan
 from ..model import FUND_HEADERS
 from . import figures, text
-from .feed import write_feed
+from .feed import atom_feed
+from ..fingerprint import key as content_key
+from .outputs import Outputs
 from .open_data import Dataset, datasets
 from .labels import LEDGER, STATUS
 
-def environment() -> Environment:
+def environment(compiled: Path | None = None) -> Environment:
+    """The templates' environment; `compiled` keeps the compiled templates between builds."""
     env = Environment(
         loader=PackageLoader("minsheng.render", "templates"),
+        bytecode_cache=FileSystemBytecodeCache(_folder(compiled)) if compiled else None,
         finalize=text.markdown_text,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -38,14 +41,15 @@ def environment() -> Environment:
     return env
 
 
-def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -> Rendered:
-    """Write every page into `docs` (created fresh), with the hand-written pages of `content`.
+def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs, compiled: Path | None = None) -> Rendered:
+    """Write every page into the generated folder, with the hand-written pages of `content`.
+
+    Item pages, most of a site, see only their own item and what every item page shows (the site,
+    the notice, the rules, the months), not the whole overview: their inputs are known, so an item
+    page whose inputs did not change is kept from the last build instead of being rendered again.
 
     Returns what the pages refer to but does not draw: the charts, and the open data's bulletins."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    shutil.copytree(content, docs)
-    env = environment()
+    env = environment(compiled)
     env.globals["UNITS"] = {unit.id: unit.name for unit in plan.units.units}
     env.globals["REVISED"] = _revised_labels(overview)
     revisions = overview.year.revisions.revisions if overview.year.revisions else []
@@ -56,7 +60,16 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
     ledger = ledger_at(year.ledger.problems if year.ledger else [], month_end(overview.latest_month)) \
         if overview.latest_month else []
     site_meta = _site_meta(plan)
-    written = []
+    per_item = {"site": plan.site, "notice": overview.year.notice, "rules": plan.rules, "months": overview.months,
+                "latest_month": overview.latest_month}
+    per_item_key = content_key(per_item, site_meta, env.globals["UNITS"], env.globals["REVISED"])
+    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+        target = path.relative_to(content).as_posix()
+        if path.suffix == ".md":  # hand-written pages get the same banner and footer
+            out.write(target, _with_front_matter(site_meta, path.read_text(encoding="utf-8")))
+        else:
+            out.write(target, path.read_bytes())
+    pages = []
     charts: list[figures.Figure] = []
 
     def chart(figure: figures.Figure | None) -> figures.Figure | None:
@@ -65,15 +78,18 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         return figure
 
     def page(template: str, target: str, meta: dict, **context: object) -> None:
-        path = docs / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        body = env.get_template(template).render(**common, **context)
-        path.write_text(_with_front_matter({**site_meta, **meta}, body), encoding="utf-8")
-        written.append(path)
+        out.write(target, _with_front_matter({**site_meta, **meta},
+                                                env.get_template(template).render(**common, **context)))
+        pages.append(target)
+
+    def item_page(target: str, meta: dict, **context: object) -> None:
+        out.made_by(target, content_key("item page", target, meta, context, per_item_key), lambda: _with_front_matter(
+            {**site_meta, **meta}, env.get_template("item.md.j2").render(**per_item, **context)))
+        pages.append(target)
 
     published = text.chinese_date(overview.year.notice.published)
-    page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, docs)),
-         statuses=chart(figures.status_figure(overview, docs)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
+    page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, out)),
+         statuses=chart(figures.status_figure(overview, out)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
     def paged(template: str, folder: str, key: str, items: list, meta: dict, figure=None, **context: object) -> None:
         """`items` `page_size` to a page (key.md, key-2.md, …): no page grows with the number of items.
@@ -86,7 +102,7 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
 
     def group_pages(group, kind: str, folder: str) -> None:
         paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), group=group, kind=kind,
-              figure=chart(figures.group_figure(group, kind, overview, docs)))
+              figure=chart(figures.group_figure(group, kind, overview, out)))
 
     page("groups.md.j2", "groups/index.md", _column("与我有关"))
     for group, views in groups:
@@ -99,14 +115,14 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         group_pages(group, "unit", "units")
     for view in overview.items:
         title = f"（{view.item.number}）{view.item.title}"
-        page("item.md.j2", f"items/{view.item.id}.md",
+        item_page(f"items/{view.item.id}.md",
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
-             figure=chart(figures.item_figure(view, overview, docs)),
-             funds_figure=chart(figures.item_funds_figure(view, overview, docs)),
+             figure=chart(figures.item_figure(view, overview, out)),
+             funds_figure=chart(figures.item_funds_figure(view, overview, out)),
              problems=[state for state in ledger if state.entry.item == view.item.id],
              revisions=[r for r in revisions if r.item == view.item.id])
-    page("funds.md.j2", "funds.md", _column("资金公开"), spending=chart(figures.spending_figure(overview, docs)))
+    page("funds.md.j2", "funds.md", _column("资金公开"), spending=chart(figures.spending_figure(overview, out)))
     monthly = bulletins(overview)
     page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"), bulletins=monthly)
     for bulletin in monthly:
@@ -117,20 +133,17 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, docs: Path) -
         page("bulletin.md.j2", f"bulletins/{bulletin.month}.md", {"title": title, "meta_tags": meta}, b=bulletin,
              revisions=[r for r in revisions if bulletin.released and r.date == bulletin.released])
     page("revisions.md.j2", "revisions.md", _column("更正记录"), revisions=revisions)
-    write_feed(plan, monthly, docs / "feed.xml")
+    out.write("feed.xml", atom_feed(plan, monthly))
     tables = datasets(plan, overview, monthly)
     page("downloads.md.j2", "downloads.md", _column("数据下载"), tables=tables, charts=charts)
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
-    for path in sorted(docs.rglob("*.md")):
-        if path not in written:  # hand-written pages get the same banner and footer
-            path.write_text(_with_front_matter(site_meta, path.read_text(encoding="utf-8")), encoding="utf-8")
-    write_search_words(plan, docs.parent / "jieba_user.txt")
-    return Rendered(written, charts, tables)
+    write_search_words(plan, out.folder.parent / "jieba_user.txt")
+    return Rendered(pages, charts, tables)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    pages: list[Path]
+    pages: list[str]  # paths in the generated folder
     charts: list[figures.Figure]  # to draw: the pages refer to them
     tables: list[Dataset]  # to write as open data: the downloads page lists them
 
@@ -154,6 +167,11 @@ def _revised_labels(overview: YearOverview) -> dict:
     return labels
 
 
+def _folder(path: Path) -> str:
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
 def _site_meta(plan: Plan) -> dict:
     """What every page carries for the theme's overrides: the sample-data banner and the footer."""
     meta = {"site_footer": plan.site.footer.model_dump()}
@@ -166,6 +184,9 @@ def _column(name: str) -> dict:
     return {"title": name, "meta_tags": {"ColumnName": name, "ColumnType": "列表"}}
 
 
+_Dumper = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper  # libyaml's, when PyYAML has it: 10× faster
+
+
 def _with_front_matter(meta: dict, body: str) -> str:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,53 @@
+"""Content addresses: the SHA-256 of a thing's inputs, pickled, together with the build tool's own code
+and the versions of the libraries that shape its output. A change to any of them gives a new key.
+Equal inputs give equal keys in every process, whether they were just parsed or read back from a
+memo: the names of a pydantic model's fields, kept in a set, are pickled in sorted order (a set's
+order changes with each process's string hashing), and nothing uses pickle's memo, which would make
+the bytes depend on which objects happen to be shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from pydantic import BaseModel
+
+SHAPED_BY = ("jinja2", "markupsafe", "matplotlib", "pydantic", "pyyaml", "xlsxwriter")
+
+
+def key(*inputs: object) -> str:
+    """The content address of what this version of the build tool makes from `inputs`."""
+    buffer = io.BytesIO()
+    pickler = _Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes depend on the content only, not on which objects are shared
+    pickler.dump(inputs)
+    return hashlib.sha256(code_version().encode() + buffer.getvalue()).hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> object:
+        # never unpickled: only its bytes matter. (pickle calls this for objects of other than built-in
+        # types only, so a set is ordered here, on the one kind of object that holds one.)
+        if isinstance(obj, BaseModel):
+            return _model, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
+                            obj.__pydantic_extra__, obj.__pydantic_private__)
+        return NotImplemented
+
+
+def _model(*state: object) -> None:
+    raise NotImplementedError("a fingerprint is not read back")
+
+
+@cache
+def code_version() -> str:
+    """A digest of the build tool's code and templates, and of the versions of the libraries it uses."""
+    digest = hashlib.sha256(" ".join(version(name) for name in SHAPED_BY).encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
