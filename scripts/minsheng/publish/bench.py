@@ -100,6 +100,13 @@ def table(runs: list[Run]) -> str:
         lines.append(f"| {run.label} | {run.items} | " + " | ".join(f"{c.seconds[s]:.2f}" for s in OURS)
                      + f" | {c.seconds['mkdocs']:.2f} | {max(c.memory.values()):.0f} | {run.site_mb:.1f} | "
                      f"{run.largest_page_kb:.1f}（{run.largest_page}） | {run.search_index_kb:.0f} |")
+    lines += ["", "改一个月的文件后再构建，各阶段秒数：", "",
+              "| 数据 | " + " | ".join(OURS) + " | mkdocs | 重写文件 |",
+              "| --- | " + " | ".join("---:" for _ in OURS) + " | ---: | ---: |"]
+    for run in runs:
+        m = run.one_month
+        lines.append(f"| {run.label} | " + " | ".join(f"{m.seconds[s]:.2f}" for s in OURS)
+                     + f" | {m.seconds['mkdocs']:.2f} | {m.files_made}/{m.files_total} |")
     lines += ["", "| 数据 | 我们/mkdocs（全新） | 不变再构建/全新（我们的部分） | 改一个月/全新（我们的部分） | 全新构建总秒数 | 图表重画（不变/改一个月） |",
               "| --- | ---: | ---: | ---: | ---: | --- |"]
     for run in runs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -80,12 +81,13 @@ class Outputs:
 
     def finish(self) -> None:
         """Remove what this build did not write or keep, then record the keys for the next build."""
-        for path in sorted(self.folder.rglob("*"), reverse=True):  # children before their folder
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path.relative_to(self.folder).as_posix() not in self.current:
-                path.unlink()
+        for folder, _, files in os.walk(self.folder, topdown=False):  # children before their folder
+            prefix = Path(folder).relative_to(self.folder).as_posix()
+            for name in files:
+                if (name if prefix == "." else f"{prefix}/{name}") not in self.current:
+                    os.unlink(os.path.join(folder, name))
+            if folder != str(self.folder) and not os.listdir(folder):
+                os.rmdir(folder)
         self.manifest.parent.mkdir(parents=True, exist_ok=True)
         self.manifest.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
 
