@@ -2,9 +2,11 @@
 
 MkDocs runs as a separate program on the generated folder, so the same folder can be built by
 Zensical. The site is built into a temporary folder beside the output and swapped in only when
-everything succeeded: a failing build leaves the previous site untouched. Charts are drawn in
-parallel; charts, item pages and open data files are kept in a content-addressed store
-(build/cache/outputs), so a rebuild makes only what changed. Each stage's time and peak memory are recorded for `minsheng bench`.
+everything succeeded: a failing build leaves the previous site untouched. The generated folder
+(build/docs) is updated in place: item pages, charts and open data files whose inputs did not change
+are kept (render/outputs.py), and data files whose bytes did not change are not parsed again
+(load/memo.py). What is made is made across processes when there is enough of it. Each stage's time
+and peak memory are recorded for `minsheng bench`.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ from pathlib import Path
 import yaml
 
 from ..compute.overview import overview
-from ..render.charts import draw_all
-from ..render.open_data import write_open_data
-from ..render.pages import render_site
 from ..fingerprint import code_version
 from ..load.memo import kept_in
+from ..render.charts import draw_all
+from ..render.open_data import write_open_data
 from ..render.outputs import Outputs
+from ..render.pages import render_site
 from ..validate import validate_data
 
 

@@ -12,11 +12,11 @@ from ..compute.bulletins import bulletins
 from ..compute.ledger import ledger_at
 from ..compute.overview import YearOverview
 from ..compute.schedule import month_end
+from ..fingerprint import key as content_key
 from ..load.plan import Plan
 from ..model import FUND_HEADERS
 from . import figures, text
 from .feed import atom_feed
-from ..fingerprint import key as content_key
 from .outputs import Outputs
 from .open_data import Dataset, datasets
 from .labels import LEDGER, STATUS
