@@ -47,7 +47,11 @@ def _model(*state: object) -> None:
 def code_version() -> str:
     """A digest of the build tool's code and templates, and of the versions of the libraries it uses."""
     digest = hashlib.sha256(" ".join(version(name) for name in SHAPED_BY).encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    add_files(digest, Path(__file__).resolve().parent, (".py", ".j2"))
     return digest.hexdigest()
+
+
+def add_files(digest, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    """Feed `digest` every file under `folder` (with those suffixes), name and bytes, in a fixed order."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and (suffixes is None or p.suffix in suffixes)):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

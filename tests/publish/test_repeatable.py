@@ -1,4 +1,4 @@
-"""On small synthetic data: a second build draws no chart again and its output is byte-identical."""
+"""On small synthetic data: a second build makes nothing again, and every build's output is byte-identical."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import shutil
 
 from conftest import DATA, ROOT
 from minsheng.entry.synth import synth
-from minsheng.publish.bench import touch_one_month
+from minsheng.publish.bench import private_project, touch_one_month
 from minsheng.publish.build import build
 
 
@@ -14,49 +14,44 @@ def files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+QUIET = lambda *_: None  # noqa: E731
+
+
 def test_second_build_draws_nothing_and_repeats_byte_for_byte(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("overrides", "content"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    synth(24, 12, 5, project / "data", DATA)
-    quiet = lambda *_: None  # noqa: E731
-    first = build(project / "data", tmp_path / "one", project / "mkdocs.yml", log=quiet)
-    second = build(project / "data", tmp_path / "two", project / "mkdocs.yml", log=quiet)
+    synth(24, 12, 5, tmp_path / "synth", DATA)
+    config = private_project(ROOT, tmp_path / "synth", tmp_path / "project", drafts=False)
+    data, cache = tmp_path / "project" / "data", tmp_path / "project" / "build" / "cache"
+    first = build(data, tmp_path / "one", config, log=QUIET)
+    second = build(data, tmp_path / "two", config, log=QUIET)  # the same inputs: straight to MkDocs
     assert 0 < first.charts_drawn <= first.charts_total  # identical charts are drawn once
-    assert second.charts_drawn == 0
-    shutil.rmtree(project / "build")  # and once more from nothing: rendering itself repeats byte for byte
-    third = build(project / "data", tmp_path / "three", project / "mkdocs.yml", log=quiet)
-    assert third.charts_drawn == first.charts_drawn
-    one, two, three = files(tmp_path / "one"), files(tmp_path / "two"), files(tmp_path / "three")
-    assert one.keys() == two.keys() == three.keys()
-    assert [name for name in one if not one[name] == two[name] == three[name]] == []
+    assert second.charts_drawn == second.files_made == 0
+    (cache / "inputs.sha256").unlink()  # rendered again: every keyed file is kept, only unkeyed ones written
+    third = build(data, tmp_path / "three", config, log=QUIET)
+    assert third.charts_drawn == 0 and 0 < third.files_made < first.files_made / 3
+    shutil.rmtree(cache.parent)  # and once more from nothing: rendering itself repeats byte for byte
+    fourth = build(data, tmp_path / "four", config, log=QUIET)
+    assert fourth.charts_drawn == first.charts_drawn
+    sites = [files(tmp_path / name) for name in ("one", "two", "three", "four")]
+    assert all(site.keys() == sites[0].keys() for site in sites)
+    assert [name for name in sites[0] if any(site[name] != sites[0][name] for site in sites)] == []
 
 
 def test_after_one_month_changed_only_what_it_changes_is_made_and_the_site_equals_a_clean_build(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("overrides", "content"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     synth(60, 12, 7, tmp_path / "synth", DATA)
-    # the months as drafts, so that a changed figure needs no correction record
-    shutil.copytree(tmp_path / "synth", project / "data",
-                    ignore=shutil.ignore_patterns("published", "releases.yaml", "revisions.yaml"))
-    quiet = lambda *_: None  # noqa: E731
-    first = build(project / "data", tmp_path / "one", project / "mkdocs.yml", log=quiet)
-    item = touch_one_month(project / "data")
-    second = build(project / "data", tmp_path / "two", project / "mkdocs.yml", log=quiet)
+    config = private_project(ROOT, tmp_path / "synth", tmp_path / "project")
+    data = tmp_path / "project" / "data"
+    first = build(data, tmp_path / "one", config, log=QUIET)
+    item = touch_one_month(data)
+    second = build(data, tmp_path / "two", config, log=QUIET)
     assert 0 < second.charts_drawn < first.charts_total / 10
     assert 0 < second.files_made < first.files_total / 3
-    docs = project / "build" / "docs"
+    docs = tmp_path / "project" / "build" / "docs"
     changed = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()
                and p.stat().st_mtime_ns > (tmp_path / "one" / "index.html").stat().st_mtime_ns}
     assert {f"items/{item}.md", f"charts/item-{item}.svg"} <= changed
     assert not any(path.startswith("items/") and path != f"items/{item}.md" for path in changed)
-    shutil.rmtree(project / "build")  # the same data from nothing
-    build(project / "data", tmp_path / "three", project / "mkdocs.yml", log=quiet)
+    shutil.rmtree(docs.parent)  # the same data from nothing
+    build(data, tmp_path / "three", config, log=QUIET)
     two, three = files(tmp_path / "two"), files(tmp_path / "three")
     assert two.keys() == three.keys()
     assert [name for name in two if two[name] != three[name]] == []
@@ -80,12 +75,9 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
 
     sizes = {}
     for items in (40, 200):
+        synth(items, 6, 3, tmp_path / f"synth{items}", DATA)
         project = tmp_path / f"p{items}"
-        project.mkdir()
-        for name in ("overrides", "content"):
-            shutil.copytree(ROOT / name, project / name)
-        shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        synth(items, 6, 3, project / "data", DATA)
+        private_project(ROOT, tmp_path / f"synth{items}", project, drafts=False)
         rules = project / "data" / "rules.yaml"
         text = re.sub(r"list_limit: \d+", "list_limit: 3", rules.read_text(encoding="utf-8"))
         rules.write_text(re.sub(r"page_size: \d+", "page_size: 3", text), encoding="utf-8")

@@ -91,3 +91,13 @@ def test_a_changed_figure_is_drawn_again(tmp_path):
     assert charts.draw_all([(changed.svg, changed.chart), jobs[1]], again, workers=1) == 1
     again.finish()
     assert (tmp_path / "docs" / changed.svg).read_text(encoding="utf-8") == changed.chart.draw()
+
+
+def test_month_labels_thin_out_when_they_would_touch():
+    def labels(count):
+        months = [f"2024-{m:02d}" for m in range(13 - count, 13)]
+        svg = charts.line_chart(months, [charts.Series("进度", [10.0] * count, "actual")], "t", "d")
+        return [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if t.endswith("月")]
+
+    assert labels(9) == [f"{m}月" for m in range(4, 13)]  # April to December: every month
+    assert labels(12) == [f"{m}月" for m in range(1, 13, 2)]  # a whole year: every other month

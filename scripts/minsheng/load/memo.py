@@ -19,20 +19,18 @@ from typing import TypeVar
 from ..fingerprint import key
 
 T = TypeVar("T")
-_FOLDER: ContextVar[Path | None] = ContextVar("parsed_files", default=None)
-_USED: ContextVar[set[str]] = ContextVar("parsed_files_used")
+_MEMO: ContextVar[tuple[Path, set[str]] | None] = ContextVar("parsed_files", default=None)  # folder, entries used
 
 
 @contextmanager
 def kept_in(folder: Path) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
-    tokens = _FOLDER.set(folder), _USED.set(used)
+    token = _MEMO.set((folder, used))
     try:
         yield
     finally:
-        _FOLDER.reset(tokens[0])
-        _USED.reset(tokens[1])
+        _MEMO.reset(token)
     for path in folder.iterdir():
         if path.name not in used:
             path.unlink()
@@ -40,11 +38,12 @@ def kept_in(folder: Path) -> Iterator[None]:
 
 def parsed(paths: tuple[Path, ...], names: tuple[str, ...], parse: Callable[[], T]) -> T:
     """`parse()`'s result for the files `paths` (shown as `names`), from the memo when they are unchanged."""
-    folder = _FOLDER.get()
-    if folder is None:
+    memo = _MEMO.get()
+    if memo is None:
         return parse()
+    folder, used = memo
     entry = folder / key(names, [path.read_bytes() if path.is_file() else None for path in paths])
-    _USED.get().add(entry.name)
+    used.add(entry.name)
     if entry.is_file():
         return pickle.loads(entry.read_bytes())
     result = parse()

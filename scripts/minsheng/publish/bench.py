@@ -1,7 +1,7 @@
 """`minsheng bench`: the build measured in one run, stage by stage, at the shipped size and larger.
 
-For each data set it makes a private copy of the site's sources (mkdocs.yml, overrides/, content/) in
-a temporary folder, so that caches start empty and the real build/ is untouched, and measures:
+For each data set it makes a private copy of the site's sources in a temporary folder
+(`private_project`) and measures:
 a clean build, a rebuild with no change, and a rebuild after one month's file changed. Ratios compare
 our stages (everything but MkDocs) with MkDocs' own build of the same generated pages.
 """
@@ -53,14 +53,22 @@ def bench(root: Path, data: Path, scales: list[int], log=print) -> list[Run]:
     return runs
 
 
-def _measure(root: Path, data: Path, label: str, project: Path, log) -> Run:
+def private_project(root: Path, data: Path, project: Path, drafts: bool = True) -> Path:
+    """A copy of the site's sources (mkdocs.yml, overrides/, content/) in `project`, with `data` copied as
+    project/data: caches start empty and the real build/ is untouched. With `drafts`, the months are copied
+    as unpublished, so that editing the latest one needs no correction record. Returns the configuration."""
     project.mkdir()
     for name in ("overrides", "content"):
         shutil.copytree(root / name, project / name)
     shutil.copyfile(root / "mkdocs.yml", project / "mkdocs.yml")
+    publication = ("published", "releases.yaml", "revisions.yaml") if drafts else ()
+    shutil.copytree(data, project / "data", ignore=shutil.ignore_patterns(*publication))
+    return project / "mkdocs.yml"
+
+
+def _measure(root: Path, data: Path, label: str, project: Path, log) -> Run:
+    private_project(root, data, project)
     copy = project / "data"
-    # the months as unpublished drafts, so that editing the latest one needs no correction record
-    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("published", "releases.yaml", "revisions.yaml"))
     out = project / "site"
     quiet = lambda *_: None  # noqa: E731
     log(f"{label}：全新构建")

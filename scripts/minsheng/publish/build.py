@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..compute.overview import overview
-from ..fingerprint import code_version
+from ..fingerprint import add_files, code_version
 from ..load.memo import kept_in
 from ..render.charts import draw_all
 from ..render.open_data import write_open_data
@@ -123,8 +123,7 @@ def inputs_key(data: Path, root: Path) -> str:
     and the build tool's own code and templates."""
     digest = hashlib.sha256(code_version().encode())
     for folder in (data, root / "content", root / "overrides"):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        add_files(digest, folder)
     digest.update((root / "mkdocs.yml").read_bytes())
     return digest.hexdigest()
 

@@ -4,7 +4,8 @@ from changed.
 A file made from known inputs carries a key, their content address (minsheng.fingerprint): a change
 to the inputs or to the build tool gives a new key, never a stale file. The keys of the files in the
 folder, with their size and time, are kept in a manifest written when a build finishes: a build that
-stops half-way leaves no manifest, and the next one makes everything. Files a build did not write or keep are removed when it finishes.
+stops half-way leaves no manifest, and the next one makes everything. Files a build did not write or
+keep are removed when it finishes.
 """
 
 from __future__ import annotations
@@ -47,8 +48,7 @@ class Outputs:
 
     def made_by(self, target: str, key: str, make: Callable[[], bytes | str]) -> None:
         """`target` as `make()` makes it, unless the folder already holds it made from the same inputs."""
-        if not self.is_current(target, key):
-            self.write(target, make(), key)
+        self.make_all([Job(target, key, make, 0)], workers=1)
 
     def make_all(self, jobs: list[Job], workers: int) -> int:
         """Make the jobs' files that are not current, in `workers` processes when there is enough work to
