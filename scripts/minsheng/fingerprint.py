@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections.abc import Mapping
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -20,26 +21,45 @@ from pydantic import BaseModel
 SHAPED_BY = ("jinja2", "markupsafe", "matplotlib", "pydantic", "pyyaml", "xlsxwriter")
 
 
-def key(*inputs: object) -> str:
-    """The content address of what this version of the build tool makes from `inputs`."""
+def key(*inputs: object, known: Mapping[int, str] | None = None) -> str:
+    """The content address of what this version of the build tool makes from `inputs`. An object whose
+    id is in `known` is stood for by its digest there (see Keys)."""
     buffer = io.BytesIO()
     pickler = _Pickler(buffer, protocol=5)
     pickler.fast = True  # no memo: the bytes depend on the content only, not on which objects are shared
+    pickler.known = known or {}
     pickler.dump(inputs)
     return hashlib.sha256(code_version().encode() + buffer.getvalue()).hexdigest()
 
 
+class Keys:
+    """Keys for one build, with the digest of each record that many keys include (an item view is in its
+    page, its JSON and several list pages) computed once. The records are held, so their ids stay theirs."""
+
+    def __init__(self, shared: list[object]) -> None:
+        self.shared = list(shared)
+        self.digests = {id(record): key(record) for record in self.shared}
+
+    def __call__(self, *inputs: object) -> str:
+        return key(*inputs, known=self.digests)
+
+
 class _Pickler(pickle.Pickler):
+    known: Mapping[int, str]
+
     def reducer_override(self, obj: object) -> object:
         # never unpickled: only its bytes matter. (pickle calls this for objects of other than built-in
         # types only, so a set is ordered here, on the one kind of object that holds one.)
+        digest = self.known.get(id(obj))
+        if digest is not None:
+            return _stand_in, (digest,)
         if isinstance(obj, BaseModel):
-            return _model, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
+            return _stand_in, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
                             obj.__pydantic_extra__, obj.__pydantic_private__)
         return NotImplemented
 
 
-def _model(*state: object) -> None:
+def _stand_in(*state: object) -> None:
     raise NotImplementedError("a fingerprint is not read back")
 
 

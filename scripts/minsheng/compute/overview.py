@@ -174,9 +174,10 @@ def overview(plan: Plan, year: Year) -> YearOverview:
     units = {u.id: u for u in plan.units.units}
     categories = {c.id: c for c in year.notice.categories}
     latest = year.months[-1] if year.months else None
+    expected = [expected_progress(year.notice, rules, m.month) for m in year.months]  # the same for every item
     views = []
     for item in sorted(year.items, key=_order):
-        history = item_history(item, year, rules)
+        history = item_history(item, year, rules, expected)
         views.append(ItemView(
             item, categories[item.category], tuple(units[u] for u in item.lead_units), tuple(history),
             tuple(early_warnings(history, year, rules)),

@@ -98,8 +98,11 @@ def status_of(progress: float, expected: float, rules: Rules) -> str:
     return "on_pace"
 
 
-def item_history(item: Item, year: Year, rules: Rules) -> list[ItemMonth]:
-    return [item_month(item, m, rules, expected_progress(year.notice, rules, m.month)) for m in year.months]
+def item_history(item: Item, year: Year, rules: Rules, expected: list[float] | None = None) -> list[ItemMonth]:
+    """The item month by month; `expected` is 序时进度 for each month, when the caller has it already."""
+    if expected is None:
+        expected = [expected_progress(year.notice, rules, m.month) for m in year.months]
+    return [item_month(item, m, rules, pace) for m, pace in zip(year.months, expected)]
 
 
 def early_warnings(history: list[ItemMonth], year: Year, rules: Rules) -> list[Warning]:

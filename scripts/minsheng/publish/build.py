@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..compute.overview import overview
-from ..fingerprint import add_files, code_version
+from ..fingerprint import Keys, add_files, code_version
 from ..load.memo import kept_in
 from ..render.charts import draw_all
 from ..render.open_data import write_open_data
@@ -87,14 +87,15 @@ def build(data: Path, out: Path, config: Path, log=print, workers: int | None = 
         computed = overview(plan, year)
         done("计算")
         folder = Outputs(docs, cache / "outputs.json")
-        rendered = render_site(plan, computed, root / "content", folder, cache / "templates")
+        keys = Keys(computed.items)
+        rendered = render_site(plan, computed, root / "content", folder, keys, cache / "templates")
         done("页面")
         jobs = [(figure.svg, figure.chart) for figure in rendered.charts]
         stages.charts_total = len(jobs)
         workers = workers or os.cpu_count() or 1
         stages.charts_drawn = draw_all(jobs, folder, workers)
         done("图表")
-        write_open_data(plan, computed, rendered.tables, rendered.charts, folder, workers)
+        write_open_data(plan, computed, rendered.tables, rendered.charts, folder, keys, workers)
         folder.finish()
         stages.files_made, stages.files_total = folder.made, len(folder.current)
         done("开放数据")

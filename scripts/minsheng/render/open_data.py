@@ -23,7 +23,7 @@ from ..compute.schedule import month_end
 from ..excel_csv import csv_bytes
 from ..load.plan import Plan
 from .figures import Figure
-from ..fingerprint import key as content_key
+from ..fingerprint import Keys
 from .outputs import Job, Outputs
 from .labels import LEDGER, STATUS
 
@@ -127,17 +127,17 @@ def datasets(plan: Plan, ov: YearOverview, monthly: list[Bulletin]) -> list[Data
 
 
 def write_open_data(plan: Plan, ov: YearOverview, tables: list[Dataset], charts: list[Figure], folder: Outputs,
-                    workers: int = 1) -> None:
+                    keys: Keys, workers: int = 1) -> None:
     """Every table as CSV, JSON and XLSX, the data package, and one JSON per item. A table or item whose
     content did not change since the last build is kept; the rest are made across `workers` processes."""
     jobs = []
     for table in tables:
-        made_from = content_key("table", table)
+        made_from = keys("table", table)
         target = f"downloads/data/{table.name}"
         jobs += [Job(f"{target}.csv", made_from, partial(_csv, table), len(table.rows) * 0.002),
                  Job(f"{target}.json", made_from, partial(_table_json, table), len(table.rows) * 0.002),
                  Job(f"{target}.xlsx", made_from, partial(_xlsx, table), len(table.rows) * 0.03)]
-    jobs += [Job(f"api/items/{view.item.id}.json", content_key("api item", view), partial(_item_json, view), 0.3)
+    jobs += [Job(f"api/items/{view.item.id}.json", keys("api item", view), partial(_item_json, view), 0.3)
              for view in ov.items]
     folder.make_all(jobs, workers)
     resources = []
@@ -224,11 +224,14 @@ def _xlsx(table: Dataset) -> bytes:
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
     sheet = workbook.add_worksheet(table.title)
     sheet.write_row(0, 0, [f.title for f in table.fields])
+    writers = {"string": lambda r, c, v: sheet.write_string(r, c, str(v)), "integer": sheet.write_number,
+               "number": sheet.write_number, "boolean": sheet.write_boolean,
+               "date": lambda r, c, v: sheet.write_datetime(r, c, v, day) if isinstance(v, dt.date)
+               else sheet.write_string(r, c, v)}  # a date kept as ISO text stays text
+    columns = [(column, writers[f.type]) for column, f in enumerate(table.fields)]  # by the schema's type
     for number, row in enumerate(table.rows, start=1):
-        for column, value in enumerate(row):
-            if isinstance(value, dt.date):
-                sheet.write_datetime(number, column, value, day)
-            elif value is not None:
-                sheet.write(number, column, value)
+        for column, write in columns:
+            if row[column] is not None:
+                write(number, column, row[column])
     workbook.close()
     return buffer.getvalue()

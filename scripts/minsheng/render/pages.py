@@ -12,7 +12,7 @@ from ..compute.bulletins import bulletins
 from ..compute.ledger import ledger_at
 from ..compute.overview import YearOverview
 from ..compute.schedule import month_end
-from ..fingerprint import key as content_key
+from ..fingerprint import Keys
 from ..load.plan import Plan
 from ..model import FUND_HEADERS
 from . import figures, text
@@ -41,12 +41,15 @@ def environment(compiled: Path | None = None) -> Environment:
     return env
 
 
-def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs, compiled: Path | None = None) -> Rendered:
+def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs, keys: Keys,
+                compiled: Path | None = None) -> Rendered:
     """Write every page into the generated folder, with the hand-written pages of `content`.
 
-    Item pages, most of a site, see only their own item and what every item page shows (the site,
-    the notice, the rules, the months), not the whole overview: their inputs are known, so an item
-    page whose inputs did not change is kept from the last build instead of being rendered again.
+    Item pages and the paginated list pages, most of a site, see only their own context and the
+    `frame` every such page shows (the site, the notice, the rules, the months), not the whole
+    overview: their inputs are known, so a page whose inputs did not change is kept from the last
+    build instead of being rendered again. (A keyed template that reached for anything else would
+    fail: it is not there.)
 
     Returns what the pages refer to but does not draw: the charts, and the open data's bulletins."""
     env = environment(compiled)
@@ -60,9 +63,9 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
     ledger = ledger_at(year.ledger.problems if year.ledger else [], month_end(overview.latest_month)) \
         if overview.latest_month else []
     site_meta = _site_meta(plan)
-    per_item = {"site": plan.site, "notice": overview.year.notice, "rules": plan.rules, "months": overview.months,
-                "latest_month": overview.latest_month}
-    per_item_key = content_key(per_item, site_meta, env.globals["UNITS"], env.globals["REVISED"])
+    frame = {"site": plan.site, "notice": overview.year.notice, "rules": plan.rules, "months": overview.months,
+             "latest_month": overview.latest_month, "expected": overview.expected_by_month}
+    frame_key = keys(frame, site_meta, env.globals["UNITS"], env.globals["REVISED"])
     for path in sorted(p for p in content.rglob("*") if p.is_file()):
         target = path.relative_to(content).as_posix()
         if path.suffix == ".md":  # hand-written pages get the same banner and footer
@@ -82,9 +85,9 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
                                                 env.get_template(template).render(**common, **context)))
         pages.append(target)
 
-    def item_page(target: str, meta: dict, **context: object) -> None:
-        out.made_by(target, content_key("item page", target, meta, context, per_item_key), lambda: _with_front_matter(
-            {**site_meta, **meta}, env.get_template("item.md.j2").render(**per_item, **context)))
+    def keyed_page(template: str, target: str, meta: dict, **context: object) -> None:
+        out.made_by(target, keys(template, target, meta, context, frame_key), lambda: _with_front_matter(
+            {**site_meta, **meta}, env.get_template(template).render(**frame, **context)))
         pages.append(target)
 
     published = text.chinese_date(overview.year.notice.published)
@@ -97,16 +100,18 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
         size = plan.rules.page_size
         chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
-            page(template, f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", meta, items=chunk, key=key,
-                 number=number, pages=len(chunks), figure=figure if number == 1 else None, **context)
+            keyed_page(template, f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", meta, items=chunk,
+                       key=key, number=number, pages=len(chunks), count=len(items),
+                       figure=figure if number == 1 else None, **context)
 
     def group_pages(group, kind: str, folder: str) -> None:
-        paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), group=group, kind=kind,
-              figure=chart(figures.group_figure(group, kind, overview, out)))
+        figure = chart(figures.group_figure(group, kind, overview, out))
+        paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), name=group.name, kind=kind,
+              figure=figure, progress=group.progress_by_month(len(overview.months)) if figure else None)
 
     page("groups.md.j2", "groups/index.md", _column("与我有关"))
     for group, views in groups:
-        paged("group-for-me.md.j2", "groups", group.id, views, _column(group.name), group=group, views=views)
+        paged("group-for-me.md.j2", "groups", group.id, views, _column(group.name), group=group)
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     for group in overview.categories:
         group_pages(group, "category", "categories")
@@ -115,7 +120,7 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
         group_pages(group, "unit", "units")
     for view in overview.items:
         title = f"（{view.item.number}）{view.item.title}"
-        item_page(f"items/{view.item.id}.md",
+        keyed_page("item.md.j2", f"items/{view.item.id}.md",
              {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
                                             "ContentSource": overview.year.notice.issuer}}, view=view,
              figure=chart(figures.item_figure(view, overview, out)),
