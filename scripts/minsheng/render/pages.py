@@ -94,20 +94,23 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
     page("home.md.j2", "index.md", overall=chart(figures.overall_figure(overview, out)),
          statuses=chart(figures.status_figure(overview, out)), meta={"title": "首页", "meta_tags": {"SiteName": plan.site.name,
                                                                      "SiteIDCode": plan.site.footer.site_id_code}})
-    def paged(template: str, folder: str, key: str, items: list, meta: dict, figure=None, **context: object) -> None:
+    def paged(template: str, folder: str, key: str, items: list, meta: dict, first: dict | None = None,
+              **context: object) -> None:
         """`items` `page_size` to a page (key.md, key-2.md, …): no page grows with the number of items.
-        The chart, if any, is on the first page."""
+        What `first` holds (the chart) is on the first page only; the others have it as None, so that
+        their keys do not change with it."""
         size = plan.rules.page_size
         chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+        first = first or {"figure": None}
         for number, chunk in enumerate(chunks, start=1):
             keyed_page(template, f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", meta, items=chunk,
                        key=key, number=number, pages=len(chunks), count=len(items),
-                       figure=figure if number == 1 else None, **context)
+                       **(first if number == 1 else dict.fromkeys(first)), **context)
 
     def group_pages(group, kind: str, folder: str) -> None:
         figure = chart(figures.group_figure(group, kind, overview, out))
         paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), name=group.name, kind=kind,
-              figure=figure, progress=group.progress_by_month(len(overview.months)) if figure else None)
+              first={"figure": figure, "progress": group.progress_by_month(len(overview.months)) if figure else None})
 
     page("groups.md.j2", "groups/index.md", _column("与我有关"))
     for group, views in groups:
