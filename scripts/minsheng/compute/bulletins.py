@@ -53,7 +53,7 @@ def bulletins(overview: YearOverview) -> list[Bulletin]:
         lagging = tuple(sorted(((v, m) for v, m in this if m.status in LAGGING),
                                key=lambda pair: (pair[1].progress - pair[1].expected, pair[0].item.id)))
         warned = tuple((v, w) for v in overview.items
-                       if (w := tuple(early_warnings(list(v.history[: index + 1]), year, overview.rules))))
+                       if (w := tuple(early_warnings(list(v.history[: index + 1]), year, overview.rules, overview.pace))))
         states = {s.entry.id: s for s in ledger_at(entries, last)}
         result.append(Bulletin(
             month, releases.get(month), overview.expected_by_month[index], overview.progress_by_month[index],

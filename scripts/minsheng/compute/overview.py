@@ -10,7 +10,7 @@ from ..load.plan import Plan, Year
 from ..model import Category, Item, Rules, Unit
 from .funds import Money, OutputCheck, Row, Table, by_source, item_rows, output_check, time_elapsed, total
 from .progress import STATUSES, ItemMonth, Warning, early_warnings, item_history
-from .schedule import expected_progress
+from .schedule import Pace
 
 LAGGING = ("far_behind", "behind")
 
@@ -83,6 +83,7 @@ class YearOverview:
     items: list[ItemView]
     latest_month: str | None
     expected: float | None  # 序时进度 at the latest month
+    pace: Pace  # 序时进度, month by month
     categories: list[Group] = field(default_factory=list)
     units: list[Group] = field(default_factory=list)
 
@@ -111,7 +112,7 @@ class YearOverview:
 
     @cached_property
     def expected_by_month(self) -> list[float]:
-        return [expected_progress(self.year.notice, self.rules, month) for month in self.months]
+        return [self.pace(month) for month in self.months]
 
     @cached_property
     def progress_by_month(self) -> list[float | None]:
@@ -174,17 +175,17 @@ def overview(plan: Plan, year: Year) -> YearOverview:
     units = {u.id: u for u in plan.units.units}
     categories = {c.id: c for c in year.notice.categories}
     latest = year.months[-1] if year.months else None
-    expected = [expected_progress(year.notice, rules, m.month) for m in year.months]  # the same for every item
+    pace = Pace(year.notice, rules)
     views = []
     for item in sorted(year.items, key=_order):
-        history = item_history(item, year, rules, expected)
+        history = item_history(item, year, rules, pace)
         views.append(ItemView(
             item, categories[item.category], tuple(units[u] for u in item.lead_units), tuple(history),
-            tuple(early_warnings(history, year, rules)),
+            tuple(early_warnings(history, year, rules, pace)),
             tuple(Money.of(item_rows(month, item.id)) for month in year.months),
             by_source(item_rows(latest, item.id)), output_check(item, latest, rules)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
-                          expected_progress(year.notice, rules, latest.month) if latest else None)
+                          pace(latest.month) if latest else None, pace)
     result.categories = [Group(c.id, c.name, tuple(v for v in views if v.item.category == c.id))
                          for c in year.notice.categories]
     result.units = [Group(u.id, u.name, tuple(v for v in views if u.id in v.item.lead_units))

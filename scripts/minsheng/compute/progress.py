@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..load.plan import Year
 from ..model import Indicator, Item, MonthReport, Rules
-from .schedule import expected_progress
+from .schedule import Pace
 
 STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_reported", "qualitative", "no_task")
 
@@ -98,15 +98,15 @@ def status_of(progress: float, expected: float, rules: Rules) -> str:
     return "on_pace"
 
 
-def item_history(item: Item, year: Year, rules: Rules, expected: list[float] | None = None) -> list[ItemMonth]:
-    """The item month by month; `expected` is 序时进度 for each month, when the caller has it already."""
-    if expected is None:
-        expected = [expected_progress(year.notice, rules, m.month) for m in year.months]
-    return [item_month(item, m, rules, pace) for m, pace in zip(year.months, expected)]
+def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None) -> list[ItemMonth]:
+    """The item month by month (`pace`: the year's 序时进度, when the caller has it already)."""
+    pace = pace or Pace(year.notice, rules)
+    return [item_month(item, m, rules, pace(m.month)) for m in year.months]
 
 
-def early_warnings(history: list[ItemMonth], year: Year, rules: Rules) -> list[Warning]:
-    """Milestones still ahead that the item will miss at the pace of its last few reported months."""
+def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[Warning]:
+    """Milestones still ahead that the item will miss at the pace of its last few reported months
+    (`schedule`: the year's 序时进度, when the caller has it already)."""
     measured = [m for m in history if m.progress is not None]
     if not measured or measured[-1].status == "done" or len(measured) < 2:
         return []
@@ -114,12 +114,13 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules) -> list[W
     earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
     months = _month_number(latest.month) - _month_number(earlier.month)
     pace = (latest.progress - earlier.progress) / months if months else 0.0
+    schedule = schedule or Pace(year.notice, rules)
     warnings = []
     for milestone in year.notice.schedule.milestones:
         month = f"{milestone.by:%Y-%m}"
         if month <= latest.month:
             continue
-        required = expected_progress(year.notice, rules, month)
+        required = schedule(month)
         projected = round(min(100.0, latest.progress + pace * (_month_number(month) - _month_number(latest.month))), 1)
         if projected < required:
             warnings.append(Warning(month, projected, required))

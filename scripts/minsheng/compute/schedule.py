@@ -30,8 +30,24 @@ def milestones(notice: Notice, rules: Rules) -> list[tuple[dt.date, float]]:
 
 def expected_progress(notice: Notice, rules: Rules, month: str) -> float:
     """序时进度 at the end of `month`, in percent, interpolated by whole months between milestones."""
-    end = month_end(month)
-    points = milestones(notice, rules)
+    return Pace(notice, rules)(month)
+
+
+class Pace:
+    """序时进度 for one notice and rules, each month worked out once: a year's overview asks for the
+    same few months for every item and every bulletin."""
+
+    def __init__(self, notice: Notice, rules: Rules) -> None:
+        self.points = milestones(notice, rules)
+        self._months: dict[str, float] = {}
+
+    def __call__(self, month: str) -> float:
+        if month not in self._months:
+            self._months[month] = _interpolate(self.points, month_end(month))
+        return self._months[month]
+
+
+def _interpolate(points: list[tuple[dt.date, float]], end: dt.date) -> float:
     if end <= points[0][0]:
         return 0.0
     for (before, low), (after, high) in zip(points, points[1:]):
