@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -23,12 +24,13 @@ SHAPED_BY = ("jinja2", "markupsafe", "matplotlib", "pydantic", "pyyaml", "xlsxwr
 
 def key(*inputs: object, known: Mapping[int, str] | None = None) -> str:
     """The content address of what this version of the build tool makes from `inputs`. An object whose
-    id is in `known` is stood for by its digest there (see Keys)."""
+    id is in `known`, directly in `inputs` or in lists, tuples and dicts there, is stood for by its
+    digest (see Keys)."""
     buffer = io.BytesIO()
-    pickler = _Pickler(buffer, protocol=5)
+    pickler = pickle.Pickler(buffer, protocol=5)
     pickler.fast = True  # no memo: the bytes depend on the content only, not on which objects are shared
-    pickler.known = known or {}
-    pickler.dump(inputs)
+    pickler.dispatch_table = _models()  # looked up in C: objects of other types cost no Python call
+    pickler.dump(_stand_ins(inputs, known) if known else inputs)
     return hashlib.sha256(code_version().encode() + buffer.getvalue()).hexdigest()
 
 
@@ -44,19 +46,40 @@ class Keys:
         return key(*inputs, known=self.digests)
 
 
-class _Pickler(pickle.Pickler):
-    known: Mapping[int, str]
+def _stand_ins(value: object, known: Mapping[int, str]) -> object:
+    """`value` with each known object replaced by its digest, through lists, tuples and dicts."""
+    digest = known.get(id(value))
+    if digest is not None:
+        return _StandIn(digest)
+    if type(value) in (list, tuple):
+        return type(value)(_stand_ins(v, known) for v in value)
+    if type(value) is dict:
+        return {k: _stand_ins(v, known) for k, v in value.items()}
+    return value
 
-    def reducer_override(self, obj: object) -> object:
-        # never unpickled: only its bytes matter. (pickle calls this for objects of other than built-in
-        # types only, so a set is ordered here, on the one kind of object that holds one.)
-        digest = self.known.get(id(obj))
-        if digest is not None:
-            return _stand_in, (digest,)
-        if isinstance(obj, BaseModel):
-            return _stand_in, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
-                            obj.__pydantic_extra__, obj.__pydantic_private__)
-        return NotImplemented
+
+@dataclass(frozen=True)
+class _StandIn:
+    digest: str
+
+
+@cache
+def _models() -> dict[type, Callable]:
+    """How each pydantic model class is pickled for a key: its fields, and the names of the fields that
+    were set in sorted order (pydantic keeps them in a set, whose order changes with each process's
+    string hashing). Models are the only objects here that hold a set. The table is made once, when the
+    build tool's models are all defined; a model class defined later would still get a correct key,
+    one that another process might not repeat (the file is then made again, never wrongly kept)."""
+    return {cls: _model_state for cls in _subclasses(BaseModel)}
+
+
+def _model_state(obj: BaseModel) -> tuple:
+    return _stand_in, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
+                       obj.__pydantic_extra__, obj.__pydantic_private__)
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
 
 
 def _stand_in(*state: object) -> None:

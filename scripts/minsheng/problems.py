@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 # code → what the problem means, in Chinese (shown in the data dictionary and `minsheng validate --codes`)
@@ -130,6 +131,15 @@ class Report:
 def relative(path: Path, root: Path) -> str:
     """The path as office staff see it in the repository: relative to the data folder's parent."""
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        inside = path.relative_to(root)  # by name, without asking the file system, for the many files in it
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(root.resolve().parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return _folder_name(root) + ("" if inside == Path() else "/" + inside.as_posix())
+
+
+@cache
+def _folder_name(root: Path) -> str:
+    return root.resolve().name

@@ -63,3 +63,12 @@ def test_ledger_text_is_guarded_too(draft_copy, capsys):
                                                                  "群众13812341234反映配套资金未到位"), encoding="utf-8")
     assert main(["validate", "--data", str(draft_copy)]) == 1
     assert "问题描述（problems[0].description）：含有手机号码" in capsys.readouterr().out
+
+
+def test_two_numbers_in_one_note_are_both_named(draft_copy, capsys):
+    row = edit_csv(draft_copy / "2024" / "progress" / "2024-12.csv", {"项目编号": "02", "指标编号": ""},
+                   {"进展情况": f"张三身份证{VALID_ID}，电话13812341234"})
+    assert main(["validate", "--data", str(draft_copy)]) == 1
+    printed = capsys.readouterr().out
+    for kind in ("居民身份证号码", "手机号码"):
+        assert f"progress/2024-12.csv 第{row}行第8列：错误[privacy] 字段 进展情况：含有{kind}" in printed

@@ -112,16 +112,16 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
         return []
     latest = measured[-1]
     earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
-    months = _month_number(latest.month) - _month_number(earlier.month)
+    latest_number = _month_number(latest.month)
+    months = latest_number - _month_number(earlier.month)
     pace = (latest.progress - earlier.progress) / months if months else 0.0
     schedule = schedule or Pace(year.notice, rules)
     warnings = []
-    for milestone in year.notice.schedule.milestones:
-        month = f"{milestone.by:%Y-%m}"
+    for month in schedule.milestone_months:
         if month <= latest.month:
             continue
         required = schedule(month)
-        projected = round(min(100.0, latest.progress + pace * (_month_number(month) - _month_number(latest.month))), 1)
+        projected = round(min(100.0, latest.progress + pace * (_month_number(month) - latest_number)), 1)
         if projected < required:
             warnings.append(Warning(month, projected, required))
     return warnings

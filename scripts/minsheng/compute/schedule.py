@@ -39,6 +39,7 @@ class Pace:
 
     def __init__(self, notice: Notice, rules: Rules) -> None:
         self.points = milestones(notice, rules)
+        self.milestone_months = [f"{milestone.by:%Y-%m}" for milestone in notice.schedule.milestones]
         self._months: dict[str, float] = {}
 
     def __call__(self, month: str) -> float:

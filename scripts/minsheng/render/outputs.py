@@ -38,7 +38,7 @@ class Outputs:
         if not entry or entry[0] != key:
             return False
         try:
-            stat = (self.folder / target).stat()
+            stat = os.stat(os.path.join(self.folder, target))
         except FileNotFoundError:
             return False
         if [stat.st_size, stat.st_mtime_ns] != entry[1:]:

@@ -39,6 +39,8 @@ def luhn(digits: str) -> bool:
 def personal_numbers(text: str) -> list[tuple[str, str]]:
     """(kind, the number masked) for each personal number in `text`."""
     found = []
+    if not text:
+        return found
     for match in _DIGIT_RUNS.finditer(text):
         run = match.group()
         if len(run) == 18 and resident_id(run):
@@ -59,12 +61,6 @@ def check_privacy(year: Year) -> list[Problem]:
     """Every personal number in the office's free text, named by file, row or line, and field."""
     problems = []
 
-    def scan(text: str | None, where: dict) -> None:
-        for kind, masked in personal_numbers(text or ""):
-            file = where.pop("file")
-            problems.append(Problem("privacy", file, f"含有{kind}，个人信息不得公开", value=masked,
-                                    expected="删去，或用遮挡形式（如 138****1234）", **where))
-
     for month in year.months:
         for rows, headers, file, columns in (
             (list(month.items.values()) + list(month.indicators.values()), PROGRESS_HEADERS, month.progress_file,
@@ -73,8 +69,10 @@ def check_privacy(year: Year) -> list[Problem]:
         ):
             for row in rows:
                 for name in ("note", "correction"):
-                    scan(getattr(row, name, ""), {"file": file, "line": row.row, "column": columns.get(name),
-                                                  "field": headers[name]})
+                    for kind, masked in personal_numbers(getattr(row, name, "")):
+                        problems.append(Problem("privacy", file, f"含有{kind}，个人信息不得公开", value=masked,
+                                                expected="删去，或用遮挡形式（如 138****1234）", line=row.row,
+                                                column=columns.get(name), field=headers[name]))
     records = [(year.ledger_source, ("problems", index), entry, ("description", "resolution"))
                for index, entry in enumerate(year.ledger.problems if year.ledger else [])]
     records += [(year.revisions_source, ("revisions", index), revision, ("note",))
