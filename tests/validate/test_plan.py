@@ -162,3 +162,17 @@ def test_rules_and_groups_are_checked(data_copy, capsys):
     assert code == 1
     assert "rules.yaml" in out and "滞后界限应小于严重滞后界限；发现的值：25" in out
     assert "groups.yaml" in out and "群体编号重复；发现的值：“elderly”" in out
+
+
+def test_quotes_missing_from_the_notice_are_named_one_by_one(data_copy, capsys):
+    items = data_copy / "2024" / "items"
+    edit(items / "43.yaml", "实施农村电网巩固提升工程9个", "实施农村电网巩固提升工程10个")
+    edit(items / "01.yaml", "6000元/年的标准给予奖补,主要用于", "8000元/年的标准给予奖补,主要用于")
+    edit(data_copy / "2024" / "notice.yaml", "wording: 6月底前总体进度达到70%", "wording: 6月底前总体进度达到80%")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    missing = [line for line in out.splitlines() if "在通知全文中找不到这段文字" in line]
+    assert len(missing) == 3, missing
+    assert any("43.yaml" in line and "通知原文（source_text）" in line and "工程10个" in line for line in missing)
+    assert any("01.yaml" in line and "（measures[1]）" in line and "8000元" in line for line in missing)
+    assert any("notice.yaml" in line and "（schedule.milestones[0].wording）" in line for line in missing)

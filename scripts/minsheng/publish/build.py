@@ -55,7 +55,7 @@ class Stages:
 
 
 def build(data: Path, out: Path, config: Path, log=print, workers: int | None = None) -> Stages:
-    with _garbage_collected_by_stage():
+    with _cycle_collector_paused():
         return _build(data, out, config, log, workers)
 
 
@@ -65,7 +65,6 @@ def _build(data: Path, out: Path, config: Path, log, workers: int | None) -> Sta
 
     def done(stage: str, peak_mb: float | None = None) -> None:
         nonlocal clock
-        _collect_garbage()
         now = time.perf_counter()
         stages.seconds[stage] = now - clock
         stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
@@ -139,24 +138,18 @@ def inputs_key(data: Path, root: Path) -> str:
 
 
 @contextmanager
-def _garbage_collected_by_stage() -> Iterator[None]:
+def _cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector, left to itself, scans the whole parsed year again and again while a
-    province's data is read and its pages made: a third of a monthly rebuild's time. Here it runs once
-    after each stage instead, and what survived a stage is set aside (frozen), so that later collections
-    scan only what is new. Memory freed by reference counting, nearly all of it, is freed as usual."""
+    province's data is read and its pages made: a third of a monthly rebuild's time, to find a few
+    thousand objects (measured at 100×: 60 after reading, 5,354 after the pages, none elsewhere).
+    It is paused for the build; memory freed by reference counting, nearly all of it, is freed as usual."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def _collect_garbage() -> None:
-    gc.collect()
-    gc.freeze()
 
 
 def _data_date(year) -> int:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from typing import NamedTuple
+
+import ahocorasick
 
 from ..load.plan import Plan, Source, Year
 from ..model import Item
@@ -52,10 +54,12 @@ def check_plan(plan: Plan) -> list[Problem]:
     spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
     groups = {g.id for g in plan.groups.groups} if plan.groups else None
     for year in plan.years.values():
-        problems += _check_notice(year)
+        quotes: list[Quote] = []
+        problems += _check_notice(year, quotes)
         for item in year.items:
-            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups)
+            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes)
         problems += _check_category_counts(year)
+        problems += _not_in_notice(year, quotes)
     return problems
 
 
@@ -99,7 +103,7 @@ def _check_units(plan: Plan) -> Iterator[Problem]:
                                      value=spelling, expected="一种写法只对应一个单位")
 
 
-def _check_notice(year: Year) -> list[Problem]:
+def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
     notice, source = year.notice, year.notice_source
     if not notice:
         return []
@@ -122,13 +126,13 @@ def _check_notice(year: Year) -> list[Problem]:
             problems.append(source.problem("wrong-value", "进度节点没有按时间先后排列", path + ("by",),
                                            value=str(milestone.by), expected=f"晚于 {previous}"))
         previous = milestone.by
-        problems += _verbatim(milestone.wording, year, source, path + ("wording",))
-    problems += _verbatim(notice.schedule.reporting_wording, year, source, ("schedule", "reporting_wording"))
+        quotes.append(Quote(milestone.wording, source, path + ("wording",)))
+    quotes.append(Quote(notice.schedule.reporting_wording, source, ("schedule", "reporting_wording")))
     return problems
 
 
 def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]],
-                groups: set[str] | None) -> list[Problem]:
+                groups: set[str] | None, quotes: list[Quote]) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(code: str, message: str, path: tuple, value: object, expected: str) -> None:
@@ -169,9 +173,8 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
         add("not-verbatim", "与通知原文括号内的牵头单位不一致", ("lead_units_text",), item.lead_units_text,
             "通知原文“(牵头单位:……)”中的文字")
 
-    problems += _verbatim(item.source_text, year, source, ("source_text",))
-    for index, measure in enumerate(item.measures):
-        problems += _verbatim(measure, year, source, ("measures", index))
+    quotes.append(Quote(item.source_text, source, ("source_text",)))
+    quotes += [Quote(measure, source, ("measures", index)) for index, measure in enumerate(item.measures)]
     quotable = [item.source_text, *item.measures]
     for group in ("indicators", "policy_parameters"):
         records = getattr(item, group)
@@ -210,22 +213,33 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     elif item.no_task_text:
         add("no-task", "有无任务原文，但没有标为本年无任务", ("no_task_text",), item.no_task_text, "no_task: true")
     if item.no_task_text:
-        problems += _verbatim(item.no_task_text, year, source, ("no_task_text",))
+        quotes.append(Quote(item.no_task_text, source, ("no_task_text",)))
     return problems
 
 
-def _verbatim(text: str, year: Year, source: Source, path: tuple) -> list[Problem]:
-    if year.notice_text is None or _quoted(text, year.notice_text):
+class Quote(NamedTuple):
+    """A phrase that must occur word for word in the notice, and where the data quotes it."""
+
+    text: str
+    source: Source
+    path: tuple
+
+
+def _not_in_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
+    """The quotes the notice does not contain. All are looked for in one pass over the notice (Aho–Corasick):
+    looking for each in turn costs, at a province's scale, the length of a long notice for every item."""
+    if year.notice_text is None:
         return []
-    return [source.problem("not-verbatim", "在通知全文中找不到这段文字（须逐字照录，不改标点、不补缺字）", path,
-                           value=text, expected="从 notice.txt 逐字复制的原文")]
-
-
-@lru_cache(maxsize=4096)
-def _quoted(text: str, notice_text: str) -> bool:
-    """Whether the notice contains `text`, remembered: items quote the same sentences (a synthetic
-    province, with one long notice, quotes each a hundred times)."""
-    return text in notice_text
+    wanted = ahocorasick.Automaton()
+    for text in {quote.text for quote in quotes if quote.text}:
+        wanted.add_word(text, text)
+    found = {""}
+    if len(wanted):
+        wanted.make_automaton()
+        found.update(text for _, text in wanted.iter(year.notice_text))
+    return [quote.source.problem("not-verbatim", "在通知全文中找不到这段文字（须逐字照录，不改标点、不补缺字）", quote.path,
+                                 value=quote.text, expected="从 notice.txt 逐字复制的原文")
+            for quote in quotes if quote.text not in found]
 
 
 def _check_category_counts(year: Year) -> list[Problem]:
