@@ -1,9 +1,11 @@
 """Fund rates at their edges, totals from rows, and the money-against-output check."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA
-from minsheng.compute.funds import Money, Row, Table, by_source, output_check, rate, time_elapsed
+from minsheng.compute.funds import Money, Row, Table, by_source, output_check, rate, time_elapsed, total
 from minsheng.load.plan import load_plan
 from minsheng.model import FundReport, IndicatorReport, MonthReport
 
@@ -69,3 +71,12 @@ def test_no_check_without_standards_numbers_or_funds():
     assert output_check(ITEMS["04"], month(5300, 2500, [fund("省", 1, 1, 1)]), RULES) is None
     assert output_check(ITEMS["28"], month(None, None, [fund("省", 1, 1, 1)]), RULES) is None
     assert output_check(ITEMS["28"], month(5300, 2500, []), RULES) is None
+
+
+@given(st.lists(st.tuples(*[st.integers(0, 10**9)] * 3), max_size=60))
+def test_a_total_is_the_figures_added_one_by_one_to_the_cent(cents):
+    figures = [Money(a / 100, b / 100, c / 100) for a, b, c in cents]
+    one_by_one = Money()
+    for figure in figures:
+        one_by_one = one_by_one + figure  # rounded to the cent at every step
+    assert total(figures) == one_by_one == Money(*(sum(c[i] for c in cents) / 100 for i in range(3)))

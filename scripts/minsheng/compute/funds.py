@@ -69,10 +69,13 @@ class Table:
 
 
 def total(values: Iterable[Money]) -> Money:
-    result = Money()
+    """The sum, to the cent: each figure is a whole number of cents, so they are added as such."""
+    planned = in_place = disbursed = 0
     for value in values:
-        result = result + value
-    return result
+        planned += round(value.planned * 100)
+        in_place += round(value.in_place * 100)
+        disbursed += round(value.disbursed * 100)
+    return Money(planned / 100, in_place / 100, disbursed / 100)
 
 
 def by_source(rows: list[FundReport]) -> Table:

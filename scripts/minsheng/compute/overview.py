@@ -121,8 +121,10 @@ class YearOverview:
     @cached_property
     def status_by_month(self) -> dict[str, list[int]]:
         """How many items had each status, month by month (statuses that never occur left out)."""
-        counts = {status: [sum(1 for v in self.items if v.history[i].status == status) for i in range(len(self.months))]
-                  for status in STATUSES}
+        counts = {status: [0] * len(self.months) for status in STATUSES}
+        for view in self.items:
+            for index, month in enumerate(view.history):
+                counts[month.status][index] += 1
         return {status: values for status, values in counts.items() if any(values)}
 
     @property
