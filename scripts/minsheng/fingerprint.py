@@ -74,7 +74,7 @@ def _models() -> dict[type, Callable]:
 
 
 def _model_state(obj: BaseModel) -> tuple:
-    return _stand_in, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
+    return _not_read_back, (type(obj).__qualname__, obj.__dict__, sorted(obj.__pydantic_fields_set__),
                        obj.__pydantic_extra__, obj.__pydantic_private__)
 
 
@@ -82,7 +82,7 @@ def _subclasses(cls: type) -> list[type]:
     return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
 
 
-def _stand_in(*state: object) -> None:
+def _not_read_back(*state: object) -> None:
     raise NotImplementedError("a fingerprint is not read back")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..model import (
@@ -35,11 +36,17 @@ YEAR_FOLDER = re.compile(r"^\d{4}$")
 
 @dataclass(frozen=True)
 class Source:
-    """Where a record came from: the file as shown to the office, its parsed document and its schema."""
+    """Where a record came from: the file as shown to the office, the file itself and its schema."""
 
     file: str
-    document: YamlDocument
+    path: Path
     model: type[Record]
+
+    @cached_property
+    def document(self) -> YamlDocument:
+        """The file's positions, read again when a problem needs one: a province's valid files never are."""
+        document, _ = read_yaml(self.path, self.file)
+        return document or YamlDocument(None)
 
     def problem(self, code: str, message: str, path: tuple = (), value: object = None,
                 expected: str | None = None, severity: str = "error") -> Problem:
@@ -153,16 +160,17 @@ def _load(path: Path, model: type, root: Path, problems: list[Problem]) -> tuple
     if not path.is_file():
         problems.append(Problem("file-missing", shown_as, "找不到文件", expected="存在这个文件"))
         return None, None
-    document, record, found = parsed((path,), (shown_as, model.__name__), lambda: _read(path, shown_as, model))
+    readable, record, found = parsed((path,), (shown_as, model.__name__), lambda: _read(path, shown_as, model))
     problems.extend(found)
-    if document is None:
+    if not readable:
         return None, None
-    return record, Source(shown_as, document, model)
+    return record, Source(shown_as, path, model)
 
 
-def _read(path: Path, shown_as: str, model: type) -> tuple:
+def _read(path: Path, shown_as: str, model: type) -> tuple[bool, Record | None, list[Problem]]:
+    """Whether the file is YAML at all, its record if valid, and its problems."""
     document, problems = read_yaml(path, shown_as)
     if document is None:
-        return None, None, problems
+        return False, None, problems
     record, record_problems = to_record(model, document, shown_as)
-    return document, record, problems + record_problems
+    return True, record, problems + record_problems
