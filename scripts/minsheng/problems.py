@@ -137,9 +137,9 @@ def relative(path: Path, root: Path) -> str:
             return path.resolve().relative_to(root.resolve().parent).as_posix()
         except ValueError:
             return path.as_posix()
-    return _folder_name(root) + ("" if inside == Path() else "/" + inside.as_posix())
+    return _folder_name(root.absolute()) + ("" if inside == Path() else "/" + inside.as_posix())
 
 
 @cache
-def _folder_name(root: Path) -> str:
+def _folder_name(root: Path) -> str:  # `root` made absolute first, so that a change of folder is a new entry
     return root.resolve().name
