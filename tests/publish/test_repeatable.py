@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 from conftest import DATA, ROOT
 from minsheng.entry.synth import synth
@@ -55,6 +56,23 @@ def test_after_one_month_changed_only_what_it_changes_is_made_and_the_site_equal
     two, three = files(tmp_path / "two"), files(tmp_path / "three")
     assert two.keys() == three.keys()
     assert [name for name in two if two[name] != three[name]] == []
+
+
+def test_a_build_folder_kept_by_ci_is_reused_by_the_next_checkout(tmp_path):
+    """The publish workflow keeps build/ between runs with actions/cache, which packs it with GNU tar
+    --posix: restored into a fresh checkout, whose data files are all new to the file system, it still
+    spares the next monthly update everything that did not change."""
+    synth(60, 12, 7, tmp_path / "synth", DATA)
+    config = private_project(ROOT, tmp_path / "synth", tmp_path / "runner-1")
+    first = build(tmp_path / "runner-1" / "data", tmp_path / "one", config, log=QUIET)
+    subprocess.run(["tar", "--posix", "-cf", str(tmp_path / "cache.tar"), "-C", str(tmp_path / "runner-1"), "build"],
+                   check=True)
+    config = private_project(ROOT, tmp_path / "synth", tmp_path / "runner-2")  # the next run's checkout
+    subprocess.run(["tar", "-xf", str(tmp_path / "cache.tar"), "-C", str(tmp_path / "runner-2")], check=True)
+    touch_one_month(tmp_path / "runner-2" / "data")
+    second = build(tmp_path / "runner-2" / "data", tmp_path / "two", config, log=QUIET)
+    assert 0 < second.charts_drawn < first.charts_total / 10
+    assert 0 < second.files_made < first.files_total / 3
 
 
 def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path):
