@@ -35,6 +35,13 @@ def test_aliases_are_refused(tmp_path):
     assert problems[0].line == 1
 
 
+def test_an_anchor_alone_is_refused_and_a_star_in_text_is_not_an_alias(tmp_path):
+    document, problems = read(tmp_path, "id: '01'\nunit: &u 民政局\n")
+    assert document is None and [p.code for p in problems] == ["yaml-alias"] and problems[0].line == 2
+    document, problems = read(tmp_path, "id: '01'\nnote: 联系电话 138****1234 & 座机\n")
+    assert problems == [] and document.data["note"] == "联系电话 138****1234 & 座机"
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [

@@ -89,8 +89,9 @@ def _compose_fast(text: str) -> Node | None:
     """The document's node tree by libyaml, or None when it is empty, has an anchor or alias, or is not
     valid YAML: the slow parser then explains what is wrong (or confirms the document is empty)."""
     try:
-        if any(isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None
-               for event in yaml.parse(text, Loader=_FastLoader)):
+        # an anchor is written with &, an alias with *: only a text holding one is read event by event for them
+        if ("&" in text or "*" in text) and any(isinstance(event, AliasEvent) or getattr(event, "anchor", None)
+                                                 is not None for event in yaml.parse(text, Loader=_FastLoader)):
             return None
         return yaml.compose(text, Loader=_FastLoader)
     except yaml.YAMLError:

@@ -81,9 +81,11 @@ def item_figure(view: ItemView, overview: YearOverview, folder: Outputs) -> Figu
                            overview.expected_by_month, folder)
 
 
-def group_figure(group: Group, kind: str, overview: YearOverview, folder: Outputs) -> Figure | None:
-    return progress_figure(group.name, f"{kind}-{group.key}", overview.months,
-                           group.progress_by_month(len(overview.months)), overview.expected_by_month, folder)
+def group_figure(group: Group, kind: str, progress: list[float | None], overview: YearOverview,
+                 folder: Outputs) -> Figure | None:
+    """The group's progress (`progress`, month by month) against 序时进度."""
+    return progress_figure(group.name, f"{kind}-{group.key}", overview.months, progress, overview.expected_by_month,
+                           folder)
 
 
 def overall_figure(overview: YearOverview, folder: Outputs) -> Figure | None:

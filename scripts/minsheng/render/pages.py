@@ -108,9 +108,10 @@ def render_site(plan: Plan, overview: YearOverview, content: Path, out: Outputs,
                        **(first if number == 1 else dict.fromkeys(first)), **context)
 
     def group_pages(group, kind: str, folder: str) -> None:
-        figure = chart(figures.group_figure(group, kind, overview, out))
+        progress = group.progress_by_month(len(overview.months))
+        figure = chart(figures.group_figure(group, kind, progress, overview, out))
         paged("group.md.j2", folder, group.key, list(group.items), _column(group.name), name=group.name, kind=kind,
-              first={"figure": figure, "progress": group.progress_by_month(len(overview.months)) if figure else None})
+              first={"figure": figure, "progress": progress if figure else None})
 
     page("groups.md.j2", "groups/index.md", _column("与我有关"))
     for group, views in groups:
