@@ -19,7 +19,7 @@ from .model import FILE_MODELS
 from .publish.bench import bench, table
 from .publish.build import BuildError, build
 from .render.change_report import change_report
-from .problems import CODES
+from .problems import CATALOGUE
 from .validate import plan_errors, validate_data
 
 DEFAULT_DATA = Path("data")
@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     if args.codes:
-        for code, meaning in CODES.items():
-            print(f"{code}\t{meaning}")
+        for kind in CATALOGUE.values():
+            print(f"{kind.code}\t{kind.title}\n    {kind.description}")
         return 0
     if not _data_folder(args.data):
         return 1

@@ -1,7 +1,8 @@
 """Problems found in the data, and the report that collects them.
 
-Modelled on frictionless-py's errors: every problem has a stable code, a position (file, line,
-column, field), the value found and what was expected, and prints as one line of Chinese.
+Modelled on frictionless-py's errors: every problem has a stable code from the catalogue below (with a
+title and a description of what it means and what to do), a position (file, line, column, field), the value
+found and what was expected, and prints as one line of Chinese.
 """
 
 from __future__ import annotations
@@ -11,37 +12,126 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-# code → what the problem means, in Chinese (shown in the data dictionary and `minsheng validate --codes`)
-CODES: dict[str, str] = {
-    "encoding": "文件不是 UTF-8 编码的文本",
-    "yaml-syntax": "YAML 语法错误",
-    "yaml-duplicate-key": "同一层级出现重复的字段名",
-    "yaml-alias": "使用了 YAML 锚点或别名（& 或 *），数据文件中不允许",
-    "file-missing": "缺少必需的文件",
-    "file-name": "文件名与记录编号不一致",
-    "missing-field": "缺少必填字段",
-    "unknown-field": "出现未定义的字段",
-    "wrong-type": "值的类型不对",
-    "wrong-value": "值不在允许范围内",
-    "duplicate-id": "编号重复",
-    "unknown-reference": "引用了不存在的编号",
-    "category-count": "类别的项目数与通知不符",
-    "not-verbatim": "原文字段与通知全文不一致",
-    "number-mismatch": "序号与编号不一致",
-    "no-task": "无任务项目的字段不一致",
-    "percent-range": "百分比超出 0–100",
-    "placeholder": "占位内容尚未填写",
-    "csv-structure": "CSV 文件的结构不对（空文件、表头、列数、单元格）",
-    "number": "数字无法读取，或被规范化（全角、千分位、单位）",
-    "month": "月份文件的命名、年度或连续性不对",
-    "duplicate-row": "同一项目（指标、资金来源）在一个月中出现多行",
-    "missing-row": "项目或指标在本月缺少一行",
-    "decrease": "累计数比上月小，但没有更正说明",
-    "funds-order": "拨付资金超过到位资金",
-    "far-above-target": "数值超过年度目标的3倍",
-    "revision": "已发布的数字被改动，须登记并公布更正",
-    "privacy": "含有身份证号、手机号或银行卡号等个人信息",
-}
+
+@dataclass(frozen=True)
+class ProblemType:
+    """One kind of problem: a stable code, a short title, and what it means and what to do, in Chinese."""
+
+    code: str
+    title: str
+    description: str
+
+
+def _catalogue(*types: ProblemType) -> dict[str, ProblemType]:
+    catalogue: dict[str, ProblemType] = {}
+    for kind in types:
+        if kind.code in catalogue:
+            raise ValueError(f"problem code {kind.code!r} is in the catalogue twice")
+        catalogue[kind.code] = kind
+    return catalogue
+
+
+# Every problem code, in the order `minsheng validate --codes` lists them: reading files, the fields of a
+# record, the plan and its consistency, the monthly reports, publication. Codes are meant to stay as they
+# are: office staff search for them, and old reports and notes quote them.
+CATALOGUE: dict[str, ProblemType] = _catalogue(
+    # reading files
+    ProblemType("encoding", "文件不是 UTF-8 编码的文本",
+                "文件中有无法按 UTF-8 读取的字节，或混用了多种编码；能按 GBK/GB18030 读出时只作提示。"
+                "请用编辑器另存为 UTF-8，CSV 文件在 Excel 中另存为“CSV UTF-8”。"),
+    ProblemType("yaml-syntax", "YAML 语法错误",
+                "文件无法按 YAML 读取，常见原因是缩进不齐、冒号后缺空格、引号不成对。"
+                "按提示的行列检查，对照同类文件的写法改正。"),
+    ProblemType("yaml-duplicate-key", "同一层级出现重复的字段名",
+                "同一层级写了两个相同的字段名，后一个会覆盖前一个。删去多余的一个，或把两处内容合并。"),
+    ProblemType("yaml-alias", "使用了 YAML 锚点或别名",
+                "数据文件中不允许使用锚点或别名（& 或 *），每处内容都要完整写出；文字以 & 或 * 开头时加上引号。"),
+    ProblemType("file-missing", "缺少必需的文件",
+                "缺少年度文件夹、通知全文、项目文件或其他必需的文件。按提示补上文件，或检查文件名和所在文件夹是否写错。"),
+    ProblemType("file-name", "文件名与记录编号不一致",
+                "项目文件的文件名须与其中的项目编号相同（如 07.yaml 中写 id: \"07\"）。改文件名或改编号，使两者一致。"),
+    ProblemType("csv-structure", "CSV 文件的结构不对",
+                "CSV 文件是空的、表头与规定的列不一致或有重复的列、某行的格式不对，或 Excel 工作簿无法打开、缺少规定的工作表。"
+                "请用 minsheng new-month 生成的表格填写，不要增删列、不要改动表头。"),
+    # the fields of a record
+    ProblemType("missing-field", "缺少必填字段",
+                "记录缺少必须填写的字段，或按其他字段的内容应当填写的字段。按提示补上这个字段。"),
+    ProblemType("unknown-field", "出现未定义的字段",
+                "出现了数据字典中没有的字段，多半是字段名拼错了。对照提示中允许的字段名改正，或删去这个字段。"),
+    ProblemType("wrong-type", "值的类型不对",
+                "值的类型与规定不符，如数字处写了文字、列表处写了单个值、单元格设成了日期或逻辑值格式。按提示的类型改写。"),
+    ProblemType("not-an-option", "值不在允许的选项中",
+                "字段只能取规定的几个值之一（如层级、资金来源、报送状态）。从提示列出的选项中选一个，不要多出空格或换成别的说法。"),
+    ProblemType("wrong-format", "格式不对",
+                "值的写法不符合规定的格式（如项目编号、月份、行政区划代码）。按提示的格式改写。"),
+    ProblemType("out-of-range", "数值超出允许范围",
+                "数值小于规定的最小值或大于规定的最大值（如填了负数）。核对数值，按提示的范围改正。"),
+    ProblemType("empty-value", "内容为空",
+                "字段写了，但文字是空的或列表中没有任何一项。按提示填上内容。"),
+    ProblemType("wrong-value", "值不符合要求",
+                "值不符合字段的其他规定，括号中是程序给出的具体原因。按提示改正；看不明白时请联系技术人员。"),
+    ProblemType("privacy", "含有个人信息",
+                "数据中含有身份证号、手机号或银行卡号等个人信息，这些信息不得公开。删去，或改写为不含个人信息的说明。"),
+    # the plan and its consistency
+    ProblemType("year-mismatch", "年度与文件夹不一致",
+                "文件中的年度（通知的年度、问题编号开头的年份、进度节点的日期）与所在的年度文件夹不一致。"
+                "多半是从上一年的文件复制后没有改，按文件夹的年度改正。"),
+    ProblemType("date-order", "日期先后不对",
+                "日期早于它应当晚于的日期，或没有按先后排列：整改期限和销号日期不早于发现日期，发现日期不早于通知发布日期，"
+                "月份在月底之后才能发布，更正不早于该月的发布，进度节点和发布记录按时间先后排列。核对日期的年、月是否填错。"),
+    ProblemType("duplicate-id", "编号重复",
+                "同一范围内两条记录用了相同的编号（项目、指标、类别、单位、群体、问题、发布月份等）。"
+                "给其中一条改用新的编号，或删去重复的记录。"),
+    ProblemType("unknown-reference", "引用了不存在的编号",
+                "引用的项目、指标、类别、单位、群体或月份在对应的文件中不存在。检查编号是否写错，或先在对应的文件中添加。"),
+    ProblemType("wrong-numeral", "序号不是中文数字",
+                "项目序号须照录通知中使用的中文数字（如 十二、四十三），不写阿拉伯数字或其他写法。"),
+    ProblemType("number-mismatch", "序号与编号不一致",
+                "区级项目的编号须与通知序号对应，通知原文须以本项目的序号开头。核对序号、编号和原文是否属于同一个项目。"),
+    ProblemType("level-mismatch", "项目层级与类别层级不一致",
+                "项目的层级（区级或市级）须与它所属类别的层级相同。改正层级，或检查类别是否选错。"),
+    ProblemType("category-count", "类别的项目数与通知不符",
+                "某一类别下的项目个数与通知中写明的个数不同。检查是否漏建或多建了项目文件，或项目的类别填错。"),
+    ProblemType("not-verbatim", "原文字段与通知全文不一致",
+                "照录通知的字段必须与通知全文逐字一致，不改标点、不补缺字。从通知全文中复制原话。"),
+    ProblemType("no-task", "无任务项目的字段不一致",
+                "标为本年无任务（no_task）的项目须照录通知的原话，且不应有目标指标；写了无任务原文的项目须标为本年无任务。"
+                "使这几处一致。"),
+    ProblemType("target-missing", "指标缺少目标值",
+                "只有按月报告的数量类指标（kind: count，且不填限定词和基期值）可以没有目标值。"
+                "填上通知中的目标值，或改为按月报告的数量。"),
+    ProblemType("unit-not-money", "标准的单位不是金额",
+                "对应了指标（applies_to）的政策标准用来推算应需资金，单位只能是元或万元。改正单位，或删去对应指标。"),
+    ProblemType("percent-range", "百分比超出 0–100",
+                "以 % 计的目标值、基期值、标准，以及月报中的比率，须在 0 到 100 之间。核对是否多填了位数，或把数量填成了比率。"),
+    ProblemType("rules-order", "滞后界限设置不对",
+                "data/rules.yaml 中的滞后界限须小于严重滞后界限，否则无法区分“滞后”和“严重滞后”。调整两个界限。"),
+    ProblemType("ledger-incomplete", "销号信息不完整",
+                "问题台账中写了销号情况，就须同时写销号日期。补上销号日期；问题尚未销号时，删去销号情况。"),
+    ProblemType("placeholder", "占位内容尚未填写",
+                "网站信息中还有“待填写”的占位内容（主办单位、备案号、异议期等）。发布前请填入办公室提供的正式内容。"),
+    # the monthly reports
+    ProblemType("number", "数字无法读取，或被规范化",
+                "月报中的数字格子里有文字、公式、负数或无法读取的写法时是错误；全角字符、千分位、末尾的 % 或 万元 等"
+                "意思确定的写法会自动处理并提示，核对读作的数即可。"),
+    ProblemType("month", "月份文件的命名、年度或连续性不对",
+                "月报文件名须为“年-月.csv”，进度表和资金表须成对出现，月份须在本计划年度内、不早于通知发布的月份，且逐月连续、不跳月。"),
+    ProblemType("duplicate-row", "同一项目在一个月中出现多行",
+                "同一个项目、指标或资金来源在本月出现了两行。删去多余的一行。"),
+    ProblemType("missing-row", "项目或指标在本月缺少一行",
+                "计划中的项目或指标在本月缺少一行，或该行的数值、金额空着。不要删行；没有报送就填“未报送”，"
+                "没有进展就填上月的累计数或 0。"),
+    ProblemType("decrease", "累计数比上月小，但没有更正说明",
+                "累计数只增不减。确实要调小（如发现重复统计），在该行的“更正说明”中写明原因。"),
+    ProblemType("funds-order", "拨付资金超过到位资金",
+                "累计拨付不能超过累计到位。请核对两列是否填反。"),
+    ProblemType("far-above-target", "数值超过年度目标的3倍",
+                "数值比年度目标大得多，可能多填了位数。核实后确实如此，就在该行写明原因；这是警告，不影响合并。"),
+    # publication
+    ProblemType("revision", "已发布的数字被改动，须登记并公布更正",
+                "已发布月份的数字被改动但未登记，或发布时的存档缺失、月报文件被删除。"
+                "在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正。"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +147,7 @@ class Problem:
     severity: str = "error"  # "error" stops the build; "warning" and "notice" are printed and allowed
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:
+        if self.code not in CATALOGUE:
             raise ValueError(f"unknown problem code {self.code!r}")
 
     def position(self) -> str:
