@@ -29,7 +29,7 @@ def test_a_year_folder_must_match_its_notice(data_copy, capsys):
     notice = data_copy / "2025" / "notice.yaml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("year: 2025", "year: 2024"), encoding="utf-8")
     assert main(["validate", "--data", str(data_copy)]) == 1
-    assert "data/2025/notice.yaml 第3行第1列：错误[wrong-value] 字段 年度（year）：年度与文件夹名不一致" in capsys.readouterr().out
+    assert "data/2025/notice.yaml 第3行第1列：错误[year-mismatch] 字段 年度（year）：年度与文件夹名不一致" in capsys.readouterr().out
 
 
 def test_the_site_shows_the_latest_year_even_before_its_first_report(data_copy, tmp_path, capsys):

@@ -153,7 +153,7 @@ CASES = [
     Case("csv-unknown-item", cell(PROGRESS, {"项目编号": "03", "指标编号": ""}, {"项目编号": "77"}), "error",
          "unknown-reference"),
     Case("csv-funds-disbursed-above", cell(FUNDS, {"项目编号": "01"}, {"累计拨付（万元）": "99999"}), "error", "funds-order"),
-    Case("csv-funds-unknown-source", cell(FUNDS, {"项目编号": "01"}, {"资金来源": "县"}), "error", "wrong-value"),
+    Case("csv-funds-unknown-source", cell(FUNDS, {"项目编号": "01"}, {"资金来源": "县"}), "error", "not-an-option"),
     Case("csv-gbk", lambda data, _: (data / PROGRESS).write_bytes((data / PROGRESS).read_text(encoding="utf-8-sig")
                                                                   .encode("gbk")), "notice"),
     Case("csv-no-byte-order-mark", lambda data, _: (data / PROGRESS).write_bytes(

@@ -60,6 +60,6 @@ def test_unknown_field_lists_the_allowed_ones(tmp_path):
 def test_choice_and_pattern_errors(tmp_path):
     item, problems = record(tmp_path, GOOD.replace("level: district", "level: 区级").replace('id: "07"', "id: 7a"))
     codes = {(p.field, p.code) for p in problems}
-    assert ("层级（level）", "wrong-value") in codes
-    assert ("项目编号（id）", "wrong-value") in codes
+    assert ("层级（level）", "not-an-option") in codes
+    assert ("项目编号（id）", "wrong-format") in codes
     assert any("c01" in p.expected for p in problems)

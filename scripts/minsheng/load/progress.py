@@ -116,7 +116,7 @@ def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
         if not indicator:
             status = read.text("status")
             if status not in ("", NOT_REPORTED):
-                read.problems.append(Problem("wrong-value", report.progress_file, "报送状态只能留空或填“未报送”", line=row,
+                read.problems.append(Problem("not-an-option", report.progress_file, "报送状态只能留空或填“未报送”", line=row,
                                              column=table.column(PROGRESS_HEADERS["status"]), field=PROGRESS_HEADERS["status"],
                                              value=status, expected=f"留空或“{NOT_REPORTED}”"))
             if item in report.items:

@@ -62,19 +62,19 @@ def _problem(model: type[BaseModel], error: dict, document: YamlDocument, shown_
     if kind in _TYPES:
         return Problem("wrong-type", shown_as, "值的类型不对", expected=_TYPES[kind], **common)
     if kind == "literal_error":
-        return Problem("wrong-value", shown_as, "值不在允许的选项中",
+        return Problem("not-an-option", shown_as, "值不在允许的选项中",
                        expected=f"以下之一：{ctx.get('expected', '')}", **common)
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        return Problem("wrong-value", shown_as, "格式不对",
+        return Problem("wrong-format", shown_as, "格式不对",
                        expected=_PATTERNS.get(pattern, f"符合 {pattern}"), **common)
     if kind in ("greater_than_equal", "greater_than"):
-        return Problem("wrong-value", shown_as, "数值太小", expected=f"不小于 {ctx.get('ge', ctx.get('gt'))}", **common)
+        return Problem("out-of-range", shown_as, "数值太小", expected=f"不小于 {ctx.get('ge', ctx.get('gt'))}", **common)
     if kind in ("less_than_equal", "less_than"):
-        return Problem("wrong-value", shown_as, "数值太大", expected=f"不大于 {ctx.get('le', ctx.get('lt'))}", **common)
+        return Problem("out-of-range", shown_as, "数值太大", expected=f"不大于 {ctx.get('le', ctx.get('lt'))}", **common)
     if kind == "too_short":
         expected = "非空的内容" if isinstance(error.get("input"), str) else f"至少 {ctx.get('min_length')} 项"
-        return Problem("wrong-value", shown_as, "内容为空", expected=expected, **common)
+        return Problem("empty-value", shown_as, "内容为空", expected=expected, **common)
     if kind == "string_too_short":
-        return Problem("wrong-value", shown_as, "内容为空", expected="非空的文字", **common)
+        return Problem("empty-value", shown_as, "内容为空", expected="非空的文字", **common)
     return Problem("wrong-value", shown_as, f"值不符合要求（{error['msg']}）", **common)

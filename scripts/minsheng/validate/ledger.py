@@ -23,20 +23,20 @@ def check_ledger(plan: Plan, year: Year) -> list[Problem]:
         if counts[entry.id] > 1:
             add("duplicate-id", "问题编号重复", "id", entry.id, "每个问题的编号唯一")
         if not entry.id.startswith(f"{year.year}-"):
-            add("wrong-value", "问题编号的年度与文件夹不一致", "id", entry.id, f"以 {year.year}- 开头")
+            add("year-mismatch", "问题编号的年度与文件夹不一致", "id", entry.id, f"以 {year.year}- 开头")
         if entry.item not in items:
             add("unknown-reference", "计划中没有这个项目", "item", entry.item, "本年度计划中的项目编号")
         if units and entry.unit not in units:
             add("unknown-reference", "责任单位不在单位表中", "unit", entry.unit, "data/units.yaml 中的单位编号之一")
         if entry.due < entry.found:
-            add("wrong-value", "整改期限早于发现日期", "due", str(entry.due), f"不早于 {entry.found}")
+            add("date-order", "整改期限早于发现日期", "due", str(entry.due), f"不早于 {entry.found}")
         if entry.closed is not None and entry.closed < entry.found:
-            add("wrong-value", "销号日期早于发现日期", "closed", str(entry.closed), f"不早于 {entry.found}")
+            add("date-order", "销号日期早于发现日期", "closed", str(entry.closed), f"不早于 {entry.found}")
         if entry.closed is not None and not entry.resolution:
             add("missing-field", "已销号的问题须写明销号情况", "resolution", None, "如何整改、何时通过验收")
         if entry.closed is None and entry.resolution:
-            add("wrong-value", "写了销号情况但没有销号日期", "closed", None, "销号日期，或删去销号情况")
+            add("ledger-incomplete", "写了销号情况但没有销号日期", "closed", None, "销号日期，或删去销号情况")
         if year.notice and entry.found < year.notice.published:
-            add("wrong-value", "发现日期早于通知发布日期", "found", str(entry.found), f"不早于 {year.notice.published}")
+            add("date-order", "发现日期早于通知发布日期", "found", str(entry.found), f"不早于 {year.notice.published}")
     return problems
 

@@ -77,7 +77,7 @@ def _check_site(plan: Plan) -> Iterator[Problem]:
 def _check_rules_and_groups(plan: Plan) -> Iterator[Problem]:
     rules = plan.rules
     if rules and rules.behind_margin >= rules.far_behind_margin:
-        yield plan.rules_source.problem("wrong-value", "滞后界限应小于严重滞后界限", ("far_behind_margin",),
+        yield plan.rules_source.problem("rules-order", "滞后界限应小于严重滞后界限", ("far_behind_margin",),
                                         value=rules.far_behind_margin, expected=f"大于 {rules.behind_margin:g}")
     if plan.groups:
         counts = Counter(g.id for g in plan.groups.groups)
@@ -109,7 +109,7 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
         return []
     problems = []
     if notice.year != year.year:
-        problems.append(source.problem("wrong-value", "年度与文件夹名不一致", ("year",), value=notice.year,
+        problems.append(source.problem("year-mismatch", "年度与文件夹名不一致", ("year",), value=notice.year,
                                        expected=str(year.year)))
     counts = Counter(c.id for c in notice.categories)
     for index, category in enumerate(notice.categories):
@@ -120,10 +120,10 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
     for index, milestone in enumerate(notice.schedule.milestones):
         path = ("schedule", "milestones", index)
         if milestone.by.year != year.year:
-            problems.append(source.problem("wrong-value", "进度节点不在本年度内", path + ("by",),
+            problems.append(source.problem("year-mismatch", "进度节点不在本年度内", path + ("by",),
                                            value=str(milestone.by), expected=f"{year.year}年内的日期"))
         if previous and milestone.by <= previous:
-            problems.append(source.problem("wrong-value", "进度节点没有按时间先后排列", path + ("by",),
+            problems.append(source.problem("date-order", "进度节点没有按时间先后排列", path + ("by",),
                                            value=str(milestone.by), expected=f"晚于 {previous}"))
         previous = milestone.by
         quotes.append(Quote(milestone.wording, source, path + ("wording",)))
@@ -143,7 +143,7 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
         add("file-name", "文件名与项目编号不一致", ("id",), item.id, f"文件名为 {expected_name}，或把编号改成与文件名一致")
     number = chinese_number(item.number)
     if number is None:
-        add("wrong-value", "序号不是通知中使用的中文数字", ("number",), item.number, "中文数字，如 十二、四十三")
+        add("wrong-numeral", "序号不是通知中使用的中文数字", ("number",), item.number, "中文数字，如 十二、四十三")
     elif item.level == "district" and item.id.isdigit() and number != int(item.id):
         add("number-mismatch", "区级项目的编号应与通知序号相同", ("number",), item.number, f"与编号 {item.id} 对应的序号")
     if not item.source_text.startswith(f"({item.number})"):
@@ -156,7 +156,7 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
         add("unknown-reference", "类别不存在", ("category",), item.category,
             f"notice.yaml 中的类别编号之一：{'、'.join(categories)}")
     elif category and category.level != item.level:
-        add("wrong-value", "项目层级与所属类别的层级不一致", ("level",), item.level, category.level)
+        add("level-mismatch", "项目层级与所属类别的层级不一致", ("level",), item.level, category.level)
 
     for index, group in enumerate(item.groups):
         if groups is not None and group not in groups:
@@ -193,7 +193,7 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     counts = {i.id: i for i in item.indicators if i.kind == "count"}
     for index, indicator in enumerate(item.indicators):
         if indicator.target is None and (indicator.kind != "count" or indicator.comparator or indicator.baseline is not None):
-            add("wrong-value", "没有目标值的指标只能是按月报告的数量", ("indicators", index, "target"), None,
+            add("target-missing", "没有目标值的指标只能是按月报告的数量", ("indicators", index, "target"), None,
                 "kind: count，且不填限定词和基期值；或者填上通知中的目标值")
     for index, parameter in enumerate(item.policy_parameters):
         if parameter.applies_to is None:
@@ -202,7 +202,7 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
             add("unknown-reference", "对应指标不是本项目的数量类指标", ("policy_parameters", index, "applies_to"),
                 parameter.applies_to, f"本项目数量类指标的编号之一：{'、'.join(counts) or '（本项目没有）'}")
         if parameter.unit not in MONEY_UNITS:
-            add("wrong-value", "只有以元或万元计的标准才能推算应需资金", ("policy_parameters", index, "unit"),
+            add("unit-not-money", "只有以元或万元计的标准才能推算应需资金", ("policy_parameters", index, "unit"),
                 parameter.unit, "、".join(MONEY_UNITS))
 
     if item.no_task:

@@ -91,7 +91,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
             problems.append(Problem("unknown-reference", funds, "计划中没有这个项目", value=item_id,
                                     expected="计划中的项目编号", **_cell(month.funds_columns, FUND_HEADERS, report.row, "item")))
         if source not in FUND_SOURCES:
-            problems.append(Problem("wrong-value", funds, "资金来源不在规定的选项中", value=source,
+            problems.append(Problem("not-an-option", funds, "资金来源不在规定的选项中", value=source,
                                     expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, FUND_HEADERS, report.row, "source")))
         reported = month.items.get(item_id)
         for name in ("planned", "in_place", "disbursed"):

@@ -43,7 +43,7 @@ def check_revisions(year: Year) -> list[Problem]:
             problems.append(source.problem("unknown-reference", "更正的月份没有发布记录", ("revisions", index, "month"),
                                            value=revision.month, expected="releases.yaml 中登记的月份"))
         elif revision.date < released[revision.month]:
-            problems.append(source.problem("wrong-value", "更正公布日期早于该月的发布日期", ("revisions", index, "date"),
+            problems.append(source.problem("date-order", "更正公布日期早于该月的发布日期", ("revisions", index, "date"),
                                            value=str(revision.date), expected=f"不早于 {released[revision.month]}"))
         if revision.item not in items:
             problems.append(source.problem("unknown-reference", "计划中没有这个项目", ("revisions", index, "item"),
@@ -70,13 +70,13 @@ def check_releases(year: Year) -> list[Problem]:
             problems.append(source.problem("unknown-reference", "没有这个月份的月报", path + ("month",),
                                            value=release.month, expected="progress/ 中已有的月份"))
         elif release.date <= month_end(release.month):
-            problems.append(source.problem("wrong-value", "发布日期不晚于该月月底", path + ("date",),
+            problems.append(source.problem("date-order", "发布日期不晚于该月月底", path + ("date",),
                                            value=str(release.date), expected=f"晚于 {month_end(release.month)}"))
         if release.month in seen:
             problems.append(source.problem("duplicate-id", "同一月份登记了两次发布", path + ("month",),
                                            value=release.month, expected="每个月份发布一次"))
         if previous and release.date < previous:
-            problems.append(source.problem("wrong-value", "发布记录没有按日期先后排列", path + ("date",),
+            problems.append(source.problem("date-order", "发布记录没有按日期先后排列", path + ("date",),
                                            value=str(release.date), expected=f"不早于 {previous}"))
         seen.add(release.month)
         previous = release.date
