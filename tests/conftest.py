@@ -18,7 +18,8 @@ def built_site(tmp_path_factory) -> Path:
     from minsheng.cli import main
 
     out = tmp_path_factory.mktemp("built") / "site"
-    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
+                 "--work", str(out.parent / "work")]) == 0
     return out
 
 
@@ -51,11 +52,35 @@ def draft_copy(data_copy: Path) -> Path:
     return data_copy
 
 
+def _project_state() -> dict[str, tuple]:
+    """What the tests must leave as they found it: data/ file by file, and whether build/ and site/ changed."""
+    state = {p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+             for p in DATA.rglob("*") if p.is_file()}
+    for name in ("build", "site"):
+        folder = ROOT / name
+        state[name] = (folder.exists(), folder.stat().st_mtime_ns if folder.exists() else None)
+    return state
+
+
+_STATE = pytest.StashKey[dict]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STATE] = _project_state()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Under CI=true a skipped test is a failure: a missing browser or font must not pass silently."""
+    """Tests are hermetic: one that wrote into the project's data/, build/ or site/ fails the run. Under
+    CI=true a skipped test is a failure too: a missing browser or font must not pass silently."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    before, after = session.config.stash.get(_STATE, None), _project_state()
+    if before is not None and before != after:
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        if reporter:
+            reporter.write_line(f"tests changed the project's own files: {', '.join(changed[:10])}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
     if os.environ.get("CI") != "true":
         return
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped:
         reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; in CI a skip is a failure.", red=True)

@@ -76,5 +76,4 @@ def test_pull_requests_validate_test_build_and_report():
     for needed in ("upload-pages-artifact", "deploy-pages", "group: pages", "cancel-in-progress: false"):
         assert needed in publish
     steps = yaml.safe_load(publish)["jobs"]["build"]["steps"]
-    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
-    assert cache["with"]["path"] == "build" and steps.index(cache) < steps.index({"name": "生成网站", "run": "make site"})
+    assert {"name": "生成网站", "run": "make site"} in steps

@@ -35,7 +35,7 @@ def test_a_year_folder_must_match_its_notice(data_copy, capsys):
 def test_the_site_shows_the_latest_year_even_before_its_first_report(data_copy, tmp_path, capsys):
     add_2025(data_copy)
     out = tmp_path / "site"
-    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"), "--work", str(tmp_path / "work")]) == 0
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "2025年民生实事进展" in home and "尚无月度报告" in home
 

@@ -1,99 +1,109 @@
-"""The command line: `minsheng <subcommand>`. Each subcommand calls one stage; no logic lives here."""
+"""The command line: `minsheng <subcommand>`. It parses the arguments, calls the stage or tool that does
+the work and prints its result in Chinese; each command imports only what it uses, so that starting
+one costs little. No Python traceback reaches the user: an unexpected failure is reported in one
+Chinese sentence with what to do."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import json
 import sys
 from pathlib import Path
 
-from .entry.monthly import EntryError, import_month, new_month
-from .entry.publish import publish
-from .entry.sample import write_sample
-from .entry.synth import synth
-from .compute.diff import diff
-from .load.git_tree import GitError, export_data
-from .model import FILE_MODELS
-from .publish.bench import bench, table
-from .publish.build import BuildError, build
-from .render.change_report import change_report
-from .problems import CATALOGUE
-from .validate import plan_errors, validate_data
-
-DEFAULT_DATA = Path("data")
+PROJECT = Path(__file__).resolve().parents[2]  # the checkout the tool is installed from
 SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
+
+
+def default_data() -> Path:
+    """data/ in the working folder, else the project's own: every command works from any folder."""
+    here = Path("data")
+    return here if here.is_dir() or not (PROJECT / "data").is_dir() else PROJECT / "data"
+
+
+def default_config() -> Path:
+    here = Path("mkdocs.yml")
+    return here if here.is_file() or not (PROJECT / "mkdocs.yml").is_file() else PROJECT / "mkdocs.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="minsheng", description="民生实事公开网站的构建工具")
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--data", type=Path, default=None,
+                      help="数据文件夹（默认：当前文件夹下的 data，没有时用本项目的 data）")
     commands = parser.add_subparsers(dest="command", required=True, metavar="子命令")
 
-    validate = commands.add_parser("validate", help="检查 data/ 中的全部数据，列出所有问题")
-    validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    validate = commands.add_parser("validate", parents=[data], help="检查 data/ 中的全部数据，列出所有问题")
     validate.add_argument("--json", action="store_true", help="以 JSON 输出问题列表")
     validate.add_argument("--codes", action="store_true", help="列出所有问题代码及含义")
 
     schema = commands.add_parser("schema", help="输出每种数据文件的 JSON Schema")
     schema.add_argument("--out", type=Path, required=True, help="输出文件夹")
 
-    new = commands.add_parser("new-month", help="生成下个月的进展和资金 CSV（按上月数据预填）")
+    new = commands.add_parser("new-month", parents=[data], help="生成下个月的进展和资金 CSV（按上月数据预填）")
     new.add_argument("month", help="月份，如 2024-08")
-    new.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
     new.add_argument("--xlsx", type=Path, help="同时生成一个供填写的 Excel 工作簿")
     new.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
-    load = commands.add_parser("import", help="把填好的 Excel 工作簿转为某月的 CSV，并检查")
+    load = commands.add_parser("import", parents=[data], help="把填好的 Excel 工作簿转为某月的 CSV，并检查")
     load.add_argument("workbook", type=Path, help="Excel 工作簿（.xlsx），含“进展”“资金”两个工作表")
     load.add_argument("--month", required=True, help="月份，如 2024-07")
-    load.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
     load.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
-    sample = commands.add_parser("sample", help="重新生成随数据提供的演示样例月报（固定随机种子）")
-    sample.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    sample = commands.add_parser("sample", parents=[data], help="重新生成随数据提供的演示样例月报（固定随机种子）")
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
 
-    release = commands.add_parser("publish", help="登记某月月报的发布，存档发布时的数据，并登记其后的更正")
+    release = commands.add_parser("publish", parents=[data], help="登记某月月报的发布，存档发布时的数据，并登记其后的更正")
     release.add_argument("month", help="发布的月份，如 2024-08")
     release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
-    release.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
 
-    synthetic = commands.add_parser("synth", help="生成任意规模的合成测试数据（写在 data/ 以外）")
+    synthetic = commands.add_parser("synth", parents=[data], help="生成任意规模的合成测试数据（写在 data/ 以外）")
     synthetic.add_argument("--items", type=int, required=True, help="项目数")
     synthetic.add_argument("--months", type=int, default=12, help="月份数（默认 12）")
     synthetic.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
     synthetic.add_argument("--out", type=Path, required=True, help="输出文件夹（不能在 data/ 里）")
 
-    measure = commands.add_parser("bench", help="分阶段测量构建的耗时、内存和网站大小（随附数据及合成的大规模数据）")
+    measure = commands.add_parser("bench", parents=[data],
+                                  help="测量构建的耗时（整个进程，三次取中位数）、内存和网站大小（随附数据及合成的大规模数据）")
     measure.add_argument("--scales", default="1,10,100", help="数据规模倍数，逗号分隔（默认 1,10,100）")
-    measure.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
 
-    compare = commands.add_parser("diff", help="比较两个版本的数据，输出变更报告（Markdown）")
+    compare = commands.add_parser("diff", parents=[data], help="比较两个版本的数据，输出变更报告（Markdown）")
     compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
     compare.add_argument("head", help="新的数据文件夹，或 git 版本（如 HEAD）")
-    compare.add_argument("--data", type=Path, default=DEFAULT_DATA, help="按 git 版本比较时，数据文件夹在仓库中的位置")
 
-    build = commands.add_parser("build", help="检查数据、生成页面并用 mkdocs 构建网站")
-    build.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹（默认 data）")
+    build = commands.add_parser("build", parents=[data], help="检查数据、生成页面并用 mkdocs 构建网站")
     build.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site）")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs 配置（默认 mkdocs.yml）")
+    build.add_argument("--work", type=Path, help="生成的页面放在哪里（默认：mkdocs.yml 旁的 build）")
+    build.add_argument("--config", type=Path, default=None, help="mkdocs 配置（默认 mkdocs.yml）")
 
     args = parser.parse_args(argv)
+    if getattr(args, "data", "") is None:
+        args.data = default_data()
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
                 "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
                 "synth": _synth, "bench": _bench}
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, not a traceback
+        print(f"错误：minsheng {args.command} 意外中止（{exc}）。请把这句话和所用的命令告诉网站的维护人员。",
+              file=sys.stderr)
+        return 2
 
 
 def _validate(args: argparse.Namespace) -> int:
     if args.codes:
+        from .problems import CATALOGUE
+
         for kind in CATALOGUE.values():
             print(f"{kind.code}\t{kind.title}\n    {kind.description}")
         return 0
     if not _data_folder(args.data):
         return 1
+    from .validate import validate_data
+
     plan, report = validate_data(args.data)
     return _print_report(plan, report, args.json)
 
@@ -113,6 +123,10 @@ def _print_report(plan, report, as_json: bool = False) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .model import FILE_MODELS
+
     args.out.mkdir(parents=True, exist_ok=True)
     for name, model in FILE_MODELS.items():
         path = args.out / f"{name}.schema.json"
@@ -124,7 +138,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _data_folder(path: Path) -> bool:
     if path.is_dir():
         return True
-    print(f"{path}：错误 找不到数据文件夹；应为：包含 site.yaml 和年度文件夹的目录。", file=sys.stderr)
+    print(f"{path}：错误 找不到数据文件夹；应为：包含 site.yaml 和年度文件夹的目录（用 --data 指定）。", file=sys.stderr)
     return False
 
 
@@ -132,6 +146,8 @@ def _plan(path: Path):
     """The plan, or None after printing why it cannot be used (entry tools need a valid plan)."""
     if not _data_folder(path):
         return None
+    from .validate import plan_errors, validate_data
+
     plan, report = validate_data(path)
     errors = plan_errors(report)
     if errors:
@@ -144,6 +160,8 @@ def _plan(path: Path):
 
 def _entry(args: argparse.Namespace, action) -> int:
     """Run an entry tool that writes data files: on a sound plan, reporting what it wrote or why not."""
+    from .entry.monthly import EntryError
+
     plan = _plan(args.data)
     if plan is None:
         return 1
@@ -158,10 +176,15 @@ def _entry(args: argparse.Namespace, action) -> int:
 
 
 def _new_month(args: argparse.Namespace) -> int:
+    from .entry.monthly import new_month
+
     return _entry(args, lambda plan: new_month(plan, args.month, args.xlsx, args.force))
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .entry.monthly import EntryError, import_month
+    from .validate import validate_data
+
     plan = _plan(args.data)
     if plan is None:
         return 1
@@ -186,6 +209,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
+    from .entry.monthly import EntryError
+    from .entry.sample import write_sample
+
     def action(plan):
         if args.year not in plan.years:
             raise EntryError(f"data/ 中没有 {args.year} 年度")
@@ -195,10 +221,16 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .site.build import BuildError, build
+
     if not _data_folder(args.data):
         return 1
+    config = args.config or default_config()
+    if not config.is_file():
+        print(f"{config}：错误 找不到 mkdocs 配置；应为：本项目的 mkdocs.yml（用 --config 指定）。", file=sys.stderr)
+        return 1
     try:
-        build(args.data, args.out, args.config.resolve())
+        build(args.data, args.out, config, args.work)
     except BuildError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -206,11 +238,18 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from .entry.publish import publish
+
     return _entry(args, lambda plan: publish(plan, args.month, args.date))
 
 
 def _diff(args: argparse.Namespace) -> int:
     import tempfile
+
+    from .compute.diff import diff
+    from .load.git_tree import GitError, export_data
+    from .render.change_report import change_report
+    from .validate import validate_data
 
     with tempfile.TemporaryDirectory() as scratch:
         plans = []
@@ -235,8 +274,13 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
+    from .entry.monthly import EntryError
+    from .entry.synth import synth
+
+    if not _data_folder(args.data):
+        return 1
     try:
-        written = synth(args.items, args.months, args.seed, args.out, DEFAULT_DATA)
+        written = synth(args.items, args.months, args.seed, args.out, args.data)
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -245,10 +289,13 @@ def _synth(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
+    import os
     import platform
 
+    from .site.bench import bench, table
+
     scales = [int(part) for part in args.scales.split(",")]
-    runs = bench(Path.cwd(), args.data, scales)
+    runs = bench(default_config().resolve().parent, args.data, scales)
     print(f"\n机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}\n")
     print(table(runs))
     return 0

@@ -352,6 +352,9 @@ FUND_COLUMNS = (
 
 PROGRESS_HEADERS = {c.name: c.header for c in PROGRESS_COLUMNS}
 FUND_HEADERS = {c.name: c.header for c in FUND_COLUMNS}
+FUND_FIGURES = ("planned", "in_place", "disbursed")
+# The figures a published month discloses, by field, with the name the office sees in their column
+FIGURE_NAMES = {"value": PROGRESS_HEADERS["value"], **{name: FUND_HEADERS[name] for name in FUND_FIGURES}}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from conftest import DATA
-from minsheng.compute.schedule import expected_progress, month_end
+from minsheng.compute.schedule import expected_progress
+from minsheng.months import month_end
 from minsheng.load.plan import load_plan
 
 PLAN, _ = load_plan(DATA)

@@ -6,7 +6,7 @@ import yaml
 
 from conftest import edit_csv
 from minsheng.cli import main
-from minsheng.compute.revisions import changes
+from minsheng.revisions import changes
 from minsheng.model import FundReport, IndicatorReport, MonthReport
 
 JOBS = {"项目编号": "01", "指标编号": "new-urban-jobs"}

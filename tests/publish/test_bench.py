@@ -1,17 +1,17 @@
-"""`minsheng bench` on the shipped data: three builds measured, the table and the ratios printed."""
+"""`minsheng bench` on the shipped data: whole processes timed, the table and the ratios printed."""
 
 from __future__ import annotations
 
 from conftest import DATA, ROOT
-from minsheng.publish.bench import OURS, bench, table
+from minsheng.site.bench import bench, table
 
 
-def test_bench_measures_clean_unchanged_and_one_month_builds():
-    [run] = bench(ROOT, DATA, [1], log=lambda *_: None)
+def test_bench_times_whole_builds_and_mkdocs_alone_and_reports_our_part():
+    [run] = bench(ROOT, DATA, [1], log=lambda *_: None, runs=1)
     assert run.items == 51
-    assert all(run.clean.seconds[stage] > 0 for stage in (*OURS, "mkdocs"))
-    assert run.unchanged.files_made == 0 and run.unchanged.charts_drawn == 0
-    assert 0 < run.one_month.files_made < run.clean.files_made
-    assert run.largest_page_kb < 60 and run.search_index_kb > 0
+    assert 0 < run.mkdocs.seconds < run.clean.seconds  # a build runs MkDocs and more
+    assert run.ours(run.clean) == (run.clean.seconds - run.mkdocs.seconds) / run.mkdocs.seconds
+    assert run.largest_page_kb < 60 and run.search_index_kb > 100 and run.clean.peak_mb > 50
     report = table([run])
-    assert "| 随附数据 | 51 |" in report and "我们/mkdocs（全新）" in report and "重写文件" in report
+    assert f"| 随附数据 | 51 | {run.clean.seconds:.2f} | {run.unchanged.seconds:.2f} | {run.mkdocs.seconds:.2f} | " \
+           f"{run.ours(run.clean):.2f} |" in report

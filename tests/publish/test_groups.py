@@ -7,7 +7,7 @@ import re
 
 from conftest import DATA, page_text
 from minsheng.load.plan import load_plan
-from minsheng.render.text import figure
+from minsheng.formats import figure
 
 PLAN, _ = load_plan(DATA)
 YEAR = PLAN.years[2024]

@@ -2,47 +2,40 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from minsheng.compute.figures import STATUS_LABELS, Series, StackedBars, finding, progress_figure
 from minsheng.render import charts
-from minsheng.render.figures import STATUS_LABELS, finding, progress_figure
-from minsheng.render import outputs
-from minsheng.render.outputs import Outputs
 
 MONTHS = ["2024-04", "2024-05", "2024-06", "2024-07"]
 
 
-def folder(tmp_path):
-    return Outputs(tmp_path / "docs", tmp_path / "outputs.json")
-
-
-def test_svg_keeps_chinese_labels_as_text_and_is_reproducible(tmp_path):
-    first = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75], folder(tmp_path))
-    svg = first.chart.draw()
+def test_svg_keeps_chinese_labels_as_text_and_is_reproducible():
+    first = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
+    svg = charts.draw(first.chart)
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
     assert "进度与序时进度（%）" in texts and "7月" in texts and "序时进度" in texts
     assert "<path" in svg and "glyph" not in svg  # text is not drawn as glyph outlines
     assert "sans-serif" in svg
-    again = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75], folder(tmp_path)).chart.draw()
+    again = charts.draw(progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75]).chart)
     assert again == svg
     assert re.search(r"<dc:date>|\d{4}-\d\d-\d\dT", svg) is None
 
 
-def test_csv_holds_exactly_what_is_plotted(tmp_path):
-    figure = progress_figure("测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75], folder(tmp_path))
-    raw = (tmp_path / "docs" / figure.csv).read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows == [["月份", "进度（%）", "序时进度（%）"], ["2024-04", "10.0", "23.3"], ["2024-05", "", "46.7"],
-                    ["2024-06", "60.0", "70.0"], ["2024-07", "71.0", "75.0"]]
+def test_csv_holds_exactly_what_is_plotted():
+    figure = progress_figure("测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75])
+    assert figure.header == ("月份", "进度（%）", "序时进度（%）")
+    assert figure.rows == (("2024-04", "10.0", "23.3"), ("2024-05", "", "46.7"), ("2024-06", "60.0", "70.0"),
+                           ("2024-07", "71.0", "75.0"))
+    assert [[float(v) if v else None for v in column] for column in list(zip(*figure.rows))[1:]] == [
+        series.values for series in figure.chart.series]
 
 
-def test_nothing_measured_means_no_chart(tmp_path):
-    assert progress_figure("测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75], folder(tmp_path)) is None
+def test_nothing_measured_means_no_chart():
+    assert progress_figure("测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75]) is None
 
 
 @pytest.mark.parametrize(
@@ -56,41 +49,12 @@ def test_alt_text_states_the_finding(actual, sentence):
     assert finding(MONTHS, actual, [23.3, 46.7, 70, 75], "总体") == sentence
 
 
-def test_charts_are_drawn_in_parallel_as_serially_and_once(tmp_path, monkeypatch):
-    monkeypatch.setattr(outputs, "PARALLEL_WORK", 0)  # the pool, even for four charts
-    first = folder(tmp_path)
-    figures = [progress_figure("测试", f"item-{n}", MONTHS, [n, 30, 60, 71], [23.3, 46.7, 70, 75], first)
-               for n in range(4)]
-    jobs = [(f.svg, f.chart) for f in figures]
-    assert charts.draw_all(jobs, first, workers=2) == 4
-    first.finish()
-    drawn = [(tmp_path / "docs" / target).read_bytes() for target, _ in jobs]
-    assert drawn == [f.chart.draw().encode("utf-8") for f in figures]  # the pool draws what one process draws
-    again = folder(tmp_path)
-    assert charts.draw_all(jobs, again, workers=2) == 0  # the next build finds them made from the same specs
-    again.finish()
-    assert [(tmp_path / "docs" / target).read_bytes() for target, _ in jobs] == drawn
-
-
-def test_a_changed_figure_is_drawn_again(tmp_path):
-    first = folder(tmp_path)
-    jobs = [(f.svg, f.chart) for f in (progress_figure("测试", f"item-{n}", MONTHS, [n, 30, 60, 71], [23.3, 46.7, 70, 75],
-                                                      first) for n in (1, 2))]
-    charts.draw_all(jobs, first, workers=1)
-    first.finish()
-    again = folder(tmp_path)
-    changed = progress_figure("测试", "item-1", MONTHS, [1, 30, 60, 72], [23.3, 46.7, 70, 75], again)
-    assert charts.draw_all([(changed.svg, changed.chart), jobs[1]], again, workers=1) == 1
-    again.finish()
-    assert (tmp_path / "docs" / changed.svg).read_text(encoding="utf-8") == changed.chart.draw()
-
-
 @pytest.mark.parametrize("kind", ["line", "bars"])
 def test_month_labels_thin_out_when_they_would_touch(kind):
     def labels(count):
         months = [f"2024-{m:02d}" for m in range(13 - count, 13)]
         if kind == "line":
-            svg = charts.line_chart(months, [charts.Series("进度", [10.0] * count, "actual")], "t", "d")
+            svg = charts.line_chart(months, [Series("进度", [10.0] * count, "actual")], "t", "d")
         else:
             svg = charts.stacked_bars(months, {"done": [1] * count}, STATUS_LABELS, "t", "d")
         return [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if t.endswith("月")]
@@ -116,7 +80,7 @@ def test_status_chart_is_a_titled_image_in_px_with_legible_text():
     assert root.find(SVG + "title").text == "各月项目状态" and root.find(SVG + "title").get("id") == "title"
     assert root.find(SVG + "desc").text == "截至2024年7月底，已完成9项，滞后1项。"
     assert root.find(SVG + "desc").get("id") == "desc"
-    line = ET.fromstring(charts.line_chart(MONTHS, [charts.Series("进度", [1, 2, 3, 4], "actual")], "t", "d"))
+    line = ET.fromstring(charts.line_chart(MONTHS, [Series("进度", [1, 2, 3, 4], "actual")], "t", "d"))
     assert root.get("width") == line.get("width") == "345.6"  # as wide as the line charts: SIZE[0] × 72 px
     assert root.get("viewBox").startswith("0 0 345.6 ")
     assert "pt" not in root.get("width") + root.get("height")
@@ -193,11 +157,6 @@ def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
     assert top == plot_edges(status_chart())[0] + 17  # the plot starts below the second row
 
 
-def test_status_chart_is_drawn_through_its_spec(tmp_path):
-    spec = charts.Chart.of(charts.stacked_bars, MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
-    assert spec.draw() == charts.stacked_bars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
-    assert spec.key() == charts.Chart.of(charts.stacked_bars, MONTHS, dict(STATUS_COUNTS), STATUS_LABELS,
-                                         "各月项目状态", "d").key()
-    target = folder(tmp_path)
-    assert charts.draw_all([("charts/status.svg", spec)], target, workers=1) == 1
-    assert (tmp_path / "docs" / "charts" / "status.svg").read_text(encoding="utf-8") == spec.draw()
+def test_status_chart_is_drawn_through_its_spec():
+    spec = StackedBars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
+    assert charts.draw(spec) == charts.stacked_bars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")

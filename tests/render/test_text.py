@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from minsheng.model import Indicator
 from minsheng.render.pages import environment
-from minsheng.render.text import chinese_date, chinese_month, figure, markdown_text, money, percent
+from minsheng.formats import chinese_date, chinese_month, figure, money, percent
+from minsheng.render.text import markdown_text
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
 

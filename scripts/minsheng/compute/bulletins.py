@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from ..months import first_day, month_end
 from .funds import Money
 from .ledger import ProblemState, closed_between, ledger_at, opened_between
 from .overview import LAGGING, ItemView, YearOverview
 from .progress import ItemMonth, Warning, early_warnings
-from .schedule import month_end
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def bulletins(overview: YearOverview) -> list[Bulletin]:
     result = []
     for index, month in enumerate(overview.months):
         this = [(view, view.history[index]) for view in overview.items]
-        first, last = dt.date.fromisoformat(month + "-01"), month_end(month)
+        first, last = first_day(month), month_end(month)
         completed = tuple(v for v, m in this if m.status == "done" and (index == 0 or v.history[index - 1].status != "done"))
         lagging = tuple(sorted(((v, m) for v, m in this if m.status in LAGGING),
                                key=lambda pair: (pair[1].progress - pair[1].expected, pair[0].item.id)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..load.plan import Plan
 from ..model import LedgerEntry, Revision
 from .overview import YearOverview, overview
-from .revisions import Change, changes
+from ..revisions import Change, changes
 
 
 @dataclass

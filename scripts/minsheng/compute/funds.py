@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..months import number
 from ..model import FUND_SOURCES, FundReport, Item, MonthReport, Rules
 
 
@@ -41,6 +42,11 @@ class Money:
     @property
     def spent_share(self) -> float | None:
         return rate(self.disbursed, self.planned)
+
+
+def wan_yuan(amount: float, unit: str) -> float:
+    """An amount in 万元, the unit of every fund figure, from one stated in 元 or 万元."""
+    return amount / 10_000 if unit == "元" else amount
 
 
 def _cents(value: float) -> float:
@@ -90,7 +96,7 @@ def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:
 
 def time_elapsed(month: str) -> float:
     """时间进度: the share of the calendar year elapsed at the end of `month`."""
-    return round(int(month.split("-")[1]) / 12 * 100, 1)
+    return round(number(month) / 12 * 100, 1)
 
 
 @dataclass(frozen=True)
@@ -114,9 +120,8 @@ def output_check(item: Item, report: MonthReport | None, rules: Rules) -> Output
         reported = report.indicators.get((item.id, parameter.applies_to)) if parameter.applies_to else None
         if reported is None or reported.value is None:
             continue
-        per_unit = parameter.amount / 10_000 if parameter.unit == "元" else parameter.amount
         parts.append((parameter.name, parameter.amount, parameter.unit, reported.value,
-                      round(per_unit * reported.value, 2)))
+                      round(wan_yuan(parameter.amount, parameter.unit) * reported.value, 2)))
     rows = item_rows(report, item.id)
     if not parts or not rows:
         return None

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..load.plan import Plan, Year
 from ..model import Category, Item, Rules, Unit
 from .funds import Money, OutputCheck, Row, Table, by_source, item_rows, output_check, time_elapsed, total
-from .progress import STATUSES, ItemMonth, Warning, early_warnings, item_history
+from .progress import STATUSES, ItemMonth, Warning, early_warnings, fixed_status, item_history
 from .schedule import Pace
 
 LAGGING = ("far_behind", "behind")
@@ -36,11 +36,9 @@ class ItemView:
 
     @property
     def status(self) -> str:
-        if self.item.no_task:
-            return "no_task"
-        if self.latest:
-            return self.latest.status
-        return "not_reported" if any(i.target is not None for i in self.item.indicators) else "qualitative"
+        if self.item.no_task or not self.latest:
+            return fixed_status(self.item) or "not_reported"
+        return self.latest.status
 
     @property
     def lag(self) -> float:
@@ -52,16 +50,20 @@ class ItemView:
 
 
 @dataclass(frozen=True)
-class Group:
+class Bucket:
     """Items gathered under a category or a lead unit."""
 
     key: str
     name: str
     items: tuple[ItemView, ...]
 
-    @property
+    @cached_property
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
+
+    @property
+    def lagging_count(self) -> int:
+        return sum(self.status_counts[status] for status in LAGGING)
 
     def progress_by_month(self, months: int) -> list[float | None]:
         return mean_progress(self.items, months)
@@ -84,12 +86,17 @@ class YearOverview:
     latest_month: str | None
     expected: float | None  # 序时进度 at the latest month
     pace: Pace  # 序时进度, month by month
-    categories: list[Group] = field(default_factory=list)
-    units: list[Group] = field(default_factory=list)
+    categories: list[Bucket] = field(default_factory=list)
+    units: list[Bucket] = field(default_factory=list)
 
-    @property
+    @cached_property
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
+
+    @cached_property
+    def level_counts(self) -> Counter:
+        """Items by level: district (区级) and city (市级)."""
+        return Counter(view.item.level for view in self.items)
 
     @property
     def overall_progress(self) -> float | None:
@@ -188,9 +195,9 @@ def overview(plan: Plan, year: Year) -> YearOverview:
             by_source(item_rows(latest, item.id)), output_check(item, latest, rules)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
                           pace(latest.month) if latest else None, pace)
-    result.categories = [Group(c.id, c.name, tuple(v for v in views if v.item.category == c.id))
+    result.categories = [Bucket(c.id, c.name, tuple(v for v in views if v.item.category == c.id))
                          for c in year.notice.categories]
-    result.units = [Group(u.id, u.name, tuple(v for v in views if u.id in v.item.lead_units))
+    result.units = [Bucket(u.id, u.name, tuple(v for v in views if u.id in v.item.lead_units))
                     for u in plan.units.units if any(u.id in v.item.lead_units for v in views)]
     return result
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..load.plan import Year
 from ..model import Indicator, Item, MonthReport, Rules
+from ..months import ordinal
 from .schedule import Pace
 
 STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_reported", "qualitative", "no_task")
@@ -69,20 +70,31 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float) -
     row = report.items.get(item.id)
     note = row.note if row else ""
     correction = row.correction if row else ""
-    if item.no_task:
-        return ItemMonth(report.month, expected, "no_task", None, (), note, correction)
+    fixed = fixed_status(item)
+    if fixed == "no_task":
+        return ItemMonth(report.month, expected, fixed, None, (), note, correction)
     if row is not None and not row.reported:
         return ItemMonth(report.month, expected, "not_reported", None, (), "", correction)
     indicators = tuple(
         indicator_progress(i, _value(report, item, i), rules, _correction(report, item, i)) for i in item.indicators
     )
-    if all(i.target is None for i in item.indicators):
-        return ItemMonth(report.month, expected, "qualitative", None, indicators, note, correction)
+    if fixed == "qualitative":
+        return ItemMonth(report.month, expected, fixed, None, indicators, note, correction)
     measured = [i.progress for i in indicators if i.progress is not None]
     if not measured:
         return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)
     progress = round(sum(measured) / len(measured), 1)
     return ItemMonth(report.month, expected, status_of(progress, expected, rules), progress, indicators, note, correction)
+
+
+def fixed_status(item: Item) -> str | None:
+    """The status an item has whatever its reports say: 无任务 (no task this year), or 定性任务 when no
+    indicator has a target; None for an item measured by its figures."""
+    if item.no_task:
+        return "no_task"
+    if all(i.target is None for i in item.indicators):
+        return "qualitative"
+    return None
 
 
 def status_of(progress: float, expected: float, rules: Rules) -> str:
@@ -112,16 +124,16 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
         return []
     latest = measured[-1]
     earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
-    latest_number = _month_number(latest.month)
-    months = latest_number - _month_number(earlier.month)
-    pace = (latest.progress - earlier.progress) / months if months else 0.0
+    latest_number = ordinal(latest.month)
+    months = latest_number - ordinal(earlier.month)
+    gain = (latest.progress - earlier.progress) / months if months else 0.0  # points a month
     schedule = schedule or Pace(year.notice, rules)
     warnings = []
     for month in schedule.milestone_months:
         if month <= latest.month:
             continue
         required = schedule(month)
-        projected = round(min(100.0, latest.progress + pace * (_month_number(month) - latest_number)), 1)
+        projected = round(min(100.0, latest.progress + gain * (ordinal(month) - latest_number)), 1)
         if projected < required:
             warnings.append(Warning(month, projected, required))
     return warnings
@@ -136,7 +148,3 @@ def _correction(report: MonthReport, item: Item, indicator: Indicator) -> str:
     row = report.indicators.get((item.id, indicator.id))
     return row.correction if row else ""
 
-
-def _month_number(month: str) -> int:
-    year, number = month.split("-")
-    return int(year) * 12 + int(number)

@@ -7,15 +7,10 @@ milestone the notice states without a figure (基本完成) takes the portal's r
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from ..model import Notice, Rules
-
-
-def month_end(month: str) -> dt.date:
-    year, number = (int(part) for part in month.split("-"))
-    return dt.date(year, number, calendar.monthrange(year, number)[1])
+from ..months import month_end, month_of, months_between
 
 
 def milestones(notice: Notice, rules: Rules) -> list[tuple[dt.date, float]]:
@@ -39,7 +34,7 @@ class Pace:
 
     def __init__(self, notice: Notice, rules: Rules) -> None:
         self.points = milestones(notice, rules)
-        self.milestone_months = [f"{milestone.by:%Y-%m}" for milestone in notice.schedule.milestones]
+        self.milestone_months = [month_of(milestone.by) for milestone in notice.schedule.milestones]
         self._months: dict[str, float] = {}
 
     def __call__(self, month: str) -> float:
@@ -53,11 +48,8 @@ def _interpolate(points: list[tuple[dt.date, float]], end: dt.date) -> float:
         return 0.0
     for (before, low), (after, high) in zip(points, points[1:]):
         if end <= after:
-            span = _months_between(before, after)
-            done = _months_between(before, end)
+            span = months_between(before, after)
+            done = months_between(before, end)
             return round(low + (high - low) * done / span, 1)
     return points[-1][1]
 
-
-def _months_between(earlier: dt.date, later: dt.date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..excel_csv import write_csv
+from ..formats import number
 from ..load.plan import Year
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, MonthReport
 
@@ -30,7 +31,7 @@ def format_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
+        return number(value)
     return str(value)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from ..load.plan import Plan
+from ..months import next_month, previous_month
 from ..problems import Problem, relative
 from .excel import read_workbook, write_workbook
 from .month_files import month_paths, template_rows, write_month
@@ -22,10 +22,10 @@ def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = Fa
     """Write `month`'s files with every row, pre-filled from the month before."""
     year = year_of(plan, month)
     reported = {m.month: m for m in year.months}
-    if reported and month not in reported and month != _next(max(reported)):
-        raise EntryError(f"最新的月份是 {max(reported)}，新月份应为 {_next(max(reported))}，不能跳月")
+    if reported and month not in reported and month != next_month(max(reported)):
+        raise EntryError(f"最新的月份是 {max(reported)}，新月份应为 {next_month(max(reported))}，不能跳月")
     _refuse_overwrite(plan, year.folder, month, force)
-    previous = reported.get(_before(month))
+    previous = reported.get(previous_month(month))
     progress, funds = template_rows(year, previous)
     written = list(write_month(year.folder, month, progress, funds))
     if xlsx:
@@ -60,12 +60,3 @@ def _refuse_overwrite(plan: Plan, folder: Path, month: str, force: bool) -> None
         names = "、".join(relative(p, plan.root) for p in existing)
         raise EntryError(f"{names} 已存在，不会覆盖；如确要覆盖，请加 --force")
 
-
-def _next(month: str) -> str:
-    first = dt.date.fromisoformat(month + "-01")
-    return f"{(first + dt.timedelta(days=32)).replace(day=1):%Y-%m}"
-
-
-def _before(month: str) -> str:
-    first = dt.date.fromisoformat(month + "-01")
-    return f"{first - dt.timedelta(days=1):%Y-%m}"

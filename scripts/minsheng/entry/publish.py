@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.revisions import changes
-from ..compute.schedule import month_end
+from ..revisions import changes
+from ..months import month_end
 from ..load.plan import Plan, Year
 from ..model import Release, Revision
 from .monthly import EntryError, year_of

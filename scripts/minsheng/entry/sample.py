@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.schedule import month_end
+from ..compute.funds import wan_yuan
+from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
 from ..model import NOT_REPORTED, Indicator, Item
 from .month_files import Row, write_month
@@ -121,7 +122,7 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
 def _revise(year: Year, months: dict, month: str, rng: random.Random) -> list[Path]:
     """Correct one figure of an already published month, as an office would, with its note."""
     progress, funds = months[month]
-    following = {(r["item"], r.get("indicator")): r for r in months[_next_month(month)][0]}
+    following = {(r["item"], r.get("indicator")): r for r in months[next_month(month)][0]}
     candidates = [r for r in progress if r.get("indicator") and r.get("value") is not None
                   and following.get((r["item"], r["indicator"]), {}).get("value", 0) > r["value"] + 1]
     row = rng.choice(candidates)
@@ -129,9 +130,6 @@ def _revise(year: Year, months: dict, month: str, rng: random.Random) -> list[Pa
     row["correction"] = "经复核，7月漏报部分已完成数量，更正为核实后的累计数（样例）"
     return list(write_month(year.folder, month, progress, funds))
 
-
-def _next_month(month: str) -> str:
-    return f"{(month_end(month) + dt.timedelta(days=1)):%Y-%m}"
 
 
 LEDGER_HEADER = "# 问题销号台账（演示样例，由 minsheng sample 生成，非官方数据）\n"
@@ -192,8 +190,7 @@ def _implied(item: Item, values: dict[str, float | None]) -> float:
     total = 0.0
     for parameter in item.policy_parameters:
         if parameter.applies_to and values.get(parameter.applies_to) is not None:
-            per_unit = parameter.amount / 10_000 if parameter.unit == "元" else parameter.amount
-            total += per_unit * values[parameter.applies_to]
+            total += wan_yuan(parameter.amount, parameter.unit) * values[parameter.applies_to]
     return total
 
 

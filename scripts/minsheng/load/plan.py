@@ -26,7 +26,6 @@ from ..model import (
     field_label,
 )
 from ..problems import Problem, relative
-from .memo import parsed
 from .progress import load_months
 from .records import to_record
 from .yaml_file import YamlDocument, read_yaml
@@ -160,7 +159,7 @@ def _load(path: Path, model: type, root: Path, problems: list[Problem]) -> tuple
     if not path.is_file():
         problems.append(Problem("file-missing", shown_as, "找不到文件", expected="存在这个文件"))
         return None, None
-    readable, record, found = parsed((path,), (shown_as, model.__name__), lambda: _read(path, shown_as, model))
+    readable, record, found = _read(path, shown_as, model)
     problems.extend(found)
     if not readable:
         return None, None

@@ -22,7 +22,6 @@ from ..model import (
 )
 from ..problems import Problem, relative
 from .csv_file import CsvTable, read_csv
-from .memo import parsed
 from .numbers import parse_number
 
 MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.csv$")
@@ -48,9 +47,7 @@ def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[
                 problems.append(Problem("month", relative(paths[other], root), f"有{_NAMES[other]}文件，缺少同月的{_NAMES[kind]}文件",
                                         value=month, expected=f"{year_folder.name}/{kind}/{month}.csv"))
         if len(paths) == 2:
-            report, found = parsed((paths["progress"], paths["funds"]),
-                                   (relative(paths["progress"], root), relative(paths["funds"], root)),
-                                   lambda: _load_month(month, paths["progress"], paths["funds"], root))  # noqa: B023
+            report, found = _load_month(month, paths["progress"], paths["funds"], root)
             problems += found
             months.append(report)
     return months, problems

@@ -1,1 +1,27 @@
-"""Render: Markdown pages (and later charts and open data) from computed values. Only this stage writes."""
+"""Render: the computed portal written out as files, and nothing computed here.
+
+`write_site` writes the generated folder: the Markdown pages (pages.py, from Jinja2 templates), the
+charts' SVG (charts.py), the open data (open_data.py) and the Atom feed (feed.py), with the
+hand-written pages of content/ beside them, and the words jieba keeps whole in the search index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..compute.portal import Portal
+from .charts import draw
+from .feed import atom_feed
+from .folder import Folder
+from .open_data import write_open_data
+from .pages import write_pages
+
+
+def write_site(portal: Portal, content: Path, docs: Path, search_words: Path) -> None:
+    folder = Folder(docs)
+    write_pages(portal, content, folder)
+    for figure in portal.figures:
+        folder.write(figure.svg, draw(figure.chart))
+    write_open_data(portal, folder)
+    folder.write("feed.xml", atom_feed(portal))
+    search_words.write_text("".join(f"{word}\n" for word in portal.search_words), encoding="utf-8")

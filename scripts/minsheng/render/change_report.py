@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from ..compute.diff import YearDiff
-from ..model import FUND_HEADERS, PROGRESS_HEADERS
+from ..model import FIGURE_NAMES
 from .pages import environment
 
-FIELDS = {"value": PROGRESS_HEADERS["value"], **{n: FUND_HEADERS[n] for n in ("planned", "in_place", "disbursed")}}
 
 
 def change_report(diffs: list[YearDiff], errors: list | None = None) -> str:
     """The report; `errors` are the new version's problems still to fix (e.g. unrecorded corrections)."""
     env = environment()
-    return env.get_template("change-report.md.j2").render(diffs=diffs, FIELDS=FIELDS, errors=errors or [])
+    return env.get_template("change-report.md.j2").render(diffs=diffs, FIELDS=FIGURE_NAMES, errors=errors or [])

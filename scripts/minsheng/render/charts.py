@@ -18,21 +18,15 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from matplotlib.ticker import MaxNLocator
 
-from ..fingerprint import key
-from . import outputs
+from ..months import number
+
+from ..compute.figures import LineChart, Series, StackedBars
 
 OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
              "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "grey": "#6B6B6B", "black": "#000000"}
 # width × height in inches at 72 dpi: 4.8 in = 346 px, readable at 360 px without scaling down text
 SIZE = (4.8, 2.9)
 FONT = 11  # px: about 10 px on a 360 px phone
-
-
-@dataclass(frozen=True)
-class Series:
-    label: str
-    values: list[float | None]
-    style: str  # "actual" (solid, circles), "second" (dash-dot, triangles), "expected" (dashed), "target" (dotted)
 
 
 @dataclass(frozen=True)
@@ -114,7 +108,7 @@ class _Frame:
         return _round(self.bottom - value / self.ticks[-1] * (self.bottom - self.top))
 
     def context(self) -> dict:
-        names = [f"{int(m.split('-')[1])}月" for m in self.months]
+        names = [f"{number(m)}月" for m in self.months]
         every = 1 if max(_text_width(name, FONT) for name in names) + 4 <= self.step else 2  # crowded: every other
         return {"left": self.left, "right": self.right, "top": self.top, "bottom": self.bottom,
                 "middle": _round((self.top + self.bottom) / 2),
@@ -195,30 +189,8 @@ def _status_id(status: str) -> str:
     return "bars-" + re.sub(r"[^A-Za-z0-9_-]", "_", status)
 
 
-@dataclass(frozen=True)
-class Chart:
-    """A chart to draw: the drawing function's name and its arguments. Equal specs draw equal SVGs."""
-
-    function: str
-    args: tuple
-
-    @classmethod
-    def of(cls, function, *args) -> Chart:
-        return cls(function.__name__, tuple(args))
-
-    def key(self) -> str:
-        """Content address: the spec and the build tool's code (with its templates)."""
-        return key("chart", self.function, self.args)
-
-    def draw(self) -> str:
-        return {"line_chart": line_chart, "stacked_bars": stacked_bars}[self.function](*self.args)
-
-
-def draw_all(jobs: list[tuple[str, Chart]], folder: outputs.Outputs, workers: int) -> int:
-    """Write each chart to its path in `folder`, drawing only those whose spec changed, across `workers`
-    processes when there are many. Returns how many were drawn."""
-    return folder.make_all([outputs.Job(target, chart.key(), chart.draw, DRAWING_MS[chart.function])
-                            for target, chart in jobs], workers)
-
-
-DRAWING_MS = {"line_chart": 0.5, "stacked_bars": 2}  # measured on a 2-core x86_64 (bars: a whole year, every status)
+def draw(chart: LineChart | StackedBars) -> str:
+    """The chart as SVG."""
+    if isinstance(chart, LineChart):
+        return line_chart(chart.months, chart.series, chart.title, chart.description, chart.ylabel)
+    return stacked_bars(chart.months, chart.counts, chart.labels, chart.title, chart.description)

@@ -11,14 +11,13 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from ..compute.bulletins import Bulletin
-from ..load.plan import Plan
-from .text import chinese_month, percent
+from ..compute.portal import Portal
+from ..formats import chinese_month, percent
 
 
-def atom_feed(plan: Plan, bulletins: list[Bulletin]) -> bytes:
-    released = [b for b in bulletins if b.released]
-    site = plan.site
+def atom_feed(portal: Portal) -> bytes:
+    released = [page.bulletin for page in portal.bulletins if page.bulletin.released]
+    site = portal.site
     feed = FeedGenerator()
     feed.id(f"urn:minsheng:{site.division_code}:bulletins")
     feed.title(f"{site.name}：月度通报")

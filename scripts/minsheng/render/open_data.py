@@ -1,5 +1,5 @@
-"""Open data (数据下载): every table the site shows as CSV, JSON and XLSX, described by a Frictionless
-Data Package with Table Schemas, plus one JSON file per item at a stable path (api/items/<id>.json).
+"""Open data (数据下载) written out: every table as CSV, JSON and XLSX, described by a Frictionless Data
+Package with Table Schemas, plus one JSON file per item at a stable path (api/items/<id>.json).
 
 CSV files are UTF-8 with a byte-order mark for Excel; their headers are the stable English field
 names, and each field's Chinese title is in the schema and in the XLSX header.
@@ -10,149 +10,42 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from xlsxwriter import Workbook
 
-from ..compute.bulletins import Bulletin
-from ..compute.ledger import ledger_at
-from ..compute.overview import ItemView, YearOverview
-from ..compute.schedule import month_end
+from ..compute.open_data import Dataset
+from ..compute.overview import ItemView
+from ..compute.portal import Portal
 from ..excel_csv import csv_bytes
-from ..load.plan import Plan
-from .figures import Figure
-from ..fingerprint import Keys
-from .outputs import Job, Outputs
-from .labels import LEDGER, STATUS
+from ..labels import STATUS
+from .folder import Folder
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str  # Table Schema type: string, integer, number, boolean, date
-    title: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Dataset:
-    name: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    rows: tuple[tuple, ...]
-    primary_key: tuple[str, ...] = ()
-
-    def records(self) -> list[dict]:
-        return [dict(zip((f.name for f in self.fields), row)) for row in self.rows]
-
-
-def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noqa: N802 - reads as a table
-    return Field(name, type_, title, description)
-
-
-def datasets(plan: Plan, ov: YearOverview, monthly: list[Bulletin]) -> list[Dataset]:
-    year = ov.year
-    items = [v.item for v in ov.items]
-    latest_day = month_end(ov.latest_month) if ov.latest_month else None
-    ledger = year.ledger.problems if year.ledger else []
-    return [
-        Dataset("items", "项目", "年度民生实事项目及其最新状态", (
-            F("item", "string", "项目编号"), F("number", "string", "通知序号"), F("level", "string", "层级", "district 区级；city 市级"),
-            F("category", "string", "类别"), F("title", "string", "项目名称"), F("lead_units", "string", "牵头单位"),
-            F("beneficiaries", "string", "受益对象"), F("no_task", "boolean", "本年无任务"),
-            F("status", "string", "最新状态"), F("progress", "number", "最新进度（%）"), F("expected", "number", "序时进度（%）"),
-            F("source_text", "string", "通知原文")),
-            tuple((v.item.id, v.item.number, v.item.level, v.category.name, v.item.title, "、".join(u.name for u in v.units),
-                   v.item.beneficiaries, v.item.no_task, STATUS[v.status][0],
-                   v.latest.progress if v.latest else None, v.latest.expected if v.latest else None, v.item.source_text)
-                  for v in ov.items), ("item",)),
-        Dataset("indicators", "目标指标", "每个项目的年度数量目标，照通知原文", (
-            F("item", "string", "项目编号"), F("indicator", "string", "指标编号"), F("name", "string", "指标名称"),
-            F("target", "number", "目标值", "为空表示通知未定目标、只按月报告的数量"), F("unit", "string", "计量单位"),
-            F("comparator", "string", "限定词"), F("kind", "string", "指标类型", "count 累计数量；level 水平或比率"),
-            F("baseline", "number", "基期值"), F("source", "string", "原文")),
-            tuple((i.id, x.id, x.name, x.target, x.unit, x.comparator, x.kind, x.baseline, x.source)
-                  for i in items for x in i.indicators), ("item", "indicator")),
-        Dataset("policy_parameters", "政策标准", "补助、救助比例、服务标准等，照通知原文", (
-            F("item", "string", "项目编号"), F("parameter", "string", "标准编号"), F("name", "string", "标准名称"),
-            F("kind", "string", "标准类型"), F("amount", "number", "数额"), F("unit", "string", "单位"),
-            F("comparator", "string", "限定词"), F("per", "string", "对象"), F("period", "string", "期间"),
-            F("payer", "string", "出资方"), F("applies_to", "string", "对应指标"), F("source", "string", "原文")),
-            tuple((i.id, p.id, p.name, p.kind, p.amount, p.unit, p.comparator, p.per, p.period, p.payer, p.applies_to,
-                   p.source) for i in items for p in i.policy_parameters), ("item", "parameter")),
-        Dataset("progress", "月度进展", "每个指标每月底的累计数或达到的水平", (
-            F("month", "string", "月份"), F("item", "string", "项目编号"), F("indicator", "string", "指标编号"),
-            F("value", "number", "截至月底"), F("percent", "number", "完成比例（%）"), F("met", "boolean", "是否达标"),
-            F("correction", "string", "更正说明")),
-            tuple((m.month, v.item.id, x.indicator.id, x.value, x.percent, x.met, x.correction or None)
-                  for v in ov.items for m in v.history for x in m.indicators), ("month", "item", "indicator")),
-        Dataset("item_status", "项目状态", "每个项目每月的进度和状态", (
-            F("month", "string", "月份"), F("item", "string", "项目编号"), F("status", "string", "状态"),
-            F("progress", "number", "进度（%）"), F("expected", "number", "序时进度（%）"), F("note", "string", "进展情况")),
-            tuple((m.month, v.item.id, STATUS[m.status][0], m.progress, m.expected, m.note or None)
-                  for v in ov.items for m in v.history), ("month", "item")),
-        Dataset("funds", "资金", "每个项目每月按资金来源的计划、到位和拨付（万元，累计）", (
-            F("month", "string", "月份"), F("item", "string", "项目编号"), F("source", "string", "资金来源"),
-            F("planned", "number", "年度计划（万元）"), F("in_place", "number", "累计到位（万元）"),
-            F("disbursed", "number", "累计拨付（万元）"), F("note", "string", "资金说明")),
-            tuple((month.month, r.item, r.source, r.planned, r.in_place, r.disbursed, r.note or None)
-                  for month in year.months for r in month.funds.values()), ("month", "item", "source")),
-        Dataset("problems", "问题销号", "问题销号台账及各问题最新状态", (
-            F("id", "string", "问题编号"), F("item", "string", "项目编号"), F("found", "date", "发现日期"),
-            F("description", "string", "问题描述"), F("unit", "string", "责任单位"), F("due", "date", "整改期限"),
-            F("closed", "date", "销号日期"), F("resolution", "string", "销号情况"), F("status", "string", "状态")),
-            tuple((s.entry.id, s.entry.item, s.entry.found.isoformat(), s.entry.description, s.entry.unit,
-                   s.entry.due.isoformat(), s.entry.closed.isoformat() if s.entry.closed else None, s.entry.resolution,
-                   LEDGER[s.status]) for s in sorted(ledger_at(ledger, latest_day) if latest_day else [],
-                                                     key=lambda s: s.entry.id)), ("id",)),
-        Dataset("revisions", "更正记录", "发布后被改动的数字：原公布值、更正后和更正说明", (
-            F("date", "date", "更正公布日期"), F("month", "string", "所属月份"), F("file", "string", "报表"),
-            F("item", "string", "项目编号"), F("key", "string", "指标或资金来源"), F("field", "string", "数字"),
-            F("old", "number", "原公布值"), F("new", "number", "更正后"), F("note", "string", "更正说明")),
-            tuple((r.date.isoformat(), r.month, r.file, r.item, r.key, r.field, r.old, r.new, r.note)
-                  for r in (year.revisions.revisions if year.revisions else []))),
-        Dataset("bulletins", "月度通报", "每月通报的主要数字", (
-            F("month", "string", "月份"), F("released", "date", "发布日期"), F("overall", "number", "总体进度（%）"),
-            F("expected", "number", "序时进度（%）"), F("done", "integer", "已完成项目数"),
-            F("lagging", "integer", "滞后项目数"), F("warned", "integer", "预警项目数"),
-            F("in_place", "number", "累计到位（万元）"), F("disbursed", "number", "累计拨付（万元）"),
-            F("overdue_problems", "integer", "逾期未销号问题数")),
-            tuple((b.month, b.released.isoformat() if b.released else None, b.overall, b.expected, b.status_counts["done"],
-                   len(b.lagging), len(b.warned), b.funds.in_place, b.funds.disbursed, len(b.overdue)) for b in monthly),
-            ("month",)),
-    ]
-
-
-def write_open_data(plan: Plan, ov: YearOverview, tables: list[Dataset], charts: list[Figure], folder: Outputs,
-                    keys: Keys, workers: int = 1) -> None:
-    """Every table as CSV, JSON and XLSX, the data package, and one JSON per item. A table or item whose
-    content did not change since the last build is kept; the rest are made across `workers` processes."""
-    jobs = []
-    for table in tables:
-        made_from = keys("table", table)
+def write_open_data(portal: Portal, folder: Folder) -> None:
+    """Every table as CSV, JSON and XLSX, every chart's CSV, the data package, and one JSON per item."""
+    for table in portal.datasets:
         target = f"downloads/data/{table.name}"
-        jobs += [Job(f"{target}.csv", made_from, partial(_csv, table), len(table.rows) * 0.002),
-                 Job(f"{target}.json", made_from, partial(_table_json, table), len(table.rows) * 0.002),
-                 Job(f"{target}.xlsx", made_from, partial(_xlsx, table), len(table.rows) * 0.03)]
-    jobs += [Job(f"api/items/{view.item.id}.json", keys("api item", view), partial(_item_json, view), 0.3)
-             for view in ov.items]
-    folder.make_all(jobs, workers)
+        folder.write(f"{target}.csv", _csv(table))
+        folder.write(f"{target}.json", _json(table.records()))
+        folder.write(f"{target}.xlsx", _xlsx(table))
+    for figure in portal.figures:
+        folder.write(figure.csv, csv_bytes(list(figure.header), [list(row) for row in figure.rows]))
+    for view in portal.overview.items:
+        folder.write(f"api/items/{view.item.id}.json", _json(_item_record(view)))
     resources = []
-    for table in tables:
+    for table in portal.datasets:
         schema = {"fields": [{"name": f.name, "type": f.type, "title": f.title, **({"description": f.description}
                                                                                     if f.description else {})}
                              for f in table.fields]}
         if table.primary_key:
             schema["primaryKey"] = list(table.primary_key)
         resources.append(_resource(table.name, f"data/{table.name}.csv", table.title, table.description, schema))
-    for figure in charts:  # every chart's CSV belongs to the package too
+    for figure in portal.figures:  # every chart's CSV belongs to the package too
         name = Path(figure.csv).stem
         schema = {"fields": [{"name": h, "type": "string" if h == "月份" else "number"} for h in figure.header]}
         resources.append(_resource(f"chart-{name}", f"charts/{name}.csv", f"图表数据：{name}", figure.alt, schema))
-    site = plan.site
+    site, ov = portal.site, portal.overview
     package = {
         "name": f"minsheng-{site.division_code}-{ov.year.year}",
         "title": f"{site.district}{ov.year.year}年民生实事公开数据",
@@ -173,14 +66,6 @@ def _resource(name: str, path: str, title: str, description: str, schema: dict) 
 
 def _csv(table: Dataset) -> bytes:
     return csv_bytes([f.name for f in table.fields], [[_cell(v) for v in row] for row in table.rows])
-
-
-def _table_json(table: Dataset) -> bytes:
-    return _json(table.records())
-
-
-def _item_json(view: ItemView) -> bytes:
-    return _json(_item_record(view))
 
 
 def _item_record(view: ItemView) -> dict:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..load.plan import Year
 from ..model import FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, FundReport, Indicator, MonthReport
+from ..months import first_day, month_of, next_month
 from ..problems import Problem
 
 FAR_ABOVE = 3  # a value above this many times its target needs an explanation
@@ -29,17 +30,16 @@ def _check_calendar(year: Year) -> list[Problem]:
     start = year.notice.published.replace(day=1) if year.notice else dt.date(year.year, 1, 1)
     expected = None
     for month in year.months:
-        first_day = dt.date.fromisoformat(month.month + "-01")
-        if first_day.year != year.year:
+        if first_day(month.month).year != year.year:
             problems.append(Problem("month", month.progress_file, "月份不在本计划年度内", value=month.month,
                                     expected=f"{year.year}年的月份"))
-        elif first_day < start:
+        elif first_day(month.month) < start:
             problems.append(Problem("month", month.progress_file, "月份早于通知发布的月份", value=month.month,
-                                    expected=f"{start:%Y-%m} 及以后"))
-        if expected and first_day != expected:
-            problems.append(Problem("month", month.progress_file, f"与上一个报告月份之间缺了月份（应先有 {expected:%Y-%m}）",
+                                    expected=f"{month_of(start)} 及以后"))
+        if expected and month.month != expected:
+            problems.append(Problem("month", month.progress_file, f"与上一个报告月份之间缺了月份（应先有 {expected}）",
                                     value=month.month, expected="月份连续，不跳月"))
-        expected = (first_day + dt.timedelta(days=32)).replace(day=1)
+        expected = next_month(month.month)
     return problems
 
 

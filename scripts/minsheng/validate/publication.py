@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ..compute.revisions import changes
-from ..compute.schedule import month_end
+from ..revisions import changes
+from ..months import month_end
 from ..load.plan import Year
-from ..model import FUND_HEADERS, PROGRESS_HEADERS
+from ..model import FIGURE_NAMES
 from ..problems import Problem
 
-FIELD_NAMES = {"value": PROGRESS_HEADERS["value"], **{n: FUND_HEADERS[n] for n in ("planned", "in_place", "disbursed")}}
 
 
 def check_revisions(year: Year) -> list[Problem]:
@@ -32,7 +31,7 @@ def check_revisions(year: Year) -> list[Problem]:
             file = current[month].progress_file if change.file == "progress" else current[month].funds_file
             problems.append(Problem(
                 "revision", file,
-                f"已发布的数字被改动但未登记更正（项目 {change.item} {change.key} 的{FIELD_NAMES[change.field]}："
+                f"已发布的数字被改动但未登记更正（项目 {change.item} {change.key} 的{FIGURE_NAMES[change.field]}："
                 f"{_shown(change.old)} → {_shown(change.new)}）",
                 line=change.row or None, value=change.new,
                 expected="在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正"))

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import MonthReport
-
-FUND_FIELDS = ("planned", "in_place", "disbursed")
+from .model import FUND_FIGURES, MonthReport
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,7 @@ class Change:
     file: str  # "progress" or "funds"
     item: str
     key: str  # indicator id, or source of funds
-    field: str  # "value", or one of FUND_FIELDS
+    field: str  # "value", or one of FUND_FIGURES
     old: float | None
     new: float | None
     note: str  # the current row's 更正说明
@@ -39,7 +37,7 @@ def changes(published: MonthReport, current: MonthReport) -> list[Change]:
                                 new.correction if new else "", new.row if new else 0))
     for key in sorted(set(published.funds) | set(current.funds)):
         old, new = published.funds.get(key), current.funds.get(key)
-        for name in FUND_FIELDS:
+        for name in FUND_FIGURES:
             before, after = (getattr(old, name) if old else None), (getattr(new, name) if new else None)
             if before != after:
                 found.append(Change(current.month, "funds", key[0], key[1], name, before, after,

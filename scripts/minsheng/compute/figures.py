@@ -1,18 +1,40 @@
-"""The charts of the site: each an SVG, a CSV of exactly what it plots, and a sentence that states its finding."""
+"""The charts of the site, specified: what each plots, the rows of its CSV, and a sentence that states
+its finding. render/charts.py draws them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compute.overview import Group, ItemView, YearOverview
-from ..excel_csv import csv_bytes
-from . import charts
-from ..fingerprint import key as content_key
-from .outputs import Outputs
-from .labels import STATUS
-from .text import chinese_month, money
+from ..formats import chinese_month, money
+from ..labels import STATUS
+from .overview import Bucket, ItemView, YearOverview
 
 STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: list[float | None]
+    style: str  # "actual" (solid, circles), "second" (dash-dot, triangles), "expected" (dashed), "target" (dotted)
+
+
+@dataclass(frozen=True)
+class LineChart:
+    months: list[str]
+    series: list[Series]
+    title: str
+    description: str  # the text alternative
+    ylabel: str = "%"
+
+
+@dataclass(frozen=True)
+class StackedBars:
+    months: list[str]
+    counts: dict[str, list[int]]  # status → items with it, month by month
+    labels: dict[str, str]  # every status's label, in the order that fixes its look
+    title: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -21,23 +43,23 @@ class Figure:
     csv: str  # path in the generated folder, e.g. downloads/charts/item-01.csv
     alt: str  # the finding, in one sentence
     header: tuple[str, ...]  # the CSV's columns
-    chart: charts.Chart  # drawn later, all charts together (in parallel, through the cache)
+    rows: tuple[tuple, ...]  # the CSV's rows: exactly what the chart plots
+    chart: LineChart | StackedBars
 
 
-def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float],
-                    folder: Outputs) -> Figure | None:
+def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float]) -> Figure | None:
     """Progress against 序时进度, month by month; None when nothing was measured."""
     if not months or all(v is None for v in actual):
         return None
     alt = finding(months, actual, expected, name)
-    svg = charts.Chart.of(charts.line_chart, months, [charts.Series("进度", actual, "actual"),
-                                     charts.Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
+    svg = LineChart(months, [Series("进度", actual, "actual"),
+                                     Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
-    return _save(folder, f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
+    return _figure(f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
                  ["月份", "进度（%）", "序时进度（%）"], rows, alt)
 
 
-def item_funds_figure(view: ItemView, overview: YearOverview, folder: Outputs) -> Figure | None:
+def item_funds_figure(view: ItemView, overview: YearOverview) -> Figure | None:
     """Funds in place and disbursed by month, against the year's plan (万元)."""
     history = view.funds_history
     if not history or not any(m.planned for m in history):
@@ -46,16 +68,16 @@ def item_funds_figure(view: ItemView, overview: YearOverview, folder: Outputs) -
     latest = history[-1]
     alt = (f"截至{chinese_month(months[-1])}底，累计到位{money(latest.in_place)}万元、累计拨付{money(latest.disbursed)}万元，"
            f"年度计划{money(latest.planned)}万元。")
-    series = [charts.Series("年度计划", [m.planned for m in history], "target"),
-              charts.Series("累计到位", [m.in_place for m in history], "actual"),
-              charts.Series("累计拨付", [m.disbursed for m in history], "second")]
-    svg = charts.Chart.of(charts.line_chart, months, series, "资金到位与拨付（万元）", alt, "万元")
+    series = [Series("年度计划", [m.planned for m in history], "target"),
+              Series("累计到位", [m.in_place for m in history], "actual"),
+              Series("累计拨付", [m.disbursed for m in history], "second")]
+    svg = LineChart(months, series, "资金到位与拨付（万元）", alt, "万元")
     rows = [[month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"] for month, m in zip(months, history)]
-    return _save(folder, f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
+    return _figure(f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
                  ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
 
 
-def spending_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
+def spending_figure(overview: YearOverview) -> Figure | None:
     """The district's 支出进度 (disbursed ÷ planned) month by month, against the share of the year elapsed."""
     if not overview.months:
         return None
@@ -67,42 +89,40 @@ def spending_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
     verdict = "快于" if latest > elapsed[-1] else ("等于" if latest == elapsed[-1] else "慢于")
     alt = (f"截至{chinese_month(overview.months[-1])}底，累计拨付占年度计划{latest:.1f}%，"
            f"{verdict}时间进度（{elapsed[-1]:.1f}%）。")
-    svg = charts.Chart.of(charts.line_chart, overview.months, [charts.Series("支出进度", spent, "actual"),
-                                              charts.Series("时间进度", elapsed, "expected")],
+    svg = LineChart(overview.months, [Series("支出进度", spent, "actual"),
+                                              Series("时间进度", elapsed, "expected")],
                             "支出进度与时间进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(overview.months, spent, elapsed)]
-    return _save(folder, "charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
+    return _figure("charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
                  ["月份", "支出进度（%）", "时间进度（%）"], rows, alt)
 
 
-def item_figure(view: ItemView, overview: YearOverview, folder: Outputs) -> Figure | None:
+def item_figure(view: ItemView, overview: YearOverview) -> Figure | None:
     actual = [m.progress for m in view.history]
     return progress_figure(f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
-                           overview.expected_by_month, folder)
+                           overview.expected_by_month)
 
 
-def group_figure(group: Group, kind: str, progress: list[float | None], overview: YearOverview,
-                 folder: Outputs) -> Figure | None:
-    """The group's progress (`progress`, month by month) against 序时进度."""
-    return progress_figure(group.name, f"{kind}-{group.key}", overview.months, progress, overview.expected_by_month,
-                           folder)
+def bucket_figure(bucket: Bucket, kind: str, progress: list[float | None], overview: YearOverview) -> Figure | None:
+    """The bucket's progress (`progress`, month by month) against 序时进度."""
+    return progress_figure(bucket.name, f"{kind}-{bucket.key}", overview.months, progress, overview.expected_by_month)
 
 
-def overall_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
+def overall_figure(overview: YearOverview) -> Figure | None:
     return progress_figure("总体", "overall", overview.months, overview.progress_by_month,
-                           overview.expected_by_month, folder)
+                           overview.expected_by_month)
 
 
-def status_figure(overview: YearOverview, folder: Outputs) -> Figure | None:
+def status_figure(overview: YearOverview) -> Figure | None:
     if not overview.months:
         return None
     counts = overview.status_by_month
     latest = {status: values[-1] for status, values in counts.items()}
     alt = f"截至{chinese_month(overview.months[-1])}底，" + "，".join(
         f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
-    svg = charts.Chart.of(charts.stacked_bars, overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
+    svg = StackedBars(overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
     rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
-    return _save(folder, "charts/status.svg", "downloads/charts/status.csv", svg,
+    return _figure("charts/status.svg", "downloads/charts/status.csv", svg,
                  ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
 
 
@@ -125,7 +145,6 @@ def _cell(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _save(folder: Outputs, svg_path: str, csv_path: str, chart: charts.Chart, header: list[str], rows: list[list],
-          alt: str) -> Figure:
-    folder.made_by(csv_path, content_key("chart data", header, rows), lambda: csv_bytes(header, rows))
-    return Figure(svg_path, csv_path, alt, tuple(header), chart)
+def _figure(svg_path: str, csv_path: str, chart: LineChart | StackedBars, header: list[str], rows: list[list],
+            alt: str) -> Figure:
+    return Figure(svg_path, csv_path, alt, tuple(header), tuple(tuple(row) for row in rows), chart)

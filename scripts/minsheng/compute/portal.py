@@ -1,0 +1,178 @@
+"""Everything the site shows, computed once from the plan: the one value that render/ writes out.
+
+Templates only lay it out: every count, sum, filter, cut list and page of a list is here, ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..load.plan import Plan
+from ..model import FIGURE_NAMES, Group, Milestone, Notice, Revision, Rules, Site
+from ..months import month_end
+from . import figures
+from .bulletins import Bulletin, bulletins
+from .figures import Figure
+from .ledger import ProblemState, ledger_at
+from .open_data import Dataset, datasets
+from .overview import Bucket, ItemView, YearOverview, overview
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """A list as a page shows it: the first `rules.list_limit`, and how many there are in all."""
+
+    shown: tuple
+    total: int
+
+    @classmethod
+    def of(cls, values: Sequence, limit: int) -> Shortlist:
+        return cls(tuple(values[:limit]), len(values))
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list split `rules.page_size` to a page (key.md, key-2.md, …)."""
+
+    target: str  # path in the generated folder
+    key: str
+    number: int
+    pages: int
+    items: tuple
+    count: int  # items on all the pages
+    warned: tuple  # the items on this page with early warnings
+
+
+@dataclass(frozen=True)
+class BucketPages:
+    """A category's or a lead unit's pages: the items, and on the first page the chart and its table."""
+
+    bucket: Bucket
+    kind: str  # "category" or "unit"
+    pages: tuple[ListPage, ...]
+    figure: Figure | None
+    progress: tuple[float | None, ...]  # month by month
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A group of residents (与我有关) and the items that serve them."""
+
+    group: Group
+    items: tuple[ItemView, ...]
+    pages: tuple[ListPage, ...]
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    view: ItemView
+    figure: Figure | None
+    funds_figure: Figure | None
+    ledger: tuple[ProblemState, ...]  # the item's problems as at the latest month's end
+    revisions: tuple[Revision, ...]
+    money_standards: tuple  # policy parameters paid in 元 or 万元
+
+
+@dataclass(frozen=True)
+class BulletinPage:
+    bulletin: Bulletin
+    completed: Shortlist
+    lagging: Shortlist  # (item, its latest month), worst first
+    warned: Shortlist  # (item, its warnings)
+    revisions: tuple[Revision, ...]  # corrections disclosed with it
+
+
+@dataclass(frozen=True)
+class Portal:
+    site: Site
+    rules: Rules
+    notice: Notice
+    units: dict[str, str]  # id → name
+    overview: YearOverview
+    milestones: tuple[tuple[Milestone, float], ...]  # each with the 序时进度 it stands for
+    overall_figure: Figure | None
+    status_figure: Figure | None
+    spending_figure: Figure | None
+    lagging: Shortlist
+    warned: Shortlist
+    output_checks: Shortlist
+    audiences: tuple[Audience, ...]
+    categories: tuple[BucketPages, ...]
+    units_pages: tuple[BucketPages, ...]
+    items: tuple[ItemPage, ...]
+    bulletins: tuple[BulletinPage, ...]
+    revisions: tuple[Revision, ...]
+    revised: dict  # (item, file, key, field) → the revised figure's name
+    ledger: tuple[ProblemState, ...]  # as at the latest month's end
+    datasets: tuple[Dataset, ...]
+    figures: tuple[Figure, ...]  # every chart, in the order the pages show them
+    search_words: tuple[str, ...]  # words the search index keeps whole
+
+
+def portal(plan: Plan) -> Portal:
+    """The site of the latest year in `plan`."""
+    year = plan.years[max(plan.years)]
+    ov = overview(plan, year)
+    rules = plan.rules
+    limit = rules.list_limit
+    revisions = tuple(year.revisions.revisions if year.revisions else ())
+    ledger = tuple(ledger_at(year.ledger.problems if year.ledger else [], month_end(ov.latest_month))
+                   if ov.latest_month else ())
+    monthly = bulletins(ov)
+    overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
+    item_pages = tuple(ItemPage(
+        view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov),
+        tuple(s for s in ledger if s.entry.item == view.item.id), tuple(r for r in revisions if r.item == view.item.id),
+        tuple(p for p in view.item.policy_parameters if p.unit in ("元", "万元"))) for view in ov.items)
+    categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
+    units = tuple(_bucket_pages(bucket, "unit", "units", ov) for bucket in ov.units)
+    spending = figures.spending_figure(ov)
+    charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
+              *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
+    audiences = []
+    for group in plan.groups.groups:
+        served = tuple(v for v in ov.items if group.id in v.item.groups)
+        audiences.append(Audience(group, served, _pages("groups", group.id, served, rules.page_size)))
+    return Portal(
+        site=plan.site, rules=rules, notice=year.notice, units={u.id: u.name for u in plan.units.units},
+        overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
+                                                                               ov.pace.points[1:])),
+        overall_figure=overall, status_figure=statuses, spending_figure=spending,
+        lagging=Shortlist.of([(v, v.latest) for v in ov.lagging], limit),
+        warned=Shortlist.of([(v, v.warnings) for v in ov.warned], limit),
+        output_checks=Shortlist.of(ov.output_checks, limit),
+        audiences=tuple(audiences), categories=categories, units_pages=units, items=item_pages,
+        bulletins=tuple(BulletinPage(
+            b, Shortlist.of(b.completed, limit), Shortlist.of(b.lagging, limit), Shortlist.of(b.warned, limit),
+            tuple(r for r in revisions if b.released and r.date == b.released)) for b in monthly),
+        revisions=revisions, revised=_revised_names(ov, revisions), ledger=ledger,
+        datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
+        search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
+    )
+
+
+def _pages(folder: str, key: str, items: Sequence, size: int) -> tuple[ListPage, ...]:
+    """`items` `size` to a page, so that no page grows with the number of items."""
+    chunks = [tuple(items[start:start + size]) for start in range(0, len(items), size)] or [()]
+    return tuple(ListPage(f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", key, number, len(chunks), chunk,
+                          len(items), tuple(v for v in chunk if v.warnings))
+                 for number, chunk in enumerate(chunks, start=1))
+
+
+def _bucket_pages(bucket: Bucket, kind: str, folder: str, ov: YearOverview) -> BucketPages:
+    progress = tuple(bucket.progress_by_month(len(ov.months)))
+    return BucketPages(bucket, kind, _pages(folder, bucket.key, bucket.items, ov.rules.page_size),
+                       figures.bucket_figure(bucket, kind, list(progress), ov), progress)
+
+
+def _revised_names(ov: YearOverview, revisions: tuple[Revision, ...]) -> dict:
+    """(item, file, key, field) → what the revised figure is, in words: 新增城镇就业 or 区资金·累计拨付."""
+    names = {}
+    for view in ov.items:
+        for indicator in view.item.indicators:
+            names[view.item.id, "progress", indicator.id, "value"] = indicator.name
+    for r in revisions:
+        if r.file == "funds":
+            names[r.item, r.file, r.key, r.field] = f"{r.key}资金·{FIGURE_NAMES[r.field]}"
+    return names
