@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..months import first_day, month_end
 from .funds import Money
-from .ledger import ProblemState, closed_between, ledger_at, opened_between
+from .ledger import LedgerState, closed_between, ledger_at, opened_between
 from .overview import LAGGING, ItemView, YearOverview
 from .progress import ItemMonth, Warning, early_warnings
 
@@ -24,18 +24,18 @@ class Bulletin:
     lagging: tuple[tuple[ItemView, ItemMonth], ...]  # behind this month, worst first
     warned: tuple[tuple[ItemView, tuple[Warning, ...]], ...]
     funds: Money
-    opened: tuple[ProblemState, ...]
-    closed: tuple[ProblemState, ...]
-    overdue: tuple[ProblemState, ...]  # open past their due date at month end
+    opened: tuple[LedgerState, ...]
+    closed: tuple[LedgerState, ...]
+    overdue: tuple[LedgerState, ...]  # open past their due date at month end
 
     @property
     def period_end(self) -> dt.date:
         return month_end(self.month)
 
     @property
-    def problems(self) -> tuple[ProblemState, ...]:
+    def ledger(self) -> tuple[LedgerState, ...]:
         """Opened, closed or overdue this month, each once."""
-        seen: dict[str, ProblemState] = {}
+        seen: dict[str, LedgerState] = {}
         for state in (*self.opened, *self.closed, *self.overdue):
             seen.setdefault(state.entry.id, state)
         return tuple(seen.values())

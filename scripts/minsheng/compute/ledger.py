@@ -11,7 +11,7 @@ LEDGER_STATUSES = ("overdue", "open", "closed_late", "closed")
 
 
 @dataclass(frozen=True)
-class ProblemState:
+class LedgerState:
     entry: LedgerEntry
     status: str  # one of LEDGER_STATUSES, as at `day`
     day: dt.date
@@ -21,16 +21,16 @@ class ProblemState:
         return self.status in ("overdue", "closed_late")
 
 
-def state(entry: LedgerEntry, day: dt.date) -> ProblemState | None:
+def state(entry: LedgerEntry, day: dt.date) -> LedgerState | None:
     """The problem as it stood at the end of `day`; None if it had not been found yet."""
     if entry.found > day:
         return None
     if entry.closed is not None and entry.closed <= day:
-        return ProblemState(entry, "closed_late" if entry.closed > entry.due else "closed", day)
-    return ProblemState(entry, "overdue" if day > entry.due else "open", day)
+        return LedgerState(entry, "closed_late" if entry.closed > entry.due else "closed", day)
+    return LedgerState(entry, "overdue" if day > entry.due else "open", day)
 
 
-def ledger_at(entries: list[LedgerEntry], day: dt.date) -> list[ProblemState]:
+def ledger_at(entries: list[LedgerEntry], day: dt.date) -> list[LedgerState]:
     """Every problem found by `day`, overdue first, then by id."""
     states = [s for s in (state(e, day) for e in entries) if s]
     return sorted(states, key=lambda s: (LEDGER_STATUSES.index(s.status), s.entry.id))

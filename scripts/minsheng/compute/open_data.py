@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..labels import LEDGER, STATUS
 from .bulletins import Bulletin
-from .ledger import ProblemState
+from .ledger import LedgerState
 from .overview import YearOverview
 
 
@@ -39,7 +39,7 @@ def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noq
     return Field(name, type_, title, description)
 
 
-def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[ProblemState]) -> list[Dataset]:
+def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState]) -> list[Dataset]:
     """The tables; `ledger`: the 问题销号 ledger as at the latest month's end."""
     year = ov.year
     items = [v.item for v in ov.items]

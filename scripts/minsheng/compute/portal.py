@@ -14,7 +14,7 @@ from ..months import month_end
 from . import figures
 from .bulletins import Bulletin, bulletins
 from .figures import Figure
-from .ledger import ProblemState, ledger_at
+from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
 
@@ -69,7 +69,7 @@ class ItemPage:
     view: ItemView
     figure: Figure | None
     funds_figure: Figure | None
-    ledger: tuple[ProblemState, ...]  # the item's problems as at the latest month's end
+    ledger: tuple[LedgerState, ...]  # the item's problems as at the latest month's end
     revisions: tuple[Revision, ...]
     money_standards: tuple  # policy parameters paid in 元 or 万元
 
@@ -104,7 +104,7 @@ class Portal:
     bulletins: tuple[BulletinPage, ...]
     revisions: tuple[Revision, ...]
     revised: dict  # (item, file, key, field) → the revised figure's name
-    ledger: tuple[ProblemState, ...]  # as at the latest month's end
+    ledger: tuple[LedgerState, ...]  # as at the latest month's end
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole

@@ -129,7 +129,8 @@ def _frame_left(ticks: list[float]) -> float:
 
 def _svg(template: str, width: float, height: float, title: str, description: str, **chart) -> str:
     return _SVG.get_template(template).render(c={
-        "width": _round(width), "height": _round(height), "fonts": SVG_FONTS, "font": FONT, "title": title,
+        "width": _round(width), "height": _round(height), "fonts": SVG_FONTS, "font": FONT,
+        "heading_font": FONT + 1, "title": title,
         "description": description, **chart})
 
 

@@ -1,0 +1,29 @@
+"""Typed records of the data files, and their schema, one module for each part of the data: base.py
+(what all records share), plan.py (units, groups, notice, items), site.py (settings and rules),
+publication.py (releases, corrections, the 问题销号 ledger) and reports.py (the monthly CSV files).
+
+Field titles are the Chinese names that validation messages and the published data dictionary use.
+The JSON Schema of every file is derived from these classes (`minsheng schema`), so the
+documentation cannot drift from the checks.
+"""
+
+# The package's interface: every record type, importable as minsheng.model.X
+from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, model_at  # noqa: F401
+from .plan import (Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
+                   UnitsFile)
+from .publication import LedgerEntry, LedgerFile, Release, ReleasesFile, Revision, RevisionsFile  # noqa: F401
+from .reports import (FIGURE_NAMES, FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED,  # noqa: F401
+                      PROGRESS_COLUMNS, PROGRESS_HEADERS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
+from .site import Feedback, Footer, Licence, Rules, Site  # noqa: F401
+
+FILE_MODELS: dict[str, type[Record]] = {  # the schema of each kind of data file
+    "site": Site,
+    "rules": Rules,
+    "units": UnitsFile,
+    "groups": GroupsFile,
+    "notice": Notice,
+    "item": Item,
+    "problems": LedgerFile,
+    "releases": ReleasesFile,
+    "revisions": RevisionsFile,
+}

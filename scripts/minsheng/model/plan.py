@@ -1,0 +1,127 @@
+"""The plan: the lead units, the groups of residents, and each year's notice and items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .base import ITEM_ID, SLUG, Comparator, DataNote, Record
+
+
+class Unit(Record):
+    id: str = Field(title="单位编号", pattern=SLUG)
+    name: str = Field(title="单位名称", min_length=1)
+    aliases: list[str] = Field(default_factory=list, title="其他写法")
+
+
+class Group(Record):
+    id: str = Field(title="群体编号", pattern=SLUG)
+    name: str = Field(title="群体名称", min_length=1)
+    description: str = Field(title="群体说明", min_length=1)
+
+
+class GroupsFile(Record):
+    groups: list[Group] = Field(title="受益群体", min_length=1)
+
+
+class UnitsFile(Record):
+    units: list[Unit] = Field(title="牵头单位表", min_length=1)
+
+
+class Category(Record):
+    id: str = Field(title="类别编号", pattern=SLUG)
+    number: str = Field(title="类别序号", description="通知中印的序号，如“一”", min_length=1)
+    name: str = Field(title="类别名称", min_length=1)
+    printed_count: int = Field(title="通知所列项数", ge=0, description="通知标题中印的项数，如“(3项)”")
+    level: Literal["district", "city"] = Field(title="层级", description="district：区级；city：市级")
+
+
+class Milestone(Record):
+    by: dt.date = Field(title="截止日期")
+    overall_progress: float | None = Field(
+        default=None, title="总体进度", ge=0, le=100,
+        description="通知给出的总体进度百分比；通知未给出数字时为空",
+    )
+    label: str = Field(title="节点要求", min_length=1)
+    wording: str = Field(title="原文", min_length=1)
+
+
+class Schedule(Record):
+    reporting: Literal["monthly"] = Field(title="报送周期")
+    reporting_wording: str = Field(title="报送要求原文", min_length=1)
+    milestones: list[Milestone] = Field(title="进度节点", min_length=1)
+
+
+class Notice(Record):
+    year: int = Field(title="年度", ge=2000, le=2100)
+    title: str = Field(title="通知标题", min_length=1)
+    issuer: str = Field(title="发文机关", min_length=1)
+    publisher: str = Field(title="发布机构", min_length=1)
+    document_number: str = Field(title="发文字号", min_length=1)
+    index_number: str | None = Field(default=None, title="索引号")
+    published: dt.date = Field(title="发布日期")
+    source_file: str = Field(title="原文文件", description="本目录下通知全文的文件名", min_length=1)
+    schedule: Schedule = Field(title="进度安排")
+    categories: list[Category] = Field(title="类别", min_length=1)
+    data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
+
+
+class Indicator(Record):
+    id: str = Field(title="指标编号", pattern=SLUG)
+    name: str = Field(title="指标名称", min_length=1)
+    target: float | None = Field(
+        title="目标值", ge=0,
+        description="通知规定的年度目标；为空表示通知没有目标、只按月报告的数量（如补贴发放人数），不计入进度",
+    )
+    unit: str | None = Field(title="计量单位", description="通知未写单位时为空，并在数据说明中注明")
+    comparator: Comparator | None = Field(default=None, title="限定词")
+    kind: Literal["count", "level"] = Field(
+        title="指标类型",
+        description="count：全年累计的数量；level：要达到的水平或比率（如参保率、覆盖率）",
+    )
+    baseline: float | None = Field(default=None, title="基期值", description="水平类指标的起点，如“从99.90%提高到”")
+    source: str = Field(title="原文", description="通知中给出该指标的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+
+
+class PolicyParameter(Record):
+    id: str = Field(title="标准编号", pattern=SLUG)
+    name: str = Field(title="标准名称", min_length=1)
+    kind: Literal["subsidy", "ratio", "cost_share", "standard", "threshold"] = Field(
+        title="标准类型",
+        description="subsidy：补助、补贴、奖补金额；ratio：救助或资助比例；cost_share：资金分担；"
+        "standard：服务或建设标准；threshold：享受条件的界限",
+    )
+    amount: float = Field(title="数额", ge=0)
+    unit: str = Field(title="单位", min_length=1)
+    comparator: Comparator | None = Field(default=None, title="限定词")
+    per: str | None = Field(default=None, title="对象", description="按谁或按什么计，如“人”“社区”")
+    period: str | None = Field(default=None, title="期间", description="如“年”“月”“学年”“一次性”")
+    payer: str | None = Field(default=None, title="出资方", description="通知写明的出资方")
+    applies_to: str | None = Field(
+        default=None, title="对应指标", pattern=SLUG,
+        description="按人或按件的补助标准所对应的数量指标编号：标准 × 月报数量 = 应需资金，用于核对资金与产出",
+    )
+    source: str = Field(title="原文", description="通知中给出该标准的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+
+
+class Item(Record):
+    id: str = Field(title="项目编号", pattern=ITEM_ID, description="区级项目为两位（项目多时可为三到四位）序号，市级项目为 c 加序号")
+    number: str = Field(title="通知序号", description="通知中印的序号，如“五十”", min_length=1)
+    level: Literal["district", "city"] = Field(title="层级")
+    category: str = Field(title="类别", pattern=SLUG)
+    title: str = Field(title="项目名称", min_length=1)
+    lead_units: list[str] = Field(title="牵头单位", min_length=1)
+    lead_units_text: str = Field(title="牵头单位原文", min_length=1)
+    groups: list[str] = Field(title="受益群体", min_length=1, description="data/groups.yaml 中的群体编号，按通知所写的对象选定")
+    source_text: str = Field(title="通知原文", description="通知中本项的第一段，逐字照录", min_length=1)
+    beneficiaries: str | None = Field(default=None, title="受益对象", description="通知写明时，用平实的话说明谁受益")
+    eligibility: str | None = Field(default=None, title="享受条件", description="通知写明时，用平实的话说明条件")
+    how_to_apply: str | None = Field(default=None, title="办理方式", description="通知写明时，说明如何申请、在哪里办")
+    no_task: bool = Field(default=False, title="本年无任务")
+    no_task_text: str | None = Field(default=None, title="无任务原文")
+    indicators: list[Indicator] = Field(default_factory=list, title="目标指标")
+    policy_parameters: list[PolicyParameter] = Field(default_factory=list, title="政策标准")
+    measures: list[str] = Field(default_factory=list, title="推进措施", description="逐字照录，按原文顺序，不含序号")
+    data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
