@@ -3,9 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minsheng.model import Indicator
 from minsheng.render.pages import environment
-from minsheng.formats import chinese_date, chinese_month, figure, money, percent
 from minsheng.render.text import markdown_text
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
@@ -46,21 +44,3 @@ def test_template_values_are_escaped_but_macros_are_not():
     env = environment()
     template = env.from_string('{% macro b() %}<span class="x_y">ok</span>{% endmacro %}{{ v }} {{ b() }}')
     assert template.render(v="<b>[x](y)</b>") == '&lt;b&gt;\\[x\\]\\(y\\)&lt;/b&gt; <span class="x_y">ok</span>'
-
-
-def test_formats():
-    import datetime as dt
-
-    assert chinese_date(dt.date(2024, 7, 31)) == "2024年7月31日"
-    assert chinese_month("2024-07") == "2024年7月"
-    assert money(1234.5) == "1,234.50" and money(None) == "—"
-    assert percent(70) == "70.0%" and percent(None) == "—"
-
-
-@pytest.mark.parametrize(
-    ("comparator", "unit", "shown"),
-    [("左右", "人", "1150人左右"), ("不少于", "件", "不少于1150件"), ("以上", "个", "1150个以上"), (None, None, "1150")],
-)
-def test_figures_read_as_the_notice_words_them(comparator, unit, shown):
-    indicator = Indicator(id="x", name="x", target=1150, unit=unit, comparator=comparator, kind="count", source="x")
-    assert figure(indicator) == shown
