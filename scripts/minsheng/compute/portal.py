@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..load.plan import Plan
-from ..model import FIGURE_NAMES, Group, Milestone, Notice, Revision, Rules, Site
+from ..model import FIGURE_NAMES, MONEY_UNITS, Group, Milestone, Notice, Revision, Rules, Site
 from ..months import month_end
 from . import figures
 from .bulletins import Bulletin, bulletins
@@ -124,7 +124,7 @@ def portal(plan: Plan) -> Portal:
     item_pages = tuple(ItemPage(
         view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov),
         tuple(s for s in ledger if s.entry.item == view.item.id), tuple(r for r in revisions if r.item == view.item.id),
-        tuple(p for p in view.item.policy_parameters if p.unit in ("元", "万元"))) for view in ov.items)
+        tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS)) for view in ov.items)
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
     units = tuple(_bucket_pages(bucket, "unit", "units", ov) for bucket in ov.units)
     spending = figures.spending_figure(ov)

@@ -85,6 +85,9 @@ class Indicator(Record):
     source: str = Field(title="原文", description="通知中给出该指标的原话，须逐字出现在本项原文或推进措施中", min_length=1)
 
 
+MONEY_UNITS = ("元", "万元")  # a standard in these units is money, and implies the funds it needs
+
+
 class PolicyParameter(Record):
     id: str = Field(title="标准编号", pattern=SLUG)
     name: str = Field(title="标准名称", min_length=1)

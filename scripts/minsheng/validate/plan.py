@@ -13,10 +13,9 @@ from typing import NamedTuple
 import ahocorasick
 
 from ..load.plan import Plan, Source, Year
-from ..model import Item
+from ..model import MONEY_UNITS, Item
 from ..problems import Problem
 
-MONEY_UNITS = ("元", "万元")
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
