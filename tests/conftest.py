@@ -40,14 +40,19 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def draft_copy(data_copy: Path) -> Path:
-    """A copy of the data whose months are all unpublished drafts, free to edit without a correction."""
-    for year in data_copy.iterdir():
+def unpublish(data: Path) -> None:
+    """Make every month of a data copy an unpublished draft, free to edit without a correction."""
+    for year in data.iterdir():
         if year.is_dir() and year.name.isdigit():
             (year / "releases.yaml").unlink(missing_ok=True)
             (year / "revisions.yaml").unlink(missing_ok=True)
             shutil.rmtree(year / "published", ignore_errors=True)
+
+
+@pytest.fixture
+def draft_copy(data_copy: Path) -> Path:
+    """A copy of the data whose months are all unpublished drafts, free to edit without a correction."""
+    unpublish(data_copy)
     return data_copy
 
 
