@@ -56,6 +56,24 @@ def draft_copy(data_copy: Path) -> Path:
     return data_copy
 
 
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` by its size and modification time (nothing when it does not exist)."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.is_dir() else {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def repository_left_alone():
+    """Tests work on copies: the project's own data/ and site/ are the same after the run as before it.
+    (build/ is not watched: `minsheng build` still generates its pages there.)"""
+    folders = [DATA, ROOT / "site"]
+    before = [_snapshot(folder) for folder in folders]
+    yield
+    changed = {folder.name: sorted(set(old.items()) ^ set(_snapshot(folder).items()))
+               for folder, old in zip(folders, before)}
+    assert {name: paths for name, paths in changed.items() if paths} == {}, "a test wrote into the repository"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a skipped test is a failure: a missing browser or font must not pass silently."""
     if os.environ.get("CI") != "true":
