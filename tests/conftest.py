@@ -41,46 +41,44 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def draft_copy(data_copy: Path) -> Path:
-    """A copy of the data whose months are all unpublished drafts, free to edit without a correction."""
-    for year in data_copy.iterdir():
+def unpublish(data: Path) -> None:
+    """Make every month of a data copy an unpublished draft, free to edit without a correction."""
+    for year in data.iterdir():
         if year.is_dir() and year.name.isdigit():
             (year / "releases.yaml").unlink(missing_ok=True)
             (year / "revisions.yaml").unlink(missing_ok=True)
             shutil.rmtree(year / "published", ignore_errors=True)
+
+
+@pytest.fixture
+def draft_copy(data_copy: Path) -> Path:
+    """A copy of the data whose months are all unpublished drafts, free to edit without a correction."""
+    unpublish(data_copy)
     return data_copy
 
 
-def _project_state() -> dict[str, tuple]:
-    """What the tests must leave as they found it: data/ file by file, and whether build/ and site/ changed."""
-    state = {p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-             for p in DATA.rglob("*") if p.is_file()}
-    for name in ("build", "site"):
-        folder = ROOT / name
-        state[name] = (folder.exists(), folder.stat().st_mtime_ns if folder.exists() else None)
-    return state
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` by its size and modification time (nothing when it does not exist)."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.is_dir() else {}
 
 
-_STATE = pytest.StashKey[dict]()
-
-
-def pytest_sessionstart(session: pytest.Session) -> None:
-    session.config.stash[_STATE] = _project_state()
+@pytest.fixture(scope="session", autouse=True)
+def repository_left_alone():
+    """Tests work on copies: the project's own data/, build/ and site/ are the same after the run as before it."""
+    folders = [DATA, ROOT / "build", ROOT / "site"]
+    before = [_snapshot(folder) for folder in folders]
+    yield
+    changed = {folder.name: sorted(set(old.items()) ^ set(_snapshot(folder).items()))
+               for folder, old in zip(folders, before)}
+    assert {name: paths for name, paths in changed.items() if paths} == {}, "a test wrote into the repository"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Tests are hermetic: one that wrote into the project's data/, build/ or site/ fails the run. Under
-    CI=true a skipped test is a failure too: a missing browser or font must not pass silently."""
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    before, after = session.config.stash.get(_STATE, None), _project_state()
-    if before is not None and before != after:
-        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-        if reporter:
-            reporter.write_line(f"tests changed the project's own files: {', '.join(changed[:10])}", red=True)
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    """Under CI=true a skipped test is a failure: a missing browser or font must not pass silently."""
     if os.environ.get("CI") != "true":
         return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped:
         reporter.write_line(f"CI=true: {len(skipped)} test(s) skipped; in CI a skip is a failure.", red=True)

@@ -44,14 +44,25 @@ def test_rate_with_baseline_counts_the_way_from_it():
     assert indicator_progress(reliability, 99.93, RULES).met
 
 
-@pytest.mark.parametrize(
-    ("progress", "expected", "status"),
-    [(100, 70, "done"), (80, 70, "ahead"), (79.9, 70, "on_pace"), (60, 70, "on_pace"), (59.9, 70, "behind"),
-     (45, 70, "behind"), (44.9, 70, "far_behind"), (70, 70, "on_pace")],
-)
-def test_status_thresholds(progress, expected, status):
-    assert RULES.ahead_margin == 10 and RULES.behind_margin == 10 and RULES.far_behind_margin == 25
-    assert status_of(progress, expected, RULES) == status
+# The shipped rules and another set, so that a margin written into the code instead of read from the
+# rules would fail one of them.
+OTHER_RULES = RULES.model_copy(update={"ahead_margin": 5, "behind_margin": 15, "far_behind_margin": 30})
+
+
+def status_edges(rules, expected: float) -> list[tuple[float, str]]:
+    """Each status boundary of `rules` around the 序时进度 `expected`, with the progress just on the other side."""
+    return [(100, "done"), (expected, "on_pace"),
+            (expected + rules.ahead_margin, "ahead"), (expected + rules.ahead_margin - 0.1, "on_pace"),
+            (expected - rules.behind_margin, "on_pace"), (expected - rules.behind_margin - 0.1, "behind"),
+            (expected - rules.far_behind_margin, "behind"), (expected - rules.far_behind_margin - 0.1, "far_behind")]
+
+
+@pytest.mark.parametrize("rules", [RULES, OTHER_RULES], ids=["shipped-rules", "other-rules"])
+@pytest.mark.parametrize("expected", [70, 50])
+def test_status_thresholds(rules, expected):
+    assert rules.far_behind_margin > rules.behind_margin  # else "behind" has no room and an edge is meaningless
+    for progress, status in status_edges(rules, expected):
+        assert status_of(progress, expected, rules) == status, (progress, expected)
 
 
 def report(month: str, value: float | None, *, reported: bool = True, correction: str = "") -> MonthReport:

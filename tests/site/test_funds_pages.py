@@ -67,6 +67,9 @@ def test_lowest_disbursement_and_output_checks_are_shown(built_site):
     lowest = VIEW.lowest_disbursement
     assert len(lowest) == PLAN.rules.lowest_disbursement_items
     assert [v.funds.disbursed_rate for v in lowest] == sorted(v.funds.disbursed_rate for v in lowest)
+    listed = {v.item.id for v in lowest}
+    others = [v.funds.disbursed_rate for v in VIEW.items if v.funds.disbursed_rate is not None and v.item.id not in listed]
+    assert others and min(others) >= lowest[-1].funds.disbursed_rate  # the lowest of all items, not any of them
     for view in lowest:
         assert view.item.title in text
     flagged = [v for v in VIEW.output_checks if v.output.flagged]

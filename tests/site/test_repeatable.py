@@ -1,0 +1,66 @@
+"""On small synthetic data: two builds of the same data from nothing make byte-identical sites."""
+
+from __future__ import annotations
+
+from conftest import DATA, ROOT
+from minsheng.entry.synth import synth
+from minsheng.site.bench import private_project
+from minsheng.site.build import build
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+QUIET = lambda *_: None  # noqa: E731
+
+
+def test_two_builds_from_nothing_are_byte_identical(tmp_path):
+    """Each build in a project of its own (another folder, nothing generated yet): neither the clock, the
+    order of work nor the project's path may reach the output."""
+    synth(12, 12, 5, tmp_path / "synth", DATA)
+    sites = []
+    for name in ("one", "two"):
+        config = private_project(ROOT, tmp_path / "synth", tmp_path / f"project-{name}")
+        build(config.parent / "data", tmp_path / name, config, log=QUIET)
+        sites.append(files(tmp_path / name))
+    first, second = sites
+    assert "index.html" in first and any(name.endswith(".svg") for name in first)  # a whole site, charts too
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path, data_copy):
+    import pytest
+
+    from minsheng.entry.monthly import EntryError
+
+    with pytest.raises(EntryError, match="不能写在"):  # a copy: were the guard broken, the repository's data stays clean
+        synth(24, 12, 5, data_copy / "synthetic", data_copy)
+    assert not (data_copy / "synthetic").exists()
+    synth(24, 3, 5, tmp_path / "s", DATA)
+    assert "合成" in (tmp_path / "s" / "site.yaml").read_text(encoding="utf-8")
+    assert (tmp_path / "s" / "SYNTHETIC").exists()
+
+
+def test_pages_stay_bounded_as_items_grow(tmp_path):
+    """With more items, lists are cut and category pages split: the largest page does not grow."""
+    import re
+
+    sizes = {}
+    for items in (40, 200):
+        synth(items, 6, 3, tmp_path / f"synth{items}", DATA)
+        project = tmp_path / f"p{items}"
+        private_project(ROOT, tmp_path / f"synth{items}", project)
+        rules = project / "data" / "rules.yaml"
+        text = re.sub(r"list_limit: \d+", "list_limit: 3", rules.read_text(encoding="utf-8"))
+        rules.write_text(re.sub(r"page_size: \d+", "page_size: 3", text), encoding="utf-8")
+        out = tmp_path / f"site{items}"
+        build(project / "data", out, project / "mkdocs.yml", log=lambda *_: None)
+        pages = [p for p in out.rglob("index.html") if "/items/" not in p.as_posix()]
+        sizes[items] = max(p.stat().st_size for p in pages)
+        home = (out / "index.html").read_text(encoding="utf-8")
+        lagging = home.split("滞后项目</h2>", 1)[1].split("</table>", 1)[0]
+        assert len(re.findall(r'href="items/', lagging)) <= 3
+        assert (out / "categories" / "c1-2" / "index.html").exists()
+    assert sizes[200] < sizes[40] * 1.25, sizes
