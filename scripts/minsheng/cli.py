@@ -221,7 +221,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site.build import BuildError, build
+    from .website.build import BuildError, build
 
     if not _data_folder(args.data):
         return 1
@@ -292,7 +292,7 @@ def _bench(args: argparse.Namespace) -> int:
     import os
     import platform
 
-    from .site.bench import bench, table
+    from .website.bench import bench, table
 
     scales = [int(part) for part in args.scales.split(",")]
     runs = bench(default_config().resolve().parent, args.data, scales)

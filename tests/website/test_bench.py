@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import DATA, ROOT
-from minsheng.site.bench import bench, table
+from minsheng.website.bench import bench, table
 
 
 def test_bench_times_whole_builds_and_mkdocs_alone_and_reports_our_part():

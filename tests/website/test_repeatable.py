@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import DATA, ROOT
 from minsheng.entry.synth import synth
-from minsheng.site.bench import private_project
-from minsheng.site.build import build
+from minsheng.website.bench import private_project
+from minsheng.website.build import build
 
 
 def files(folder):

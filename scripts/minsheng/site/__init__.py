@@ -1,1 +1,0 @@
-"""Site: MkDocs run over the generated folder, the result swapped into place (build.py), and the build measured (bench.py)."""
