@@ -41,26 +41,3 @@ def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path, data_copy):
     synth(24, 3, 5, tmp_path / "s", DATA)
     assert "合成" in (tmp_path / "s" / "site.yaml").read_text(encoding="utf-8")
     assert (tmp_path / "s" / "SYNTHETIC").exists()
-
-
-def test_pages_stay_bounded_as_items_grow(tmp_path):
-    """With more items, lists are cut and category pages split: the largest page does not grow."""
-    import re
-
-    sizes = {}
-    for items in (40, 200):
-        synth(items, 6, 3, tmp_path / f"synth{items}", DATA)
-        project = tmp_path / f"p{items}"
-        private_project(ROOT, tmp_path / f"synth{items}", project)
-        rules = project / "data" / "rules.yaml"
-        text = re.sub(r"list_limit: \d+", "list_limit: 3", rules.read_text(encoding="utf-8"))
-        rules.write_text(re.sub(r"page_size: \d+", "page_size: 3", text), encoding="utf-8")
-        out = tmp_path / f"site{items}"
-        build(project / "data", out, project / "mkdocs.yml", log=lambda *_: None)
-        pages = [p for p in out.rglob("index.html") if "/items/" not in p.as_posix()]
-        sizes[items] = max(p.stat().st_size for p in pages)
-        home = (out / "index.html").read_text(encoding="utf-8")
-        lagging = home.split("滞后项目</h2>", 1)[1].split("</table>", 1)[0]
-        assert len(re.findall(r'href="items/', lagging)) <= 3
-        assert (out / "categories" / "c1-2" / "index.html").exists()
-    assert sizes[200] < sizes[40] * 1.25, sizes

@@ -1,0 +1,35 @@
+"""The portal: everything the site shows, with lists cut and pages split so that no page grows with the list."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import DATA
+from minsheng.compute.portal import portal
+from minsheng.entry.synth import synth
+from minsheng.render import write_site
+from minsheng.validate import validate_data
+
+
+def test_pages_stay_bounded_as_items_grow(tmp_path):
+    """With more items, lists are cut and category pages split: the largest list page does not grow."""
+    sizes = {}
+    for items in (40, 200):
+        data = tmp_path / f"synth{items}"
+        synth(items, 6, 3, data, DATA)
+        rules = data / "rules.yaml"
+        text = re.sub(r"list_limit: \d+", "list_limit: 3", rules.read_text(encoding="utf-8"))
+        rules.write_text(re.sub(r"page_size: \d+", "page_size: 3", text), encoding="utf-8")
+        plan, report = validate_data(data)
+        assert report.ok
+        site = portal(plan)
+        assert all(len(page.items) <= 3 for b in (*site.categories, *site.units_pages) for page in b.pages)
+        assert len(site.lagging.shown) <= 3 and site.lagging.total == len(site.overview.lagging)
+        docs = tmp_path / f"docs{items}"
+        write_site(site, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")
+        pages = [p for p in docs.rglob("*.md") if "items" not in p.parts]
+        sizes[items] = max(p.stat().st_size for p in pages)
+        lagging = (docs / "index.md").read_text(encoding="utf-8").split("## 滞后项目", 1)[1].split("## ", 1)[0]
+        assert len(re.findall(r"\]\(items/", lagging)) <= 3
+        assert (docs / "categories" / "c1-2.md").exists()
+    assert sizes[200] < sizes[40] * 1.25, sizes
