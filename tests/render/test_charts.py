@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minsheng.compute.figures import STATUS_LABELS, Series, StackedBars, finding, progress_figure
 from minsheng.render import charts
@@ -160,3 +162,15 @@ def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
 def test_status_chart_is_drawn_through_its_spec():
     spec = StackedBars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
     assert charts.draw(spec) == charts.stacked_bars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
+
+
+@given(st.one_of(st.just(0.0), st.floats(1e-6, 1e7), st.integers(0, 10_000).map(float),
+                 st.integers(0, 10_000).map(lambda n: n / 10)), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_ticks_are_matplotlibs(highest, integer):
+    """The y ticks match matplotlib's MaxNLocator, which charts.ticks works out without importing it."""
+    from matplotlib.ticker import MaxNLocator
+
+    expected = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=integer).tick_values(0, highest or 1)
+                if t >= 0]
+    assert charts.ticks(highest, integer) == [float(t) for t in expected]

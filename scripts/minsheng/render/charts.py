@@ -2,21 +2,20 @@
 
 Both kinds, line charts (about two per item) and the status bars (one per site), are drawn from
 templates in px, with FONT-size text, legible on a 360 px phone. Text stays text in the SVG: small,
-selectable, read by screen readers and drawn by the reader's own CJK font. matplotlib only chooses
-the axis ticks. Colours are the Okabe–Ito palette, safe for colour-blind readers, and no series is
-told apart by colour alone: each line has its own line style or marker and a direct label, each
-status its own hatch pattern. Output is byte-identical from one build to the next (no dates, fixed
+selectable, read by screen readers and drawn by the reader's own CJK font. Colours are the Okabe–Ito
+palette, safe for colour-blind readers, and no series is told apart by colour alone: each line has
+its own line style or marker and a direct label, each status its own hatch pattern. Output is byte-identical from one build to the next (no dates, fixed
 ids).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from matplotlib.ticker import MaxNLocator
 
 from ..months import number
 
@@ -89,7 +88,7 @@ RIGHT = _round(WIDTH - 10)  # the plot's right edge
 
 
 class _Frame:
-    """The axes both kinds of chart share: y ticks chosen by matplotlib, a band per month, and the months'
+    """The axes both kinds of chart share: round y ticks, a band per month, and the months'
     names, every other one when a whole year would crowd the axis. Text widths are estimated (CJK
     characters one em, others 0.6 em): the reader's browser lays the text out, with its own font."""
 
@@ -116,10 +115,26 @@ class _Frame:
                 "x_ticks": [{"x": self.x(i), "label": label if i % every == 0 else ""} for i, label in enumerate(names)]}
 
 
-def _ticks(highest: float, integer: bool = False) -> list[float]:
-    """matplotlib's choice of y ticks from 0 to at least `highest` (whole numbers only if `integer`)."""
-    locator = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=integer)
-    return [t for t in locator.tick_values(0, highest or 1) if t >= 0]
+def ticks(highest: float, integer: bool = False) -> list[float]:
+    """Round y ticks from 0 to at least `highest`, at most about five steps (whole numbers only if
+    `integer`): matplotlib's MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]), worked out for an axis that
+    starts at 0, for the figures charts show (0, or at least a millionth: money to the cent, percentages to
+    a tenth). Importing matplotlib for it took a third of a second of every build;
+    tests/render/test_charts.py checks this against matplotlib itself."""
+    top = float(highest) if highest >= 1e-6 else 1.0
+    scale = 10 ** (math.log10(top / 5) // 1)
+    steps = [step * scale for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20)]
+    if integer:
+        steps = [step for step in steps if step < 1 or abs(step - round(step)) < 0.001]
+    large = [index for index, step in enumerate(steps) if step >= top / 5]
+    for step in reversed(steps[: large[0] + 1 if large else len(steps)]):
+        if integer and math.floor(top) >= 1:
+            step = max(1.0, step)
+        count, rest = divmod(top, step)
+        result = [index * step for index in range(int(count if abs(rest / step) < 1e-10 else count + 1) + 1)]
+        if sum(1 for tick in result if tick <= top) >= 2:
+            break
+    return result
 
 
 def _frame_left(ticks: list[float]) -> float:
@@ -141,7 +156,7 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
     template draws one in a fraction of a millisecond where matplotlib takes 30 ms."""
     height = SIZE[1] * 72
     values = [v for line in series for v in line.values if v is not None]
-    frame = _Frame(months, _ticks(max(values, default=0)), 50, _round(height - 24))
+    frame = _Frame(months, ticks(max(values, default=0)), 50, _round(height - 24))
     lines = []
     for line in series:
         points = [(frame.x(i), frame.y(v)) for i, v in enumerate(line.values) if v is not None]
@@ -163,8 +178,8 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
     if len(labels) > len(BAR_STYLES):
         raise ValueError(f"at most {len(BAR_STYLES)} statuses can be told apart, not {len(labels)}")
     order = list(labels)
-    ticks = _ticks(max((sum(month) for month in zip(*counts.values())), default=0), integer=True)
-    left = _frame_left(ticks)
+    y_ticks = ticks(max((sum(month) for month in zip(*counts.values())), default=0), integer=True)
+    left = _frame_left(y_ticks)
     legend, at, row = [], left, 0
     for status in counts:  # in rows that wrap within the chart's width
         width = 18 + _text_width(labels[status], FONT)
@@ -173,7 +188,7 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
         legend.append({"id": _status_id(status), "label": labels[status], "x": _round(at), "y": row * LEGEND_ROW})
         at += width + 12
     height = SIZE[1] * 72 + row * LEGEND_ROW
-    frame = _Frame(months, ticks, 50 + row * LEGEND_ROW, _round(height - 24))
+    frame = _Frame(months, y_ticks, 50 + row * LEGEND_ROW, _round(height - 24))
     bar = _round(frame.step * 0.6)
     statuses, base = [], [0] * len(months)
     for status, values in counts.items():
