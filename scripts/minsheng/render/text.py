@@ -14,6 +14,8 @@ from ..formats import number
 
 # Characters Python-Markdown (with the tables extension) gives meaning to; a backslash makes them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Text with none of those and nothing HTML gives meaning to is literal as it is (most values: words, whole numbers)
+_LITERAL = re.compile(r"[^\\`*_{}\[\]()#+\-.!|<>&'\"]*")
 
 
 def markdown_text(value: object) -> Markup:
@@ -28,6 +30,8 @@ def markdown_text(value: object) -> Markup:
     if isinstance(value, float):
         value = number(value)
     text = " ".join(str(value).split())
+    if _LITERAL.fullmatch(text):
+        return Markup(text)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
