@@ -41,7 +41,8 @@ test-system:
 	else echo "缺少测试所需的系统软件包（Chromium、中文字体、Node.js）：请以 root 运行 make system-packages，或安装：" \
 	  $$(grep -v '^\s*#' .ci/packages.txt) nodejs npm >&2; echo "相关测试将跳过（CI=true 时跳过即失败）。" >&2; fi
 
-# Build time, memory and size at the shipped size and at 10× and 100× synthetic data (a few minutes).
+# The wait for a build (whole processes, median of three) and its size, at the shipped size and at 10× and
+# 100× synthetic data: about half an hour; `.venv/bin/minsheng bench --scales 1,10` takes a few minutes.
 bench: $(STAMP)
 	$(TOOL) bench
 
@@ -49,7 +50,7 @@ bench: $(STAMP)
 diff: $(STAMP)
 	$(TOOL) diff $(BASE) $(HEAD)
 
-# Debian packages the tests and charts need (CJK fonts, Chromium, and Node.js with npm where the
+# Debian packages the tests need (CJK fonts, Chromium, and Node.js with npm where the
 # machine has none): run as root.
 system-packages:
 	apt-get update -qq

@@ -23,7 +23,7 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         plan, report = validate_data(data)
         assert report.ok
         site = portal(plan)
-        assert all(len(page.items) <= 3 for b in (*site.categories, *site.units_pages) for page in b.pages)
+        assert all(len(page.items) <= 3 for b in (*site.categories, *site.units) for page in b.pages)
         assert len(site.lagging.shown) <= 3 and site.lagging.total == len(site.overview.lagging)
         docs = tmp_path / f"docs{items}"
         write_site(site, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")

@@ -88,7 +88,7 @@ class Portal:
     site: Site
     rules: Rules
     notice: Notice
-    units: dict[str, str]  # id → name
+    unit_names: dict[str, str]  # id → name
     overview: YearOverview
     milestones: tuple[tuple[Milestone, float], ...]  # each with the 序时进度 it stands for
     overall_figure: Figure | None
@@ -99,7 +99,7 @@ class Portal:
     output_checks: Shortlist
     audiences: tuple[Audience, ...]
     categories: tuple[BucketPages, ...]
-    units_pages: tuple[BucketPages, ...]
+    units: tuple[BucketPages, ...]
     items: tuple[ItemPage, ...]
     bulletins: tuple[BulletinPage, ...]
     revisions: tuple[Revision, ...]
@@ -121,10 +121,11 @@ def portal(plan: Plan) -> Portal:
                    if ov.latest_month else ())
     monthly = bulletins(ov)
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
+    ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.item)
     item_pages = tuple(ItemPage(
-        view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov),
-        tuple(s for s in ledger if s.entry.item == view.item.id), tuple(r for r in revisions if r.item == view.item.id),
-        tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS)) for view in ov.items)
+        view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
+        revisions_of.get(view.item.id, ()), tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS))
+        for view in ov.items)
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
     units = tuple(_bucket_pages(bucket, "unit", "units", ov) for bucket in ov.units)
     spending = figures.spending_figure(ov)
@@ -135,14 +136,14 @@ def portal(plan: Plan) -> Portal:
         served = tuple(v for v in ov.items if group.id in v.item.groups)
         audiences.append(Audience(group, served, _pages("groups", group.id, served, rules.page_size)))
     return Portal(
-        site=plan.site, rules=rules, notice=year.notice, units={u.id: u.name for u in plan.units.units},
+        site=plan.site, rules=rules, notice=year.notice, unit_names={u.id: u.name for u in plan.units.units},
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,
         lagging=Shortlist.of([(v, v.latest) for v in ov.lagging], limit),
         warned=Shortlist.of([(v, v.warnings) for v in ov.warned], limit),
         output_checks=Shortlist.of(ov.output_checks, limit),
-        audiences=tuple(audiences), categories=categories, units_pages=units, items=item_pages,
+        audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
             b, Shortlist.of(b.completed, limit), Shortlist.of(b.lagging, limit), Shortlist.of(b.warned, limit),
             tuple(r for r in revisions if b.released and r.date == b.released)) for b in monthly),
@@ -150,6 +151,13 @@ def portal(plan: Plan) -> Portal:
         datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
     )
+
+
+def _by_item(records: Sequence, item_of) -> dict[str, tuple]:
+    grouped: dict[str, list] = {}
+    for record in records:
+        grouped.setdefault(item_of(record), []).append(record)
+    return {item: tuple(found) for item, found in grouped.items()}
 
 
 def _pages(folder: str, key: str, items: Sequence, size: int) -> tuple[ListPage, ...]:

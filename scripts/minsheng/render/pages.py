@@ -37,7 +37,7 @@ def environment() -> Environment:
 def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     """Every page into `folder`, with the hand-written pages of `content`."""
     env = environment()
-    env.globals.update(UNITS=portal.units, REVISED=portal.revised)
+    env.globals.update(UNITS=portal.unit_names, REVISED=portal.revised)
     ov, notice = portal.overview, portal.notice
     common = {"site": portal.site, "notice": notice, "rules": portal.rules, "ov": ov, "portal": portal}
     site_meta = {"site_footer": portal.site.footer.model_dump()}
@@ -62,7 +62,7 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
             page("group-for-me.md.j2", listed.target, _column(audience.group.name), group=audience.group, page=listed)
     page("categories.md.j2", "categories/index.md", _column("项目分类"))
     page("units.md.j2", "units/index.md", _column("牵头单位"))
-    for pages in (*portal.categories, *portal.units_pages):
+    for pages in (*portal.categories, *portal.units):
         for listed in pages.pages:
             page("group.md.j2", listed.target, _column(pages.bucket.name), b=pages, page=listed)
     published = formats.chinese_date(notice.published)
