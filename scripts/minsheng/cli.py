@@ -44,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--xlsx", type=Path, help="同时生成一个供填写的 Excel 工作簿")
     new.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
+    export = commands.add_parser("export", parents=[data], help="导出某月自己的 Excel 工作簿（含进展情况），用于更正已发布的月份")
+    export.add_argument("month", help="月份，如 2024-11")
+    export.add_argument("--xlsx", type=Path, required=True, help="写出的工作簿，如 2024-11.xlsx")
+
     load = commands.add_parser("import", parents=[data], help="把填好的 Excel 工作簿转为某月的 CSV，并检查")
     load.add_argument("workbook", type=Path, help="Excel 工作簿（.xlsx），含“进展”“资金”两个工作表")
     load.add_argument("--month", required=True, help="月份，如 2024-07")
@@ -79,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "data", "") is None:
         args.data = default_data()
-    handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "import": _import,
+    handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "export": _export, "import": _import,
                 "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
                 "synth": _synth, "bench": _bench}
     try:
@@ -143,7 +147,7 @@ def _data_folder(path: Path) -> bool:
 
 
 def _plan(path: Path):
-    """The plan, or None after printing why it cannot be used (entry tools need a valid plan)."""
+    """The plan and its report, or None after printing why it cannot be used (entry tools need a valid plan)."""
     if not _data_folder(path):
         return None
     from .validate import plan_errors, validate_data
@@ -155,18 +159,18 @@ def _plan(path: Path):
             print(problem, file=sys.stderr)
         print("计划数据有错误，请先改正（minsheng validate）。", file=sys.stderr)
         return None
-    return plan
+    return plan, report
 
 
 def _entry(args: argparse.Namespace, action) -> int:
     """Run an entry tool that writes data files: on a sound plan, reporting what it wrote or why not."""
     from .entry.monthly import EntryError
 
-    plan = _plan(args.data)
-    if plan is None:
+    checked = _plan(args.data)
+    if checked is None:
         return 1
     try:
-        written = action(plan)
+        written = action(checked[0])
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -181,31 +185,35 @@ def _new_month(args: argparse.Namespace) -> int:
     return _entry(args, lambda plan: new_month(plan, args.month, args.xlsx, args.force))
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .entry.monthly import export_month
+
+    return _entry(args, lambda plan: export_month(plan, args.month, args.xlsx))
+
+
 def _import(args: argparse.Namespace) -> int:
     from .entry.monthly import EntryError, import_month
-    from .validate import validate_data
 
-    plan = _plan(args.data)
-    if plan is None:
+    checked = _plan(args.data)
+    if checked is None:
         return 1
     if not args.workbook.is_file():
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
     try:
-        written, problems = import_month(plan, args.workbook, args.month, args.force)
+        written, problems, report = import_month(*checked, args.workbook, args.month, args.force)
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     for problem in problems:
         print(problem)
     if not written:
-        print("工作簿有错误，没有写入任何文件。")
+        print("工作簿有错误，没有写入任何文件，data/ 保持原样。")
         return 1
     for path in written:
         print(f"已写入 {path}")
     print("检查导入后的数据：")
-    plan, report = validate_data(args.data)
-    return _print_report(plan, report)
+    return _print_report(checked[0], report)
 
 
 def _sample(args: argparse.Namespace) -> int:

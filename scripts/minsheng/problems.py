@@ -116,6 +116,9 @@ CATALOGUE: dict[str, ProblemType] = _catalogue(
                 "意思确定的写法会自动处理并提示，核对读作的数即可。"),
     ProblemType("month", "月份文件的命名、年度或连续性不对",
                 "月报文件名须为“年-月.csv”，进度表和资金表须成对出现，月份须在本计划年度内、不早于通知发布的月份，且逐月连续、不跳月。"),
+    ProblemType("lost-zero", "项目编号丢了开头的 0",
+                "用 Excel 打开月报 CSV 再保存时，01 这样的编号会变成 1。能按计划认出的编号照计划读取并提示；"
+                "以后请在 Excel 中把编号列设为“文本”，或用 minsheng new-month --xlsx 的工作簿填写。"),
     ProblemType("duplicate-row", "同一项目在一个月中出现多行",
                 "同一个项目、指标或资金来源在本月出现了两行。删去多余的一行。"),
     ProblemType("missing-row", "项目或指标在本月缺少一行",

@@ -103,7 +103,7 @@ def hide(book):
 
 
 def extra_sheet(book):
-    book.create_sheet("说明").append(["填表说明"])
+    book.create_sheet("Sheet1").append(["填表说明"])  # as WPS adds one
 
 
 def drop_sheet(book):

@@ -40,7 +40,18 @@ def test_new_month_prefills_every_row_from_the_month_before(data_copy, capsys):
     assert main(["validate", "--data", str(data_copy)]) == 0
 
 
+def test_new_month_never_overwrites_a_published_month(data_copy, capsys):
+    before = (data_copy / "2024" / "progress" / "2024-12.csv").read_bytes()
+    for force in ([], ["--force"]):
+        assert main(["new-month", "2024-12", "--data", str(data_copy), *force]) == 1
+        err = capsys.readouterr().err
+        assert "2024-12 已经发布，不能重新生成" in err and "minsheng export 2024-12 --xlsx" in err
+    assert (data_copy / "2024" / "progress" / "2024-12.csv").read_bytes() == before
+
+
 def test_new_month_refuses_gaps_overwrites_and_unknown_years(data_copy, capsys):
+    remove_month(data_copy, "2024-12")
+    assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 0
     assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 1
     assert "已存在，不会覆盖" in capsys.readouterr().err
     remove_month(data_copy, "2024-12")
@@ -58,7 +69,7 @@ def test_excel_round_trip(data_copy, tmp_path, capsys):
     workbook_path = tmp_path / "2024-12.xlsx"
     assert main(["new-month", "2024-12", "--data", str(data_copy), "--xlsx", str(workbook_path)]) == 0
     workbook = load_workbook(workbook_path)
-    assert workbook.sheetnames == ["进展", "资金"]
+    assert workbook.sheetnames == ["进展", "资金", "说明"] and workbook["说明"]["B1"].value == "2024-12"
     sheet = workbook["进展"]
     header = [c.value for c in sheet[1]]
     value_column = header.index("截至月底累计") + 1
@@ -107,4 +118,8 @@ def test_import_rejects_a_file_that_is_not_a_workbook(data_copy, tmp_path, capsy
     fake = tmp_path / "report.xlsx"
     fake.write_text("项目编号,进展情况\n", encoding="utf-8")
     assert main(["import", str(fake), "--month", "2024-12", "--data", str(data_copy), "--force"]) == 1
-    assert "无法作为 Excel 工作簿打开" in capsys.readouterr().out
+    assert "这是 CSV 文件，不需要导入" in capsys.readouterr().out
+    fake.write_bytes(b"PK\x03\x04" + b"\0" * 200)  # a damaged zip, as a broken download leaves it
+    assert main(["import", str(fake), "--month", "2024-12", "--data", str(data_copy), "--force"]) == 1
+    out = capsys.readouterr().out
+    assert "错误[csv-structure]" in out and "Error" not in out

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from ..excel_csv import write_csv
 from ..formats import number
+from ..load.csv_file import decode
+from ..load.numbers import ASCII_PLAIN
 from ..load.plan import Year
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, MonthReport
 
@@ -57,3 +61,24 @@ def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[Row], 
                 funds.append({"item": item.id, "item_title": item.title, "source": earlier.source,
                               "planned": earlier.planned, "in_place": earlier.in_place, "disbursed": earlier.disbursed})
     return progress, funds
+
+
+NUMBER_COLUMNS = ("target", "value", "planned", "in_place", "disbursed")
+
+
+def read_month(year_folder: Path, month: str) -> tuple[list[Row], list[Row]]:
+    """The month's rows as its files hold them, numbers as numbers: for a workbook to correct it with."""
+    result = []
+    for path, columns in zip(month_paths(year_folder, month), (PROGRESS_COLUMNS, FUND_COLUMNS)):
+        text, _ = decode(path.read_bytes(), path.name)
+        by_header = {c.header: c.name for c in columns}
+        rows = [{by_header[header]: _typed(by_header[header], cell) for header, cell in cells.items() if header in by_header}
+                for cells in csv.DictReader(io.StringIO(text or ""))]
+        result.append(rows)
+    return result[0], result[1]
+
+
+def _typed(name: str, cell: str) -> object:
+    if name in NUMBER_COLUMNS and ASCII_PLAIN.fullmatch(cell):
+        return float(cell)
+    return cell or None

@@ -98,6 +98,12 @@ def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
     plan.rules, plan.rules_source = _load(root / "rules.yaml", Rules, root, problems)
     plan.groups, plan.groups_source = _load(root / "groups.yaml", GroupsFile, root, problems)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name)):
+        if not (folder / "notice.yaml").exists() and not any((folder / "items").glob("*.yaml")):
+            problems.append(Problem(  # a year being set up: it waits, and the other years go on
+                "file-missing", relative(folder, root), "这个年度文件夹还没有计划，暂不处理", severity="notice",
+                expected="notice.txt（通知全文）、notice.yaml（通知信息和进度安排）和 items/（每个项目一个 .yaml），"
+                         "写法见 data/README.md 和 2024 年度的文件"))
+            continue
         plan.years[int(folder.name)] = _load_year(folder, root, problems)
     if not plan.years:
         problems.append(Problem("file-missing", relative(root, root), "没有任何年度文件夹",
@@ -132,13 +138,13 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
             continue
         year.items.append(item)
         year.item_sources[item.id] = source
-    year.months, found = load_months(folder, root)
+    year.months, found = load_months(folder, root, set(year.item_sources))
     problems.extend(found)
     year.ledger, year.ledger_source = _optional(folder / "problems.yaml", LedgerFile, root, problems,
                                                 "没有问题销号台账，按没有问题处理")
     year.releases, year.releases_source = _optional(folder / "releases.yaml", ReleasesFile, root, problems,
                                                     "没有发布记录，月报按未发布处理")
-    snapshots, found = load_months(folder / "published", root)
+    snapshots, found = load_months(folder / "published", root, set(year.item_sources))
     problems.extend(found)
     year.published = {m.month: m for m in snapshots}
     if (folder / "revisions.yaml").exists():

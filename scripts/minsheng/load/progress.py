@@ -27,8 +27,9 @@ from .numbers import parse_number
 MONTH_FILE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])\.csv$")
 
 
-def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[Problem]]:
-    """Every month reported in `year_folder`, in order."""
+def load_months(year_folder: Path, root: Path, item_ids: set[str] = frozenset()) -> tuple[list[MonthReport], list[Problem]]:
+    """Every month reported in `year_folder`, in order. An item id that lost its leading zero (Excel turns
+    a CSV's 01 into 1 when it saves the file) is read as the plan's id in `item_ids`, with a notice."""
     problems: list[Problem] = []
     files: dict[str, dict[str, Path]] = {}
     for kind in ("progress", "funds"):
@@ -47,7 +48,7 @@ def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[
                 problems.append(Problem("month", relative(paths[other], root), f"有{_NAMES[other]}文件，缺少同月的{_NAMES[kind]}文件",
                                         value=month, expected=f"{year_folder.name}/{kind}/{month}.csv"))
         if len(paths) == 2:
-            report, found = _load_month(month, paths["progress"], paths["funds"], root)
+            report, found = _load_month(month, paths["progress"], paths["funds"], root, _zero_padded(item_ids))
             problems += found
             months.append(report)
     return months, problems
@@ -56,20 +57,42 @@ def load_months(year_folder: Path, root: Path) -> tuple[list[MonthReport], list[
 _NAMES = {"progress": "进展", "funds": "资金"}
 
 
-def _load_month(month: str, progress_path: Path, funds_path: Path, root: Path) -> tuple[MonthReport, list[Problem]]:
+def _zero_padded(item_ids: set[str]) -> dict[str, str]:
+    """The plan's ids that begin with 0, by the number Excel would make of them: "1" → "01"."""
+    return {item.lstrip("0"): item for item in item_ids if item.startswith("0") and item.strip("0")}
+
+
+def _load_month(month: str, progress_path: Path, funds_path: Path, root: Path,
+                padded: dict[str, str]) -> tuple[MonthReport, list[Problem]]:
     report = MonthReport(month, relative(progress_path, root), relative(funds_path, root))
     problems: list[Problem] = []
-    table, found = read_csv(progress_path, report.progress_file, [c.header for c in PROGRESS_COLUMNS])
-    problems += found
-    if table:
-        report.progress_columns = _positions(table, PROGRESS_COLUMNS)
-        problems += _progress_rows(table, report)
-    table, found = read_csv(funds_path, report.funds_file, [c.header for c in FUND_COLUMNS])
-    problems += found
-    if table:
-        report.funds_columns = _positions(table, FUND_COLUMNS)
-        problems += _fund_rows(table, report)
+    for path, shown_as, columns, headers, rows, positions in (
+            (progress_path, report.progress_file, PROGRESS_COLUMNS, PROGRESS_HEADERS, _progress_rows, "progress_columns"),
+            (funds_path, report.funds_file, FUND_COLUMNS, FUND_HEADERS, _fund_rows, "funds_columns")):
+        table, found = read_csv(path, shown_as, [c.header for c in columns])
+        problems += found
+        if table:
+            setattr(report, positions, _positions(table, columns))
+            problems += _restore_zeros(table, shown_as, headers["item"], padded)
+            problems += rows(table, report)
     return report, problems
+
+
+def _restore_zeros(table: CsvTable, shown_as: str, header: str, padded: dict[str, str]) -> list[Problem]:
+    """Item ids such as 1 for 01, read as the plan's ids; one notice for the file, naming the cause and the fix."""
+    restored = []
+    for row, cells in table.rows:
+        item = cells[header].strip()
+        if item in padded:
+            cells[header] = padded[item]
+            restored.append((row, item))
+    if not restored:
+        return []
+    row, item = restored[0]
+    return [Problem("lost-zero", shown_as, f"有 {len(restored)} 行的项目编号丢了开头的 0（如“{item}”），已按计划读作"
+                    f"“{padded[item]}”；用 Excel 打开 CSV 再保存就会这样", line=row, column=table.column(header),
+                    field=header, value=item, expected="项目编号带开头的 0（如 01）：在 Excel 中把这一列设为“文本”后改回，"
+                    "或改用 minsheng new-month --xlsx 的工作簿填写再 minsheng import", severity="notice")]
 
 
 def _positions(table: CsvTable, columns: tuple) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..load.plan import Year
 from ..model import FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, FundReport, Indicator, MonthReport
@@ -51,7 +52,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
     for item_id, report in month.items.items():
         if item_id not in known_items:
             problems.append(Problem("unknown-reference", progress, "计划中没有这个项目",
-                                    value=item_id, expected="计划中的项目编号（01–50、c01）",
+                                    value=item_id, expected=_known_item(item_id),
                                     **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "item")))
     for item_id in active:
         if item_id not in month.items:
@@ -89,7 +90,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
     for (item_id, source), report in month.funds.items():
         if item_id not in known_items:
             problems.append(Problem("unknown-reference", funds, "计划中没有这个项目", value=item_id,
-                                    expected="计划中的项目编号", **_cell(month.funds_columns, FUND_HEADERS, report.row, "item")))
+                                    expected=_known_item(item_id), **_cell(month.funds_columns, FUND_HEADERS, report.row, "item")))
         if source not in FUND_SOURCES:
             problems.append(Problem("not-an-option", funds, "资金来源不在规定的选项中", value=source,
                                     expected="、".join(FUND_SOURCES), **_cell(month.funds_columns, FUND_HEADERS, report.row, "source")))
@@ -103,6 +104,12 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
                                     value=report.disbursed, expected=f"不超过 {report.in_place:g}",
                                     **_cell(month.funds_columns, FUND_HEADERS, report.row, "disbursed")))
     return problems
+
+
+def _known_item(item_id: str) -> str:
+    if not item_id or re.search("合计|总计|小计", item_id):
+        return "删去这一行：月报每行是一个项目、指标或资金来源，合计由网站计算"
+    return "计划中的项目编号（01–50、c01）"
 
 
 def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tuple[str, str], Indicator]) -> list[Problem]:
