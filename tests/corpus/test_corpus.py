@@ -181,6 +181,13 @@ CASES = [
     safe("text-markdown-table", "| a | b |", shown="| a | b |"),
     # Personal information
     Case("privacy-id-number", note("联系人身份证11010519491231002X"), "error", "privacy"),
+    Case("privacy-mobile-spaces", note("如有疑问请联系 139 1234 5678"), "error", "privacy"),
+    Case("privacy-mobile-dashes", note("联系电话：139-1234-5678"), "error", "privacy"),
+    Case("privacy-mobile-full-width", note("联系电话：＋８６ １３９－１２３４－５６７８"), "error", "privacy"),
+    Case("privacy-id-in-groups", note("身份证 340102 19900101 009X"), "error", "privacy"),
+    Case("privacy-id-from-excel-number", note("身份证号 3.40102199001017e+17"), "error", "privacy"),
+    safe("privacy-not-personal", "办公室 0559-5512345，热线 12345，手机 139 **** 5678，12 345 元，2024-07-31",
+         shown="办公室 0559-5512345，热线 12345，手机 139 **** 5678，12 345 元，2024-07-31"),
 ]
 
 

@@ -1,15 +1,47 @@
 """Privacy guard: no resident ID number, mobile number or bank card number is ever published.
 
 政府信息公开条例 Art. 15 and PIPL Art. 28: personal information is not disclosed. The guard looks at
-every free text the office writes (notes, corrections, problem descriptions and resolutions) and
-refuses an 18-digit resident ID whose GB 11643-1999 check digit is right, an 11-digit mainland mobile
-number, and a 16–19 digit card number that passes the Luhn check. Masked forms (138****1234,
-34**************12) have no run of digits long enough and pass.
+every free text the office writes (notes, corrections, problem descriptions and resolutions, revision
+notes, item texts) and refuses resident ID numbers, mainland mobile numbers and bank card numbers,
+written the way people write them.
+
+How a text is read:
+
+1. Normalised once: NFKC turns full-width digits, plus signs, brackets, hyphens, dots, X and spaces into
+   ASCII (１３９－１２３４ → 139-1234), and a number that Excel wrote in scientific notation
+   (3.40102199001011e+17) is written out digit for digit (340102199001011000), by string, never through
+   a float, so no digit changes.
+2. Numbers are found as digit groups joined by a separator: a space, or one of - . · (spaces around it
+   allowed). A group may end in X, the check character of an ID. "+86 139 1234 5678", "139-1234-5678",
+   "340102 19900101 123X" and "6222 0212 3456 7890 128" are each one run of groups.
+3. In a run, the leftmost, longest stretch of whole groups that is a personal number is refused, and the
+   search goes on after it, so two numbers side by side are both found. In a stretch of several groups,
+   every group but the last has at least three digits: dates (2024-07-31) and amounts (12 345 元) are
+   never joined into a longer number.
+   - 居民身份证号码: 18 characters whose GB 11643-1999 check digit is right. Written in groups, it must
+     also begin with a province code and a birth date (19xx or 20xx, a real day), so that unrelated
+     numbers side by side are not taken for one. An ID typed into an Excel number cell keeps 15
+     significant digits and arrives as 18 digits ending in 000 (or as 3.40102199001011e+17); its check
+     digit is lost, so such a number is refused when it begins with a province code and a birth date.
+   - 手机号码: 11 digits 1[3-9]…, also after 86 or 0086 (+86, (+86), 0086 …).
+   - 银行卡号: 16–19 digits that pass the Luhn check, unbroken or in groups of four.
+
+What passes, and why: masked forms (139****5678, 139 **** 5678, 340102********123X,
+6222 **** **** 0128) — the * splits them into groups too short to be a number; landlines with their
+area code (0559-5512345, (0559)5512345, 05595512345) — they start with 0, not with 1[3-9]; the 12345
+hotline, amounts (1,234,567.89 — a comma is no separator), dates (20240731 is eight digits), document
+numbers, percentages, item numbers, sums like 11.228 — too short; an 18-digit number whose check digit is
+wrong and that Excel did not round (110105194912310021).
+
+A message shows a found number as 139…5678（中间已隐去）: never the whole number, and never in the masked
+form that is allowed, so that nobody copies the message back into the data thinking it is fine.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date
 
 from ..load.plan import Year
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
@@ -17,7 +49,18 @@ from ..problems import Problem
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
-_DIGIT_RUNS = re.compile(r"(?<![0-9])[0-9]{11,19}[0-9Xx]?(?![0-9])")
+# The first two digits of an ID: provinces (GB/T 2260), and 71/81/82/83 of Taiwan, Hong Kong and Macao.
+PROVINCES = frozenset({"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36",
+                       "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
+                       "63", "64", "65", "71", "81", "82", "83"})
+# Excel's scientific notation of a whole number: one digit, a point, the other digits, e+ and the exponent.
+_SCIENTIFIC = re.compile(r"(?<![0-9.])([0-9])\.([0-9]+)[eE]\+?([0-9]{1,2})(?![0-9])")
+# A run of digit groups, each optionally ending in X, joined by a space or by - . · (spaces around allowed).
+_GROUP = r"[0-9]+(?:[Xx](?![A-Za-z]))?"
+_RUN = re.compile(rf"{_GROUP}(?:(?: *[-.·] *| +){_GROUP})*")
+_SEPARATOR = re.compile(r" *[-.·] *| +")
+_MOBILE = re.compile(r"(?:0086|86)?(1[3-9][0-9]{9})")
+_LONGEST = 19  # no personal number has more digits: a stretch longer than this is not looked at
 
 
 def resident_id(text: str) -> bool:
@@ -36,25 +79,71 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def personal_numbers(text: str) -> list[tuple[str, str]]:
-    """(kind, the number masked) for each personal number in `text`."""
+def born(number: str) -> bool:
+    """An ID's first eight digits look like one: a province code, then a birth date in 19xx or 20xx."""
+    if number[:2] not in PROVINCES or number[6:8] not in ("19", "20") or not number[6:14].isdigit():
+        return False
+    try:
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    return True
+
+
+def normalise(text: str) -> str:
+    """Full-width forms to ASCII (NFKC), and Excel's scientific notation of a whole number written out."""
+    def written_out(match: re.Match) -> str:
+        first, rest, exponent = match.group(1), match.group(2), int(match.group(3))
+        return first + rest + "0" * (exponent - len(rest)) if exponent >= len(rest) else match.group()
+    return _SCIENTIFIC.sub(written_out, unicodedata.normalize("NFKC", text))
+
+
+def _kind(groups: list[str]) -> tuple[str, str] | None:
+    """(kind, number) when these groups, read together, are a personal number."""
+    number = "".join(groups)
+    grouped = len(groups) > 1
+    if resident_id(number) and (born(number) or not grouped):
+        return "居民身份证号码", number
+    if not grouped and re.fullmatch(r"[0-9]{15}000", number) and born(number):  # from an Excel number cell
+        return "居民身份证号码", number
+    if mobile := _MOBILE.fullmatch(number):
+        return "手机号码", mobile.group(1)
+    if (16 <= len(number) <= 19 and number.isdigit() and luhn(number)
+            and all(len(group) == 4 for group in groups[:-1])):
+        return "银行卡号", number
+    return None
+
+
+def shown(number: str) -> str:
+    """How a found number is named in a message: 139…5678（中间已隐去）, never whole, never like a mask."""
+    return f"{number[:3]}…{number[-4:]}（中间已隐去）"
+
+
+def personal_numbers(text: object) -> list[tuple[str, str]]:
+    """(kind, the number as shown in messages) for each personal number in `text`.
+
+    `text` is a string; a workbook cell's int or float is read as Python writes it (str), None as nothing."""
+    if text is None:
+        return []
     found = []
-    if not text:
-        return found
-    for match in _DIGIT_RUNS.finditer(text):
-        run = match.group()
-        if len(run) == 18 and resident_id(run):
-            found.append(("居民身份证号码", _mask(run)))
-        elif len(run) == 11 and re.fullmatch(r"1[3-9][0-9]{9}", run):
-            found.append(("手机号码", _mask(run)))
-        elif 16 <= len(run) <= 19 and run.isdigit() and luhn(run):
-            found.append(("银行卡号", _mask(run)))
+    for run in _RUN.finditer(normalise(text if isinstance(text, str) else str(text))):
+        groups = _SEPARATOR.split(run.group())
+        start = 0
+        while start < len(groups):
+            longest = None
+            for end in range(start + 1, len(groups) + 1):
+                stretch = groups[start:end]
+                if sum(map(len, stretch)) > _LONGEST or any(len(group) < 3 for group in stretch[:-1]):
+                    break
+                if named := _kind(stretch):
+                    longest = (end, named)
+            if longest:
+                end, (kind, number) = longest
+                found.append((kind, shown(number)))
+                start = end
+            else:
+                start += 1
     return found
-
-
-def _mask(number: str) -> str:
-    """Shown in messages only masked, so the report itself leaks nothing: 138****1234."""
-    return number[:3] + "*" * (len(number) - 7) + number[-4:]
 
 
 def check_privacy(year: Year) -> list[Problem]:
@@ -69,8 +158,8 @@ def check_privacy(year: Year) -> list[Problem]:
         ):
             for row in rows:
                 for name in ("note", "correction"):
-                    for kind, masked in personal_numbers(getattr(row, name, "")):
-                        problems.append(Problem("privacy", file, f"含有{kind}，个人信息不得公开", value=masked,
+                    for kind, number in personal_numbers(getattr(row, name, "")):
+                        problems.append(Problem("privacy", file, f"含有{kind}，个人信息不得公开", value=number,
                                                 expected="删去，或用遮挡形式（如 138****1234）", line=row.row,
                                                 column=columns.get(name), field=headers[name]))
     records = [(year.ledger_source, ("problems", index), entry, ("description", "resolution"))
@@ -81,7 +170,7 @@ def check_privacy(year: Year) -> list[Problem]:
                 for item in year.items]
     for source, path, record, fields in records:
         for name in fields:
-            for kind, masked in personal_numbers(getattr(record, name) or ""):
-                problems.append(source.problem("privacy", f"含有{kind}，个人信息不得公开", path + (name,), value=masked,
+            for kind, number in personal_numbers(getattr(record, name) or ""):
+                problems.append(source.problem("privacy", f"含有{kind}，个人信息不得公开", path + (name,), value=number,
                                                expected="删去，或用遮挡形式（如 138****1234）"))
     return problems
