@@ -31,3 +31,4 @@ def test_one_number_format_for_pages_and_the_office_files():
     for value in (1150.0, 14.395, 99.9, 0.1 + 0.2, 1e-7):
         assert format_cell(value) == number(value)
     assert number(0.1 + 0.2) == "0.3" and number(1150.0) == "1150" and number(2.5, 2) == "2.50"
+    assert number(340102199001011000) == "340102199001011000"  # an int keeps every digit (a float would not)

@@ -13,6 +13,8 @@ def number(value: float | None, decimals: int | None = None) -> str:
         return "—"
     if decimals is not None:
         return f"{value:.{decimals}f}"
+    if isinstance(value, int):  # exactly: an id typed into a number cell keeps every digit
+        return str(value)
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 

@@ -237,6 +237,10 @@ CASES = [
     # personal numbers never reach the disk
     Case("mobile-in-a-note", workbook(put("进展", "01", "", "进展情况", "联系人电话13912345678")),
          shown="工作表“进展” 第2行第8列：错误[privacy] 字段 进展情况：含有手机号码"),
+    Case("mobile-with-spaces", workbook(put("资金", "01", "中央", "资金说明", "经办人 139 1234 5678")),
+         shown="工作表“资金” 第2行第7列：错误[privacy] 字段 资金说明：含有手机号码，个人信息不得公开；发现的值：“139…5678（中间已隐去）”"),
+    Case("id-typed-as-a-number", workbook(put("进展", "01", "", "更正说明", 340102199001011000)),
+         shown="工作表“进展” 第2行第9列：错误[privacy] 字段 更正说明：含有居民身份证号码"),
     # CSV files as other programs save them (validated where they are)
     Case("csv-after-excel", csv_file(excel_round_trip), read=JOBS, value="1150",
          notice="有 20 行的项目编号丢了开头的 0（如“1”），已按计划读作“01”"),

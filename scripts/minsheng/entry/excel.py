@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,16 +193,26 @@ def _cell_text(cell, name: str, shown_as: str, row: int, column: int, header: st
     if name in ID_COLUMNS:
         return _id_shown(value, shape), None
     shown, scale = (value * 100, "%") if "%" in shape else (value, "")  # 0.625 formatted 0.0% is 62.5%
-    text = number(shown)
-    if isinstance(value, float) and float(text) != shown:
+    text = _excel_digits(shown)
+    if isinstance(value, float) and abs(shown) < EXACT and float(text) != shown:
         return text + scale, Problem("number", shown_as, f"数值的小数超过6位，已按6位小数读作 {text}{scale}",
                                      value=repr(shown), expected="小数不超过6位", severity="notice", **where)
     return text + scale, None
 
 
+EXACT = 1e15  # Excel keeps 15 significant digits: a longer number (an ID number typed in) ends in zeros
+
+
+def _excel_digits(value: float) -> str:
+    """A number as Excel holds it: past 15 significant digits the rest are zeros, as Excel shows them."""
+    if abs(value) >= EXACT:
+        return f"{Decimal(f'{value:.15g}'):f}"
+    return number(value)
+
+
 def _id_shown(value: float, shape: str) -> str:
     """An id typed as a number, as Excel shows it: with its format's leading zeros (00 → 01)."""
-    text = number(value)
+    text = _excel_digits(value)
     digits = re.fullmatch(r"0+", shape)
     return text.zfill(len(digits.group())) if digits and text.isdigit() else text
 
