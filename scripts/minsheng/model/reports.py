@@ -51,8 +51,15 @@ FUND_COLUMNS = (
 PROGRESS_HEADERS = {c.name: c.header for c in PROGRESS_COLUMNS}
 FUND_HEADERS = {c.name: c.header for c in FUND_COLUMNS}
 FUND_FIGURES = ("planned", "in_place", "disbursed")
-# The figures a published month discloses, by field, with the name the office sees in their column
-FIGURE_NAMES = {"value": PROGRESS_HEADERS["value"], **{name: FUND_HEADERS[name] for name in FUND_FIGURES}}
+# Everything of a published month that a later change must disclose, by (file, field), named as its column:
+# the figures, the notes, and the item row's 报送状态 (field "reported": whether the unit reported that month)
+PUBLISHED_FIELDS = {
+    ("progress", "value"): PROGRESS_HEADERS["value"],
+    ("progress", "note"): PROGRESS_HEADERS["note"],
+    ("progress", "reported"): PROGRESS_HEADERS["status"],
+    **{("funds", name): FUND_HEADERS[name] for name in FUND_FIGURES},
+    ("funds", "note"): FUND_HEADERS["note"],
+}
 
 
 @dataclass(frozen=True)
