@@ -156,8 +156,11 @@ def test_recorded_revisions_hold_values_of_their_field(data_copy, capsys):
         "- {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: reported, old: 已报送, new: false,"
         " note: 更正}\n"
         "- {date: 2025-01-10, month: 2024-11, file: funds, item: '02', key: 区, field: reported, old: true, new: false,"
+        " note: 更正}\n"
+        "- {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: value, old: 1, new: 2,"
         " note: 更正}\n"), encoding="utf-8")
     assert main(["validate", "--data", str(data_copy)]) == 1
     out = capsys.readouterr().out
     assert "错误[wrong-type] 字段 更正记录 › 第2项 › 原公布值（revisions[1].old）：值的类型与更正的内容不符" in out
     assert "错误[not-an-option] 字段 更正记录 › 第3项 › 更正的内容（revisions[2].field）：这份报表没有这项内容" in out
+    assert "错误[missing-field] 字段 更正记录 › 第4项 › 指标或资金来源（revisions[3].key）：数字和资金说明须写明" in out

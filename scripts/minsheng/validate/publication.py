@@ -62,9 +62,12 @@ def _check_revision(source, index: int, revision: Revision) -> list[Problem]:
                                expected="、".join(f for file, f in PUBLISHED_FIELDS if file == revision.file))]
     problems = []
     item_row = revision.field == "reported"  # the item's own row; a note may be on it or on an indicator's row
-    if item_row and revision.key or not revision.key and (revision.file == "funds" or revision.field == "value"):
-        problems.append(source.problem("wrong-value", "指标或资金来源与更正的内容不符", path + ("key",),
-                                       value=revision.key, expected="报送状态为空；数字填指标编号或资金来源"))
+    if item_row and revision.key:
+        problems.append(source.problem("not-an-option", "报送状态属于项目本身的一行，不属于指标", path + ("key",),
+                                       value=revision.key, expected="留空"))
+    elif not revision.key and (revision.file == "funds" or revision.field == "value"):
+        problems.append(source.problem("missing-field", "数字和资金说明须写明指标或资金来源", path + ("key",),
+                                       expected="指标编号或资金来源"))
     kind = {"note": (str,), "reported": (bool,)}.get(revision.field, (float, int))
     for name in ("old", "new"):
         value = getattr(revision, name)
