@@ -47,3 +47,9 @@ def figure(record: object, field: str = "target") -> str:
     if comparator in _AFTER:
         return f"{value}{unit}{comparator}"
     return f"{comparator}{value}{unit}"
+
+
+def shortened(text: str, limit: int) -> str:
+    """Text on one line, cut to `limit` characters with "…" when longer: 按计划推进，已完成… ."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,8 +1,9 @@
-"""Revisions: figures of a published month that differ from what was published.
+"""Revisions: what of a published month differs from what was published.
 
 Each month's files are kept as last published under data/<year>/published/ (by `minsheng publish`).
-Comparing the current files with them finds every changed figure; `publish` records each in
-revisions.yaml with the date of the release that discloses it, and validation refuses a change to a
+A published month is protected whole: comparing the current files with them finds every changed
+figure, note (进展情况, 资金说明) and item 报送状态, and every row added or removed; `publish` records each
+in revisions.yaml with the date of the release that discloses it, and validation refuses a change to a
 published month that has not been recorded.
 """
 
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import FUND_FIGURES, MonthReport
+from . import formats
+from .model import FUND_FIGURES, NOT_REPORTED, PUBLISHED_FIELDS, Item, MonthReport, Revision
+
+Value = float | str | bool | None  # a figure, a note's text, or whether the item was reported
 
 
 @dataclass(frozen=True)
@@ -18,28 +22,89 @@ class Change:
     month: str
     file: str  # "progress" or "funds"
     item: str
-    key: str  # indicator id, or source of funds
-    field: str  # "value", or one of FUND_FIGURES
-    old: float | None
-    new: float | None
+    key: str  # indicator id, or source of funds; "" for the item's own row
+    field: str  # one of the (file, field) of PUBLISHED_FIELDS: a figure, "note" or "reported"
+    old: Value  # None: empty, or no such row
+    new: Value
     note: str  # the current row's 更正说明
     row: int  # in the current file, for messages (0 when the row was removed)
 
+    @property
+    def figure(self) -> bool:
+        return self.field not in ("note", "reported")
+
+
+# What each kind of row of a published month discloses
+_ITEM_FIELDS = ("note", "reported")
+_INDICATOR_FIELDS = ("value", "note")
+_FUND_FIELDS = (*FUND_FIGURES, "note")
+
 
 def changes(published: MonthReport, current: MonthReport) -> list[Change]:
-    """Every figure of `published` that `current` shows differently (rows added, changed or removed)."""
-    found = []
-    for key in sorted(set(published.indicators) | set(current.indicators)):
-        old, new = published.indicators.get(key), current.indicators.get(key)
-        before, after = (old.value if old else None), (new.value if new else None)
-        if before != after:
-            found.append(Change(current.month, "progress", key[0], key[1], "value", before, after,
-                                new.correction if new else "", new.row if new else 0))
-    for key in sorted(set(published.funds) | set(current.funds)):
-        old, new = published.funds.get(key), current.funds.get(key)
-        for name in FUND_FIGURES:
-            before, after = (getattr(old, name) if old else None), (getattr(new, name) if new else None)
-            if before != after:
-                found.append(Change(current.month, "funds", key[0], key[1], name, before, after,
-                                    new.correction if new else "", new.row if new else 0))
+    """Everything of `published` that `current` shows differently: figures, notes and statuses of rows
+    changed, added or removed (an empty note is no note: a row added or removed with none changes no note)."""
+    found: list[Change] = []
+    _compare(found, current.month, "progress", {(k, ""): r for k, r in published.items.items()},
+             {(k, ""): r for k, r in current.items.items()}, _ITEM_FIELDS)
+    _compare(found, current.month, "progress", published.indicators, current.indicators, _INDICATOR_FIELDS)
+    _compare(found, current.month, "funds", published.funds, current.funds, _FUND_FIELDS)
     return found
+
+
+def _compare(found: list[Change], month: str, file: str, published: dict, current: dict, fields: tuple) -> None:
+    for key in sorted(set(published) | set(current)):
+        old, new = published.get(key), current.get(key)
+        for name in fields:
+            before, after = _value(old, name), _value(new, name)
+            if before != after:
+                found.append(Change(month, file, key[0], key[1], name, before, after,
+                                    new.correction if new else "", new.row if new else 0))
+
+
+def _value(row: object, name: str) -> Value:
+    if row is None:
+        return None
+    value = getattr(row, name)
+    return (value or None) if name == "note" else value
+
+
+def shown(field: str, value: Value, limit: int | None = 30) -> str:
+    """A changed value in brief: a figure as a number, a note shortened to `limit` characters, a status in words."""
+    if value is None:
+        return "—"
+    if field == "reported":
+        return "已报送" if value else NOT_REPORTED
+    if isinstance(value, str):
+        return formats.shortened(value, limit) if limit else value
+    return formats.number(value)
+
+
+def field_name(file: str, field: str) -> str:
+    """The column a change is in, as the office sees it: 截至月底累计, 进展情况, 资金说明, 报送状态 …"""
+    return PUBLISHED_FIELDS[file, field]
+
+
+@dataclass(frozen=True)
+class Described:
+    """A change or a recorded correction in words, as the pages and the change report show it."""
+
+    record: Change | Revision
+    item: str  # （序号）项目名称
+    what: str  # 新增城镇就业（人）, 新增城镇就业·进展情况, 区资金·累计拨付（万元）, 区资金·资金说明, 进展情况, 报送状态
+    old: str  # in brief: a note shortened (its full text is in revisions.yaml and open data)
+    new: str
+
+
+def described(record: Change | Revision, item: Item | None) -> Described:
+    """`record` of `item` (None when the plan no longer has it) in words."""
+    what = field_name(record.file, record.field)
+    if record.file == "funds":
+        what = f"{record.key}资金·{what}"
+    elif record.key:
+        indicator = next((i for i in item.indicators if i.id == record.key), None) if item else None
+        name = indicator.name if indicator else record.key
+        if indicator and indicator.unit:
+            name = f"{name}（{indicator.unit}）"
+        what = name if record.field == "value" else f"{name}·{what}"
+    return Described(record, f"（{item.number}）{item.title}" if item else record.item, what,
+                     shown(record.field, record.old), shown(record.field, record.new))

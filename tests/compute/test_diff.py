@@ -37,10 +37,26 @@ def test_the_report_lists_every_kind_of_change(draft_copy, tmp_path, capsys):
     assert main(["diff", str(base), str(head)]) == 0
     out = capsys.readouterr().out
     assert "新增月份：2024年12月" in out
-    assert "| 2024年11月 | 01 | new\\-urban\\-jobs | 截至月底累计 |" in out and "| 1000 | 漏报已补 |" in out
+    assert "| 2024年11月 | 01 （一）促进重点群体稳定就业 | 新增城镇就业（人） |" in out and "| 1000 | 漏报已补 |" in out
     assert "03 实施放心家政行动：indicators" in out
     assert "新问题 2024\\-099（项目 01）：新发现的问题" in out
     assert "#### 状态变化（2024年11月 → 2024年12月）" in out
+
+
+def test_changed_notes_and_statuses_of_a_published_month_are_reported(data_copy, tmp_path, capsys):
+    base, head = two_trees(data_copy, tmp_path)
+    november = head / "2024" / "progress" / "2024-11.csv"
+    edit_csv(november, {"项目编号": "02", "指标编号": ""}, {"进展情况": "导入的工作簿改写了这段说明" * 5})
+    edit_csv(november, {"项目编号": "03", "指标编号": ""}, {"报送状态": "未报送"})
+    edit_csv(head / "2024" / "funds" / "2024-11.csv", {"项目编号": "01", "资金来源": "区"}, {"资金说明": "新的资金说明"})
+    main(["diff", str(base), str(head)])
+    out = capsys.readouterr().out
+    assert "没有变化" not in out
+    assert "| 2024年11月 | 02 （二）支持毕业生求职创业 | 进展情况 |" in out
+    assert "导入的工作簿改写了这段说明导入的工作簿改写了这段说明导入的…" in out  # shortened to 30 characters
+    assert "| 2024年11月 | 03 （三）实施放心家政行动 | 报送状态 | 已报送 | 未报送 | — |" in out
+    assert "| 区资金·资金说明 |" in out and "| 新的资金说明 | — |" in out
+    assert "已发布的内容被改动但未登记更正" in out  # and the head's errors say what to do
 
 
 def test_warnings_cleared_and_status_changed(draft_copy, tmp_path, capsys):
@@ -85,6 +101,6 @@ def test_diff_between_two_git_revisions(draft_copy, tmp_path, capsys):
     git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "head")
     assert main(["diff", "HEAD~1", "HEAD", "--data", str(repo / "data")]) == 0
     out = capsys.readouterr().out
-    assert "| 2024年12月 | 01 | new\\-urban\\-jobs | 截至月底累计 |" in out and "| 1160 |" in out
+    assert "| 2024年12月 | 01 （一）促进重点群体稳定就业 | 新增城镇就业（人） |" in out and "| 1160 |" in out
     assert main(["diff", "no-such-rev", "HEAD", "--data", str(repo / "data")]) == 1
     assert "无法读取版本 no-such-rev" in capsys.readouterr().err

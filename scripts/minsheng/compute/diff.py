@@ -1,8 +1,8 @@
 """What changed between two versions of the data: the change report of a pull request.
 
-Months added or removed, every figure old → new (the same comparison as the revision log), items whose
-plan changed, status changes and warnings raised or cleared at the latest month, problems opened or
-closed, and corrections recorded for published months.
+Months added or removed, every figure, note and item 报送状态 old → new (the same comparison as the
+revision log), items whose plan changed, status changes and warnings raised or cleared at the latest
+month, problems opened or closed, and corrections recorded for published months.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..load.plan import Plan
-from ..model import LedgerEntry, Revision
+from ..model import LedgerEntry
 from .overview import YearOverview, overview
-from ..revisions import Change, changes
+from ..revisions import Described, changes, described
 
 
 @dataclass
@@ -20,7 +20,7 @@ class YearDiff:
     year: int
     months_added: list[str] = field(default_factory=list)
     months_removed: list[str] = field(default_factory=list)
-    figures: list[Change] = field(default_factory=list)  # in months present in both versions
+    month_changes: list[Described] = field(default_factory=list)  # in months present in both versions
     plan_changes: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (item, title, changed fields)
     items_added: list[str] = field(default_factory=list)
     items_removed: list[str] = field(default_factory=list)
@@ -29,13 +29,13 @@ class YearDiff:
     warnings_cleared: list[tuple[str, str, str]] = field(default_factory=list)
     problems_new: list[LedgerEntry] = field(default_factory=list)
     problems_closed: list[LedgerEntry] = field(default_factory=list)
-    revisions_new: list[Revision] = field(default_factory=list)
+    revisions_new: list[Described] = field(default_factory=list)
     base_month: str | None = None
     head_month: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not any((self.months_added, self.months_removed, self.figures, self.plan_changes, self.items_added,
+        return not any((self.months_added, self.months_removed, self.month_changes, self.plan_changes, self.items_added,
                         self.items_removed, self.statuses, self.warnings_new, self.warnings_cleared,
                         self.problems_new, self.problems_closed, self.revisions_new))
 
@@ -63,13 +63,14 @@ def _year(number: int, base: YearOverview, head: YearOverview) -> YearDiff:
     result = YearDiff(number, base_month=base.latest_month, head_month=head.latest_month)
     base_months = {m.month: m for m in base.year.months}
     head_months = {m.month: m for m in head.year.months}
+    base_items = {i.id: i for i in base.year.items}
+    head_items = {i.id: i for i in head.year.items}
     result.months_added = sorted(set(head_months) - set(base_months))
     result.months_removed = sorted(set(base_months) - set(head_months))
     for month in sorted(set(base_months) & set(head_months)):
-        result.figures += changes(base_months[month], head_months[month])
+        result.month_changes += [described(c, head_items.get(c.item) or base_items.get(c.item))
+                                 for c in changes(base_months[month], head_months[month])]
 
-    base_items = {i.id: i for i in base.year.items}
-    head_items = {i.id: i for i in head.year.items}
     result.items_added = sorted(set(head_items) - set(base_items))
     result.items_removed = sorted(set(base_items) - set(head_items))
     for item_id in sorted(set(base_items) & set(head_items)):
@@ -95,6 +96,7 @@ def _year(number: int, base: YearOverview, head: YearOverview) -> YearDiff:
     result.problems_new = [e for e in head_ledger if e.id not in base_ledger]
     result.problems_closed = [e for e in head_ledger if e.closed and e.id in base_ledger and not base_ledger[e.id].closed]
     base_revisions = base.year.revisions.revisions if base.year.revisions else []
-    result.revisions_new = [r for r in (head.year.revisions.revisions if head.year.revisions else [])
+    result.revisions_new = [described(r, head_items.get(r.item))
+                            for r in (head.year.revisions.revisions if head.year.revisions else [])
                             if r not in base_revisions]
     return result

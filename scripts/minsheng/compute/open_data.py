@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import LEDGER, STATUS
+from ..revisions import field_name
 from .bulletins import Bulletin
 from .ledger import LedgerState
 from .overview import YearOverview
@@ -17,7 +18,7 @@ from .overview import YearOverview
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # Table Schema type: string, integer, number, boolean, date
+    type: str  # Table Schema type: string, integer, number, boolean, date, any (a value of any of those)
     title: str
     description: str = ""
 
@@ -37,6 +38,10 @@ class Dataset:
 
 def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noqa: N802 - reads as a table
     return Field(name, type_, title, description)
+
+
+REVISED_VALUE = ("数字为数值；进展情况、资金说明为全文（文字）；报送状态为 true（已报送）或 false（未报送）；"
+                 "为空表示空白或没有这一行")
 
 
 def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState]) -> list[Dataset]:
@@ -93,12 +98,16 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
                    s.entry.due.isoformat(), s.entry.closed.isoformat() if s.entry.closed else None, s.entry.resolution,
                    LEDGER[s.status]) for s in sorted(ledger,
                                                      key=lambda s: s.entry.id)), ("id",)),
-        Dataset("revisions", "更正记录", "发布后被改动的数字：原公布值、更正后和更正说明", (
-            F("date", "date", "更正公布日期"), F("month", "string", "所属月份"), F("file", "string", "报表"),
-            F("item", "string", "项目编号"), F("key", "string", "指标或资金来源"), F("field", "string", "数字"),
-            F("old", "number", "原公布值"), F("new", "number", "更正后"), F("note", "string", "更正说明")),
-            tuple((r.date.isoformat(), r.month, r.file, r.item, r.key, r.field, r.old, r.new, r.note)
-                  for r in (year.revisions.revisions if year.revisions else []))),
+        Dataset("revisions", "更正记录", "发布后被改动的内容（数字、进展情况、资金说明、报送状态）：原公布值、更正后和更正说明", (
+            F("date", "date", "更正公布日期"), F("month", "string", "所属月份"), F("file", "string", "报表", "progress 进展；funds 资金"),
+            F("item", "string", "项目编号"), F("key", "string", "指标或资金来源", "项目本身一行的进展情况、报送状态为空"),
+            F("field", "string", "更正的内容", "value 截至月底累计；planned、in_place、disbursed 资金（万元）；"
+              "note 进展情况或资金说明；reported 报送状态"),
+            F("field_name", "string", "更正的内容（中文）"),
+            F("old", "any", "原公布值", REVISED_VALUE), F("new", "any", "更正后", REVISED_VALUE),
+            F("note", "string", "更正说明")),
+            tuple((r.date.isoformat(), r.month, r.file, r.item, r.key or None, r.field, field_name(r.file, r.field),
+                   r.old, r.new, r.note) for r in (year.revisions.revisions if year.revisions else []))),
         Dataset("bulletins", "月度通报", "每月通报的主要数字", (
             F("month", "string", "月份"), F("released", "date", "发布日期"), F("overall", "number", "总体进度（%）"),
             F("expected", "number", "序时进度（%）"), F("done", "integer", "已完成项目数"),

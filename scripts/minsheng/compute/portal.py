@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..load.plan import Plan
-from ..model import FIGURE_NAMES, MONEY_UNITS, Group, Milestone, Notice, Revision, Rules, Site
+from ..model import MONEY_UNITS, Group, Milestone, Notice, Revision, Rules, Site
 from ..months import month_end
+from ..revisions import Described, described
 from . import figures
 from .bulletins import Bulletin, bulletins
 from .figures import Figure
@@ -70,7 +71,7 @@ class ItemPage:
     figure: Figure | None
     funds_figure: Figure | None
     ledger: tuple[LedgerState, ...]  # the item's problems as at the latest month's end
-    revisions: tuple[Revision, ...]
+    revisions: tuple[Described, ...]
     money_standards: tuple  # policy parameters paid in 元 or 万元
 
 
@@ -80,7 +81,7 @@ class BulletinPage:
     completed: Shortlist
     lagging: Shortlist  # (item, its latest month), worst first
     warned: Shortlist  # (item, its warnings)
-    revisions: tuple[Revision, ...]  # corrections disclosed with it
+    revisions: tuple[Described, ...]  # corrections disclosed with it
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,7 @@ class Portal:
     units: tuple[BucketPages, ...]
     items: tuple[ItemPage, ...]
     bulletins: tuple[BulletinPage, ...]
-    revisions: tuple[Revision, ...]
-    revised: dict  # (item, file, key, field) → the revised figure's name
+    revisions: tuple[Described, ...]
     ledger: tuple[LedgerState, ...]  # as at the latest month's end
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
@@ -116,12 +116,12 @@ def portal(plan: Plan) -> Portal:
     ov = overview(plan, year)
     rules = plan.rules
     limit = rules.list_limit
-    revisions = tuple(year.revisions.revisions if year.revisions else ())
+    revisions = _revision_lines(ov, year.revisions.revisions if year.revisions else [])
     ledger = tuple(ledger_at(year.ledger.problems if year.ledger else [], month_end(ov.latest_month))
                    if ov.latest_month else ())
     monthly = bulletins(ov)
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
-    ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.item)
+    ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.record.item)
     item_pages = tuple(ItemPage(
         view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
         revisions_of.get(view.item.id, ()), tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS))
@@ -146,8 +146,8 @@ def portal(plan: Plan) -> Portal:
         audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
             b, Shortlist.of(b.completed, limit), Shortlist.of(b.lagging, limit), Shortlist.of(b.warned, limit),
-            tuple(r for r in revisions if b.released and r.date == b.released)) for b in monthly),
-        revisions=revisions, revised=_revised_names(ov, revisions), ledger=ledger,
+            tuple(r for r in revisions if b.released and r.record.date == b.released)) for b in monthly),
+        revisions=revisions, ledger=ledger,
         datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
     )
@@ -174,13 +174,7 @@ def _bucket_pages(bucket: Bucket, kind: str, folder: str, ov: YearOverview) -> B
                        figures.bucket_figure(bucket, kind, list(progress), ov), progress)
 
 
-def _revised_names(ov: YearOverview, revisions: tuple[Revision, ...]) -> dict:
-    """(item, file, key, field) → what the revised figure is, in words: 新增城镇就业 or 区资金·累计拨付."""
-    names = {}
-    for view in ov.items:
-        for indicator in view.item.indicators:
-            names[view.item.id, "progress", indicator.id, "value"] = indicator.name
-    for r in revisions:
-        if r.file == "funds":
-            names[r.item, r.file, r.key, r.field] = f"{r.key}资金·{FIGURE_NAMES[r.field]}"
-    return names
+def _revision_lines(ov: YearOverview, revisions: Sequence[Revision]) -> tuple[Described, ...]:
+    """Each correction with its item's number and title and what changed in words, as the pages show it."""
+    items = {view.item.id: view.item for view in ov.items}
+    return tuple(described(r, items.get(r.item)) for r in revisions)

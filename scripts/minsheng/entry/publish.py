@@ -1,8 +1,8 @@
 """`minsheng publish MONTH --date DATE`: make a month's report public, and disclose any correction.
 
 It records the release in releases.yaml, keeps a copy of the month's files as published under
-published/, and records every figure of an earlier published month that has changed since (with the
-correction note of its row) in revisions.yaml, dated with this release. Run again for a month already
+published/, and records everything of an earlier published month that has changed since (figures,
+notes, item statuses, rows added or removed; with the correction note of its row) in revisions.yaml, dated with this release. Run again for a month already
 published, it records and discloses corrections only.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..revisions import changes
+from ..revisions import changes, field_name
 from ..months import month_end
 from ..load.plan import Plan, Year
 from ..model import Release, Revision
@@ -40,15 +40,16 @@ def publish(plan: Plan, month: str, date: dt.date) -> list[Path]:
     found = [c for m in sorted(released & set(year.published)) for c in changes(year.published[m], current[m])]
     missing = [c for c in found if not c.note]
     if missing:
-        lines = "；".join(f"{c.month} 项目 {c.item} {c.key}（第{c.row}行）" for c in missing)
-        raise EntryError(f"以下已发布的数字有改动，但所在行没有填写更正说明：{lines}")
+        lines = "；".join(f"{c.month} {c.file}/{c.month}.csv 项目 {c.item}{f' {c.key}' if c.key else ''}的"
+                         f"{field_name(c.file, c.field)}（{f'第{c.row}行' if c.row else '该行已被删除'}）" for c in missing)
+        raise EntryError(f"以下已发布的内容有改动，但所在行没有填写更正说明：{lines}")
     revisions = list(year.revisions.revisions) if year.revisions else []
     revisions += [Revision(date=date, month=c.month, file=c.file, item=c.item, key=c.key, field=c.field,
                            old=c.old, new=c.new, note=c.note) for c in found]
     written = _snapshot(year, sorted({c.month for c in found} | {month}))
     written.append(_write(year.folder / "releases.yaml", "月报发布记录", {"releases": [r.model_dump() for r in releases]}))
     if revisions:
-        written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字被改动时由 minsheng publish 登记",
+        written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记",
                               {"revisions": [r.model_dump() for r in revisions]}))
     return written
 

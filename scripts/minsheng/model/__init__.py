@@ -12,8 +12,8 @@ from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, mode
 from .plan import (MONEY_UNITS, Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
                    UnitsFile)
 from .publication import LedgerEntry, LedgerFile, Release, ReleasesFile, Revision, RevisionsFile  # noqa: F401
-from .reports import (FIGURE_NAMES, FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED,  # noqa: F401
-                      PROGRESS_COLUMNS, PROGRESS_HEADERS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
+from .reports import (FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED,  # noqa: F401
+                      PROGRESS_COLUMNS, PROGRESS_HEADERS, PUBLISHED_FIELDS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
 from .site import Feedback, Footer, Licence, Rules, Site  # noqa: F401
 
 FILE_MODELS: dict[str, type[Record]] = {  # the schema of each kind of data file

@@ -40,16 +40,23 @@ class ReleasesFile(Record):
 
 
 class Revision(Record):
-    """A figure changed after its month was published: disclosed in the 更正记录."""
+    """Something of a published month changed later: a figure, a note or an item's 报送状态, disclosed in the
+    更正记录. Which fields a file has, and what `old` and `new` hold for each, is checked by validation."""
 
     date: dt.date = Field(title="更正公布日期", description="随哪一次发布公布了这项更正")
     month: str = Field(title="所属月份", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
     file: Literal["progress", "funds"] = Field(title="报表", description="progress：进展；funds：资金")
     item: str = Field(title="项目编号", pattern=ITEM_ID)
-    key: str = Field(title="指标或资金来源", min_length=1, description="进展为指标编号，资金为资金来源")
-    field: str = Field(title="数字", min_length=1, description="进展为 value；资金为 planned、in_place 或 disbursed")
-    old: float | None = Field(title="原公布值")
-    new: float | None = Field(title="更正后")
+    key: str = Field(title="指标或资金来源",
+                     description="进展为指标编号（项目本身一行的进展情况、报送状态为空）；资金为资金来源")
+    field: Literal["value", "planned", "in_place", "disbursed", "note", "reported"] = Field(
+        title="更正的内容",
+        description="进展：value（截至月底累计）、note（进展情况）或 reported（报送状态）；"
+                    "资金：planned、in_place、disbursed（年度计划、累计到位、累计拨付）或 note（资金说明）")
+    old: float | str | bool | None = Field(
+        title="原公布值", description="数字为数值，进展情况、资金说明为文字，报送状态为 true（已报送）或 false（未报送）；"
+                                     "为空表示原来是空白或没有这一行")
+    new: float | str | bool | None = Field(title="更正后", description="同原公布值；为空表示现在是空白或这一行已删除")
     note: str = Field(title="更正说明", min_length=1)
 
 

@@ -30,7 +30,7 @@ PROGRESS_COLUMNS = (
            "数量类指标填截至月底的累计数；水平类指标填月底达到的水平（百分比不带%也可）",
            "Cumulative value at month end (count), or level reached (level/rate)"),
     Column("note", "进展情况", "项目本月进展的简要说明，填在项目本身的一行", "Short progress note, on the item's row"),
-    Column("correction", "更正说明", "本行数字更正以前月份数字时，说明原因", "Why a figure corrects an earlier month"),
+    Column("correction", "更正说明", "本行改动已发布月份的数字、说明或报送状态时，说明原因", "Why this row changes a published month (figure, note or status)"),
     Column("status", "报送状态", "留空表示已报送；项目本月未报送时在项目本身的一行填“未报送”",
            "Empty when reported; 未报送 on the item's row when the unit did not report"),
 )
@@ -45,14 +45,21 @@ FUND_COLUMNS = (
            "Funds disbursed at month end (cumulative), 10,000 yuan; not above funds in place"),
     Column("note", "资金说明", "资金情况的说明，如拨付与补助标准推算数不一致的原因",
            "Note on the funds, e.g. why disbursement differs from what the standard implies"),
-    Column("correction", "更正说明", "本行数字更正以前月份数字时，说明原因", "Why a figure corrects an earlier month"),
+    Column("correction", "更正说明", "本行改动已发布月份的数字、说明或报送状态时，说明原因", "Why this row changes a published month (figure, note or status)"),
 )
 
 PROGRESS_HEADERS = {c.name: c.header for c in PROGRESS_COLUMNS}
 FUND_HEADERS = {c.name: c.header for c in FUND_COLUMNS}
 FUND_FIGURES = ("planned", "in_place", "disbursed")
-# The figures a published month discloses, by field, with the name the office sees in their column
-FIGURE_NAMES = {"value": PROGRESS_HEADERS["value"], **{name: FUND_HEADERS[name] for name in FUND_FIGURES}}
+# Everything of a published month that a later change must disclose, by (file, field), named as its column:
+# the figures, the notes, and the item row's 报送状态 (field "reported": whether the unit reported that month)
+PUBLISHED_FIELDS = {
+    ("progress", "value"): PROGRESS_HEADERS["value"],
+    ("progress", "note"): PROGRESS_HEADERS["note"],
+    ("progress", "reported"): PROGRESS_HEADERS["status"],
+    **{("funds", name): FUND_HEADERS[name] for name in FUND_FIGURES},
+    ("funds", "note"): FUND_HEADERS["note"],
+}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..compute.diff import YearDiff
-from ..model import FIGURE_NAMES
 from .pages import environment
 
 
@@ -11,4 +10,4 @@ from .pages import environment
 def change_report(diffs: list[YearDiff], errors: list | None = None) -> str:
     """The report; `errors` are the new version's problems still to fix (e.g. unrecorded corrections)."""
     env = environment()
-    return env.get_template("change-report.md.j2").render(diffs=diffs, FIELDS=FIGURE_NAMES, errors=errors or [])
+    return env.get_template("change-report.md.j2").render(diffs=diffs, errors=errors or [])

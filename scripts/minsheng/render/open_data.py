@@ -112,7 +112,9 @@ def _xlsx(table: Dataset) -> bytes:
     writers = {"string": lambda r, c, v: sheet.write_string(r, c, str(v)), "integer": sheet.write_number,
                "number": sheet.write_number, "boolean": sheet.write_boolean,
                "date": lambda r, c, v: sheet.write_datetime(r, c, v, day) if isinstance(v, dt.date)
-               else sheet.write_string(r, c, v)}  # a date kept as ISO text stays text
+               else sheet.write_string(r, c, v),  # a date kept as ISO text stays text
+               "any": lambda r, c, v: (sheet.write_boolean if isinstance(v, bool) else sheet.write_string
+                                       if isinstance(v, str) else sheet.write_number)(r, c, v)}
     columns = [(column, writers[f.type]) for column, f in enumerate(table.fields)]  # by the schema's type
     for number, row in enumerate(table.rows, start=1):
         for column, write in columns:

@@ -1,11 +1,12 @@
-"""Publication: releases name reported months in order; published figures change only when disclosed."""
+"""Publication: releases name reported months in order; a published month (figures, notes, statuses) changes
+only when disclosed."""
 
 from __future__ import annotations
 
-from ..revisions import changes
+from ..revisions import Change, Value, changes, field_name, shown
 from ..months import month_end
 from ..load.plan import Year
-from ..model import FIGURE_NAMES
+from ..model import PUBLISHED_FIELDS, Revision
 from ..problems import Problem
 
 
@@ -29,12 +30,14 @@ def check_revisions(year: Year) -> list[Problem]:
             continue
         for change in changes(snapshot, current[month]):
             file = current[month].progress_file if change.file == "progress" else current[month].funds_file
+            what = "数字" if change.figure else "内容"
+            where = f"项目 {change.item}{f' {change.key}' if change.key else ''} 的{field_name(change.file, change.field)}"
+            removed = "（这一行已被删除）" if not change.row else ""
             problems.append(Problem(
                 "revision", file,
-                f"已发布的数字被改动但未登记更正（项目 {change.item} {change.key} 的{FIGURE_NAMES[change.field]}："
-                f"{_shown(change.old)} → {_shown(change.new)}）",
-                line=change.row or None, value=change.new,
-                expected="在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正"))
+                f"已发布的{what}被改动但未登记更正（{where}：{_shown(change, change.old)} → {_shown(change, change.new)}）{removed}",
+                line=change.row or None, value=_shown(change, change.new),
+                expected=_what_to_do(change)))
     items = {item.id for item in year.items}
     for index, revision in enumerate(year.revisions.revisions if year.revisions else []):
         source = year.revisions_source
@@ -44,14 +47,46 @@ def check_revisions(year: Year) -> list[Problem]:
         elif revision.date < released[revision.month]:
             problems.append(source.problem("date-order", "更正公布日期早于该月的发布日期", ("revisions", index, "date"),
                                            value=str(revision.date), expected=f"不早于 {released[revision.month]}"))
+        problems += _check_revision(source, index, revision)
         if revision.item not in items:
             problems.append(source.problem("unknown-reference", "计划中没有这个项目", ("revisions", index, "item"),
                                            value=revision.item, expected="本年度计划中的项目编号"))
     return problems
 
 
-def _shown(value: float | None) -> str:
-    return "（无）" if value is None else f"{value:g}"
+def _check_revision(source, index: int, revision: Revision) -> list[Problem]:
+    """The field is one its file has; the key names a row of that kind; old and new are of the field's kind."""
+    path = ("revisions", index)
+    if (revision.file, revision.field) not in PUBLISHED_FIELDS:
+        return [source.problem("not-an-option", "这份报表没有这项内容", path + ("field",), value=revision.field,
+                               expected="、".join(f for file, f in PUBLISHED_FIELDS if file == revision.file))]
+    problems = []
+    item_row = revision.field == "reported"  # the item's own row; a note may be on it or on an indicator's row
+    if item_row and revision.key:
+        problems.append(source.problem("not-an-option", "报送状态属于项目本身的一行，不属于指标", path + ("key",),
+                                       value=revision.key, expected="留空"))
+    elif not revision.key and (revision.file == "funds" or revision.field == "value"):
+        problems.append(source.problem("missing-field", "数字和资金说明须写明指标或资金来源", path + ("key",),
+                                       expected="指标编号或资金来源"))
+    kind = {"note": (str,), "reported": (bool,)}.get(revision.field, (float, int))
+    for name in ("old", "new"):
+        value = getattr(revision, name)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool) and bool not in kind):
+            problems.append(source.problem("wrong-type", "值的类型与更正的内容不符", path + (name,), value=value,
+                                           expected={"note": "文字", "reported": "true 或 false"}.get(revision.field, "数值")))
+    return problems
+
+
+def _what_to_do(change: Change) -> str:
+    if not change.row:
+        return "恢复这一行：已发布月份的行不能删除；如需更正，改动该行并在“更正说明”中写明原因"
+    if change.note:
+        return "已填写更正说明：运行 minsheng publish 登记并公布这项更正"
+    return "在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正"
+
+
+def _shown(change: Change, value: Value) -> str:
+    return "（空）" if value is None else shown(change.field, value)
 
 
 def check_releases(year: Year) -> list[Problem]:
