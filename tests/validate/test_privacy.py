@@ -159,3 +159,11 @@ def test_two_numbers_in_one_note_are_both_named(draft_copy, capsys):
     for kind, shown in (("居民身份证号码", "340…009X（中间已隐去）"), ("手机号码", MOBILE_SHOWN)):
         assert f"progress/2024-12.csv 第{row}行第8列：错误[privacy] 字段 进展情况：含有{kind}，个人信息不得公开；发现的值：“{shown}”" in printed
     assert not [number for number in (GROUPED_ID, "340102 19900101 009X", MOBILE, "139-1234-5678") if number in printed]
+
+
+def test_a_corrected_text_is_quoted_with_its_numbers_hidden():
+    from minsheng.validate.privacy import hidden
+
+    quoted = hidden("联系人电话 139 1234 5678，身份证340102199001011000")
+    assert quoted == "联系人电话 139****5678，身份证340***********1000" and personal_numbers(quoted) == []
+    assert hidden("按计划推进，0559-5512345") == "按计划推进，0559-5512345"

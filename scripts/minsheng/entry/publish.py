@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..revisions import changes, field_name
+from ..validate.privacy import hidden
 from ..months import month_end
 from ..load.plan import Plan, Year
 from ..model import Release, Revision
@@ -44,8 +45,10 @@ def publish(plan: Plan, month: str, date: dt.date) -> list[Path]:
                          f"{field_name(c.file, c.field)}（{f'第{c.row}行' if c.row else '该行已被删除'}）" for c in missing)
         raise EntryError(f"以下已发布的内容有改动，但所在行没有填写更正说明：{lines}")
     revisions = list(year.revisions.revisions) if year.revisions else []
+    # a corrected text that held a personal number is quoted with the number hidden, never published again
     revisions += [Revision(date=date, month=c.month, file=c.file, item=c.item, key=c.key, field=c.field,
-                           old=c.old, new=c.new, note=c.note) for c in found]
+                           old=hidden(c.old) if isinstance(c.old, str) else c.old, new=c.new, note=c.note)
+                  for c in found]
     written = _snapshot(year, sorted({c.month for c in found} | {month}))
     written.append(_write(year.folder / "releases.yaml", "月报发布记录", {"releases": [r.model_dump() for r in releases]}))
     if revisions:

@@ -125,9 +125,33 @@ def personal_numbers(text: object) -> list[tuple[str, str]]:
     `text` is a string; a workbook cell's int or float is read as Python writes it (str), None as nothing."""
     if text is None:
         return []
-    found = []
-    for run in _RUN.finditer(normalise(text if isinstance(text, str) else str(text))):
-        groups = _SEPARATOR.split(run.group())
+    return [(kind, shown(number)) for kind, number, _, _ in _found(normalise(str(text)))]
+
+
+def hidden(text: str) -> str:
+    """`text` with each personal number in the allowed masked form (139****5678): for a published text
+    that held one, quoted again in the 更正记录 when it is corrected. Text without one is unchanged."""
+    normal, origin = "", []  # full-width forms as ASCII, each character's place in `text` kept
+    for index, char in enumerate(text):
+        ascii_ = unicodedata.normalize("NFKC", char)
+        normal += ascii_
+        origin += [index] * len(ascii_)
+    pieces, last = [], 0
+    for _, number, start, end in _found(normal):
+        pieces += [text[last:origin[start]], number[:3] + "*" * (len(number) - 7) + number[-4:]]
+        last = origin[end - 1] + 1
+    return "".join(pieces) + text[last:]
+
+
+def _found(normal: str):
+    """(kind, number, start, end) of each personal number in normalised text: the leftmost, longest stretch of
+    whole digit groups that is one, then on after it."""
+    for run in _RUN.finditer(normal):
+        groups, spans, position = _SEPARATOR.split(run.group()), [], 0
+        for group in groups:
+            position = run.group().index(group, position)
+            spans.append((run.start() + position, run.start() + position + len(group)))
+            position += len(group)
         start = 0
         while start < len(groups):
             longest = None
@@ -139,11 +163,10 @@ def personal_numbers(text: object) -> list[tuple[str, str]]:
                     longest = (end, named)
             if longest:
                 end, (kind, number) = longest
-                found.append((kind, shown(number)))
+                yield kind, number, spans[start][0], spans[end - 1][1]
                 start = end
             else:
                 start += 1
-    return found
 
 
 def check_privacy(year: Year) -> list[Problem]:
@@ -164,7 +187,8 @@ def check_privacy(year: Year) -> list[Problem]:
                                                 column=columns.get(name), field=headers[name]))
     records = [(year.ledger_source, ("problems", index), entry, ("description", "resolution"))
                for index, entry in enumerate(year.ledger.problems if year.ledger else [])]
-    records += [(year.revisions_source, ("revisions", index), revision, ("note",))
+    records += [(year.revisions_source, ("revisions", index), revision,
+                 ("note", *(name for name in ("old", "new") if isinstance(getattr(revision, name), str))))
                 for index, revision in enumerate(year.revisions.revisions if year.revisions else [])]
     records += [(year.item_sources[item.id], (), item, ("beneficiaries", "eligibility", "how_to_apply"))
                 for item in year.items]
