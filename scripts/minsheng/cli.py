@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]  # the checkout the tool is installed from
+PENDING = ("revision", "correction-pending")  # changes to published months: what diff and import report, not refuse
 SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
 
 
@@ -213,7 +214,10 @@ def _import(args: argparse.Namespace) -> int:
     for path in written:
         print(f"已写入 {path}")
     print("检查导入后的数据：")
-    return _print_report(checked[0], report)
+    _print_report(checked[0], report)
+    if any(p.code == "correction-pending" for p in report.errors):
+        print("已发布月份的更正已写入，下一步运行 minsheng publish 登记并公布。")
+    return 0 if all(p.code == "correction-pending" for p in report.errors) else 1
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -270,7 +274,7 @@ def _diff(args: argparse.Namespace) -> int:
                     print(f"错误：{exc}", file=sys.stderr)
                     return 1
             plan, report = validate_data(folder)
-            blocking = [p for p in report.errors if p.code != "revision"]  # unrecorded corrections are reported
+            blocking = [p for p in report.errors if p.code not in PENDING]  # unrecorded corrections are reported
             if blocking:
                 print(f"{label}（{where}）的数据有 {len(blocking)} 个错误，无法比较：", file=sys.stderr)
                 for problem in blocking:

@@ -131,6 +131,9 @@ CATALOGUE: dict[str, ProblemType] = _catalogue(
     ProblemType("far-above-target", "数值超过年度目标的3倍",
                 "数值比年度目标大得多，可能多填了位数。核实后确实如此，就在该行写明原因；这是警告，不影响合并。"),
     # publication
+    ProblemType("correction-pending", "已发布的内容已更正，待登记",
+                "已发布月份的数字、进展情况、资金说明或报送状态改动了，并在该行写明了更正说明。运行 minsheng publish"
+                " 登记后，更正会在更正记录、项目页和通报中公开；登记之前网站不会生成。"),
     ProblemType("revision", "已发布的内容被改动，须登记并公布更正",
                 "已发布月份的数字、进展情况、资金说明或报送状态被改动（含增删行）但未登记，或发布时的存档缺失、月报文件被删除。"
                 "在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正。"),

@@ -68,7 +68,15 @@ def _snapshot(year: Year, months: list[str]) -> list[Path]:
     return written
 
 
+class _Plain(yaml.SafeDumper):
+    """Every value written out where it stands: the data files refuse YAML's anchors and aliases (& and *),
+    which PyYAML would otherwise use for a date that two corrections share."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _write(path: Path, title: str, content: dict) -> Path:
-    path.write_text(f"# {title}\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000),
+    path.write_text(f"# {title}\n" + yaml.dump(content, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=1000),
                     encoding="utf-8")
     return path

@@ -33,11 +33,15 @@ def check_revisions(year: Year) -> list[Problem]:
             what = "数字" if change.figure else "内容"
             where = f"项目 {change.item}{f' {change.key}' if change.key else ''} 的{field_name(change.file, change.field)}"
             removed = "（这一行已被删除）" if not change.row else ""
+            shown = f"{where}：{_shown(change, change.old)} → {_shown(change, change.new)}"
+            if change.note and change.row:  # corrected and said why: disclosed by the next publish
+                problems.append(Problem("correction-pending", file, f"已发布的{what}已更正并写明原因，尚未登记（{shown}）",
+                                        line=change.row, value=_shown(change, change.new),
+                                        expected="运行 minsheng publish 登记并公布这项更正"))
+                continue
             problems.append(Problem(
-                "revision", file,
-                f"已发布的{what}被改动但未登记更正（{where}：{_shown(change, change.old)} → {_shown(change, change.new)}）{removed}",
-                line=change.row or None, value=_shown(change, change.new),
-                expected=_what_to_do(change)))
+                "revision", file, f"已发布的{what}被改动但未登记更正（{shown}）{removed}",
+                line=change.row or None, value=_shown(change, change.new), expected=_what_to_do(change)))
     items = {item.id for item in year.items}
     for index, revision in enumerate(year.revisions.revisions if year.revisions else []):
         source = year.revisions_source
@@ -80,8 +84,6 @@ def _check_revision(source, index: int, revision: Revision) -> list[Problem]:
 def _what_to_do(change: Change) -> str:
     if not change.row:
         return "恢复这一行：已发布月份的行不能删除；如需更正，改动该行并在“更正说明”中写明原因"
-    if change.note:
-        return "已填写更正说明：运行 minsheng publish 登记并公布这项更正"
     return "在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正"
 
 
