@@ -14,6 +14,12 @@ class Unit(Record):
     id: str = Field(title="单位编号", pattern=SLUG)
     name: str = Field(title="单位名称", min_length=1)
     aliases: list[str] = Field(default_factory=list, title="其他写法")
+    # Where residents go and whom they call. Optional; a value starting with site.yaml's placeholder
+    # prefix is not known yet, is listed by `validate` and never shown on the site.
+    address: str | None = Field(default=None, title="办公地址", min_length=1, description="群众办事的地点")
+    phone: str | None = Field(default=None, title="咨询电话", min_length=1, description="如 0559-1234567")
+    hours: str | None = Field(default=None, title="办公时间", min_length=1, description="如 工作日 8:00—12:00，14:30—17:30")
+    website: str | None = Field(default=None, title="网站", min_length=1, description="以 http:// 或 https:// 开头")
 
 
 class Group(Record):

@@ -6,6 +6,7 @@ prints, every quoted phrase occurs verbatim in the notice, and percentages lie w
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -65,12 +66,21 @@ def check_plan(plan: Plan) -> list[Problem]:
 def _check_site(plan: Plan) -> Iterator[Problem]:
     if not plan.site:
         return
-    prefix = plan.site.placeholder_prefix
     for section in ("footer", "feedback"):
-        for name, value in getattr(plan.site, section).model_dump().items():
-            if isinstance(value, str) and value.startswith(prefix):
-                yield plan.site_source.problem("placeholder", "网站信息仍是占位内容，发布前请填写", (section, name),
-                                               value=value, expected="办公室提供的正式内容", severity="notice")
+        yield from _placeholders(plan, plan.site_source, getattr(plan.site, section).model_dump(), (section,))
+
+
+def _placeholders(plan: Plan, source: Source, values: dict, path: tuple) -> Iterator[Problem]:
+    """Notices for the values still holding site.yaml's placeholder: the site leaves them out until filled."""
+    prefix = plan.site.placeholder_prefix
+    for name, value in values.items():
+        if isinstance(value, str) and value.startswith(prefix):
+            yield source.problem("placeholder", "网站信息仍是占位内容，发布前请填写", (*path, name),
+                                 value=value, expected="办公室提供的正式内容", severity="notice")
+
+
+CONTACT_FIELDS = ("address", "phone", "hours", "website")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]*[0-9]")
 
 
 def _check_rules_and_groups(plan: Plan) -> Iterator[Problem]:
@@ -100,6 +110,17 @@ def _check_units(plan: Plan) -> Iterator[Problem]:
             if owner.setdefault(spelling, unit.id) != unit.id:
                 yield source.problem("duplicate-id", f"这种写法已属于单位 {owner[spelling]}", ("units", index),
                                      value=spelling, expected="一种写法只对应一个单位")
+        if not plan.site:
+            continue
+        contact = {name: getattr(unit, name) for name in CONTACT_FIELDS}
+        yield from _placeholders(plan, source, contact, ("units", index))
+        filled = {k: v for k, v in contact.items() if v and not v.startswith(plan.site.placeholder_prefix)}
+        if "phone" in filled and not _PHONE.fullmatch(filled["phone"]):
+            yield source.problem("contact-format", "电话号码的写法无法拨打", ("units", index, "phone"),
+                                 value=filled["phone"], expected="一个号码，如 0559-1234567")
+        if "website" in filled and not filled["website"].startswith(("http://", "https://")):
+            yield source.problem("contact-format", "网站地址不完整", ("units", index, "website"),
+                                 value=filled["website"], expected="以 http:// 或 https:// 开头的地址")
 
 
 def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
