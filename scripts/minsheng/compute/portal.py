@@ -12,8 +12,9 @@ from ..load.plan import Plan
 from ..model import MONEY_UNITS, Group, Milestone, Notice, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
-from . import figures
+from . import contact, figures
 from .bulletins import Bulletin, bulletins
+from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
@@ -54,6 +55,7 @@ class BucketPages:
     pages: tuple[ListPage, ...]
     figure: Figure | None
     progress: tuple[float | None, ...]  # month by month
+    contact: UnitContact | None = None  # a lead unit's address, phone and hours (filled values only)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class ItemPage:
     ledger: tuple[LedgerState, ...]  # the item's problems as at the latest month's end
     revisions: tuple[Described, ...]
     money_standards: tuple  # policy parameters paid in 元 or 万元
+    contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
+    hotline: bool = True  # some lead unit has no phone filled in: the page gives the 12345 hotline
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,9 @@ class Portal:
     rules: Rules
     notice: Notice
     unit_names: dict[str, str]  # id → name
+    footer: Footer  # site.yaml's footer, filled values only
+    feedback: Feedback  # 我要反映: the channel, how, and the objection period when set
+    contacts: dict[str, UnitContact]  # unit id → its contact details, filled values only
     overview: YearOverview
     milestones: tuple[tuple[Milestone, float], ...]  # each with the 序时进度 it stands for
     overall_figure: Figure | None
@@ -122,12 +129,17 @@ def portal(plan: Plan) -> Portal:
     monthly = bulletins(ov)
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
     ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.record.item)
-    item_pages = tuple(ItemPage(
-        view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
-        revisions_of.get(view.item.id, ()), tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS))
-        for view in ov.items)
+    contacts = {unit.id: contact.unit_contact(unit, plan.site.placeholder_prefix) for unit in plan.units.units}
+    item_pages = []
+    for view in ov.items:
+        leads = tuple(contacts[unit.id] for unit in view.units)
+        item_pages.append(ItemPage(
+            view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
+            revisions_of.get(view.item.id, ()), tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS),
+            leads, not all(c.phone for c in leads)))
+    item_pages = tuple(item_pages)
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
-    units = tuple(_bucket_pages(bucket, "unit", "units", ov) for bucket in ov.units)
+    units = tuple(_bucket_pages(bucket, "unit", "units", ov, contacts.get(bucket.key)) for bucket in ov.units)
     spending = figures.spending_figure(ov)
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
@@ -137,6 +149,7 @@ def portal(plan: Plan) -> Portal:
         audiences.append(Audience(group, served, _pages("groups", group.id, served, rules.page_size)))
     return Portal(
         site=plan.site, rules=rules, notice=year.notice, unit_names={u.id: u.name for u in plan.units.units},
+        footer=contact.footer(plan.site), feedback=contact.feedback(plan.site), contacts=contacts,
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,
@@ -168,10 +181,11 @@ def _pages(folder: str, key: str, items: Sequence, size: int) -> tuple[ListPage,
                  for number, chunk in enumerate(chunks, start=1))
 
 
-def _bucket_pages(bucket: Bucket, kind: str, folder: str, ov: YearOverview) -> BucketPages:
+def _bucket_pages(bucket: Bucket, kind: str, folder: str, ov: YearOverview,
+                  unit: UnitContact | None = None) -> BucketPages:
     progress = tuple(bucket.progress_by_month(len(ov.months)))
     return BucketPages(bucket, kind, _pages(folder, bucket.key, bucket.items, ov.rules.page_size),
-                       figures.bucket_figure(bucket, kind, list(progress), ov), progress)
+                       figures.bucket_figure(bucket, kind, list(progress), ov), progress, unit)
 
 
 def _revision_lines(ov: YearOverview, revisions: Sequence[Revision]) -> tuple[Described, ...]:

@@ -24,7 +24,7 @@ def atom_feed(portal: Portal) -> bytes:
     feed.language("zh")
     feed.link(href="bulletins/", rel="alternate")
     feed.link(href="feed.xml", rel="self")
-    feed.author({"name": site.footer.organizer})
+    feed.author({"name": portal.footer.organizer or site.name})  # never a placeholder
     feed.updated(_moment(released[-1].released) if released else _moment(dt.date(1970, 1, 1)))
     for bulletin in released:
         entry = feed.add_entry(order="append")

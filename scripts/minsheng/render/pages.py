@@ -40,13 +40,13 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     env.globals.update(UNITS=portal.unit_names)
     ov, notice = portal.overview, portal.notice
     common = {"site": portal.site, "notice": notice, "rules": portal.rules, "ov": ov, "portal": portal}
-    site_meta = {"site_footer": portal.site.footer.model_dump()}
+    site_meta = {"site_footer": portal.footer.front_matter()}  # filled values only: no placeholder
     if portal.site.sample_data:
         site_meta["sample_banner"] = portal.site.sample_data_banner
 
     def page(template: str, target: str, meta: dict, **context: object) -> None:
         body = env.get_template(template).render(**common, **context)
-        folder.write(target, _with_front_matter({**site_meta, **meta}, body))
+        folder.write(target, _with_front_matter({**site_meta, **_listed_tags(meta)}, body))
 
     for path in sorted(p for p in content.rglob("*") if p.is_file()):
         target = path.relative_to(content).as_posix()
@@ -54,8 +54,10 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
             folder.write(target, _with_front_matter(site_meta, path.read_text(encoding="utf-8")))
         else:
             folder.write(target, path.read_bytes())
-    page("home.md.j2", "index.md", {"title": "首页", "meta_tags": {"SiteName": portal.site.name,
-                                                                 "SiteIDCode": portal.site.footer.site_id_code}})
+    home_tags = {"SiteName": portal.site.name}
+    if portal.footer.site_id_code:
+        home_tags["SiteIDCode"] = portal.footer.site_id_code
+    page("home.md.j2", "index.md", {"title": "首页", "meta_tags": home_tags})
     page("groups.md.j2", "groups/index.md", _column("与我有关"))
     for audience in portal.audiences:
         for listed in audience.pages:
@@ -83,6 +85,15 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     page("revisions.md.j2", "revisions.md", _column("更正记录"))
     page("downloads.md.j2", "downloads.md", _column("数据下载"))
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
+    page("feedback.md.j2", "feedback.md", _column("我要反映"))
+
+
+def _listed_tags(meta: dict) -> dict:
+    """The meta tags as a list of name and content, which the theme's override loops over without any
+    engine's dict methods (Jinja2's `.items()` is not Zensical's)."""
+    if "meta_tags" not in meta:
+        return meta
+    return {**meta, "meta_tags": [{"name": k, "content": v} for k, v in meta["meta_tags"].items()]}
 
 
 def _column(name: str) -> dict:
