@@ -135,6 +135,7 @@ def test_placeholders_are_notices_not_errors(capsys):
     code, out = validate(DATA, capsys)
     assert code == 0
     assert "提示[placeholder] 字段 页脚 › 主办单位（footer.organizer）：网站信息仍是占位内容" in out
+    assert "提示[placeholder] 字段 牵头单位表 › 第1项 › 咨询电话（units[0].phone）：网站信息仍是占位内容" in out
 
 
 def test_missing_data_folder(tmp_path, capsys):
