@@ -12,7 +12,7 @@ from .funds import Money, OutputCheck, Row, Table, by_source, item_rows, output_
 from .progress import STATUSES, ItemMonth, Warning, early_warnings, fixed_status, item_history
 from .schedule import Pace
 
-LAGGING = ("far_behind", "behind")
+LAGGING = ("far_behind", "behind", "not_done")  # short of what the schedule asks by now
 
 
 @dataclass(frozen=True)
