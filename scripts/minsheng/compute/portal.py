@@ -74,6 +74,15 @@ class ItemPage:
     revisions: tuple[Described, ...]
     money_standards: tuple  # policy parameters paid in 元 or 万元
 
+    @property
+    def unresolved(self) -> int:
+        """Problems not yet closed (整改中 or 逾期未销号) as at the latest month's end."""
+        return sum(1 for s in self.ledger if s.status in ("open", "overdue"))
+
+    @property
+    def unresolved_overdue(self) -> int:
+        return sum(1 for s in self.ledger if s.status == "overdue")
+
 
 @dataclass(frozen=True)
 class BulletinPage:
