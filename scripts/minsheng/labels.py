@@ -7,6 +7,7 @@ STATUS = {
     "on_pace": ("正常推进", "●"),
     "behind": ("滞后", "▼"),
     "far_behind": ("严重滞后", "✖"),
+    "not_done": ("未完成", "◐"),  # after the year's deadline, short of its targets
     "not_reported": ("未报送", "○"),
     "qualitative": ("定性任务", "◆"),
     "no_task": ("无任务", "—"),

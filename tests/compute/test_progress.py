@@ -103,8 +103,10 @@ def test_early_warning_projects_the_recent_pace():
     months = [report(f"2024-{m:02d}", v) for m, v in ((5, 30), (6, 40), (7, 50), (8, 60))]
     year = type(YEAR)(2024, YEAR.folder, YEAR.notice, items=[ITEM], months=months)
     warnings = early_warnings(item_history(ITEM, year, RULES), year, RULES)
-    # +10 points a month: 80 by October (needs 90), 100 by December (needs 100: reached)
-    assert [(w.milestone, w.projected, w.required) for w in warnings] == [("2024-10", 80.0, 90.0)]
+    # June passed at 40 (needs 70) and still short at 60: missed; +10 points a month: 80 by October
+    # (needs 90), 100 by December (needs 100: reached)
+    assert [(w.milestone, w.progress, w.required, w.missed) for w in warnings] == [
+        ("2024-06", 40.0, 70.0, True), ("2024-10", 80.0, 90.0, False)]
     fast = [report(f"2024-{m:02d}", v) for m, v in ((5, 40), (6, 60), (7, 70), (8, 85))]
     year.months = fast
-    assert early_warnings(item_history(ITEM, year, RULES), year, RULES) == []
+    assert early_warnings(item_history(ITEM, year, RULES), year, RULES) == []  # short in June, caught up since

@@ -154,9 +154,9 @@ def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
         x, y = map(float, re.fullmatch(r"translate\(([\d.]+) ([\d.]+)\)", entry.get("transform")).groups())
         rows.add(y)
         assert x + 18 + charts._text_width(entry.find(SVG + "text").text, charts.FONT) <= right
-    assert len(rows) == 2
+    assert len(rows) == 3  # nine statuses wrap to three rows
     top, bottom = plot_edges(svg)
-    assert top == plot_edges(status_chart())[0] + 17  # the plot starts below the second row
+    assert top == plot_edges(status_chart())[0] + 2 * 17  # the plot starts below the third row
 
 
 def test_status_chart_is_drawn_through_its_spec():

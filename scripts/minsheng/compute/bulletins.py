@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..months import first_day, month_end
-from .funds import Money
+from .funds import MonthFunds
 from .ledger import LedgerState, closed_between, ledger_at, opened_between
 from .overview import LAGGING, ItemView, YearOverview
 from .progress import ItemMonth, Warning, early_warnings
@@ -23,7 +23,7 @@ class Bulletin:
     completed: tuple[ItemView, ...]  # done this month, not the month before
     lagging: tuple[tuple[ItemView, ItemMonth], ...]  # behind this month, worst first
     warned: tuple[tuple[ItemView, tuple[Warning, ...]], ...]
-    funds: Money
+    funds: MonthFunds  # over the items that reported funds this month
     opened: tuple[LedgerState, ...]
     closed: tuple[LedgerState, ...]
     overdue: tuple[LedgerState, ...]  # open past their due date at month end

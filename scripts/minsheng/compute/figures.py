@@ -60,19 +60,23 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
 
 
 def item_funds_figure(view: ItemView, overview: YearOverview) -> Figure | None:
-    """Funds in place and disbursed by month, against the year's plan (万元)."""
+    """Funds in place and disbursed by month, against the year's plan (万元); a month the item did not
+    report is a gap in the lines and empty cells in the CSV, never zero."""
     history = view.funds_history
-    if not history or not any(m.planned for m in history):
+    if not history or not any(m.planned for m in history if m is not None):
         return None
     months = overview.months
-    latest = history[-1]
-    alt = (f"截至{chinese_month(months[-1])}底，累计到位{money(latest.in_place)}万元、累计拨付{money(latest.disbursed)}万元，"
-           f"年度计划{money(latest.planned)}万元。")
-    series = [Series("年度计划", [m.planned for m in history], "target"),
-              Series("累计到位", [m.in_place for m in history], "actual"),
-              Series("累计拨付", [m.disbursed for m in history], "second")]
+    index = max(i for i, m in enumerate(history) if m is not None)
+    latest = history[index]
+    missing = [chinese_month(month) for month, m in zip(months, history) if m is None]
+    alt = (f"截至{chinese_month(months[index])}底，累计到位{money(latest.in_place)}万元、累计拨付{money(latest.disbursed)}万元，"
+           f"年度计划{money(latest.planned)}万元。" + _missing_note(missing, "该月无数据，图中断开"))
+    series = [Series(name, [None if m is None else getattr(m, field) for m in history], style)
+              for name, field, style in (("年度计划", "planned", "target"), ("累计到位", "in_place", "actual"),
+                                         ("累计拨付", "disbursed", "second"))]
     svg = LineChart(months, series, "资金到位与拨付（万元）", alt, "万元")
-    rows = [[month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"] for month, m in zip(months, history)]
+    rows = [[month, "", "", ""] if m is None else [month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"]
+            for month, m in zip(months, history)]
     return _figure(f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
                  ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
 
@@ -81,20 +85,28 @@ def spending_figure(overview: YearOverview) -> Figure | None:
     """The district's 支出进度 (disbursed ÷ planned) month by month, against the share of the year elapsed."""
     if not overview.months:
         return None
-    spent = [m.spent_share for m in overview.funds_by_month]
+    by_month = overview.funds_by_month
+    spent = [m.money.spent_share for m in by_month]  # over the items that reported that month
     elapsed = overview.time_elapsed_by_month
     latest = spent[-1]
     if latest is None:
         return None
     verdict = "快于" if latest > elapsed[-1] else ("等于" if latest == elapsed[-1] else "慢于")
+    missing = [f"{chinese_month(month)}有{m.missing}项" for month, m in zip(overview.months, by_month) if m.missing]
     alt = (f"截至{chinese_month(overview.months[-1])}底，累计拨付占年度计划{latest:.1f}%，"
-           f"{verdict}时间进度（{elapsed[-1]:.1f}%）。")
+           f"{verdict}时间进度（{elapsed[-1]:.1f}%）。" + _missing_note(missing, "该月按已报送的项目计算"))
     svg = LineChart(overview.months, [Series("支出进度", spent, "actual"),
                                               Series("时间进度", elapsed, "expected")],
                             "支出进度与时间进度（%）", alt)
-    rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(overview.months, spent, elapsed)]
+    rows = [[month, _cell(a), _cell(e), str(m.missing)]
+            for month, a, e, m in zip(overview.months, spent, elapsed, by_month)]
     return _figure("charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
-                 ["月份", "支出进度（%）", "时间进度（%）"], rows, alt)
+                 ["月份", "支出进度（%）", "时间进度（%）", "未报送资金的项目数"], rows, alt)
+
+
+def _missing_note(missing: list[str], consequence: str) -> str:
+    """E.g. 2024年9月未报送资金，该月无数据，图中断开。 ('' when nothing is missing)."""
+    return f"{'、'.join(missing)}未报送资金，{consequence}。" if missing else ""
 
 
 def item_figure(view: ItemView, overview: YearOverview) -> Figure | None:

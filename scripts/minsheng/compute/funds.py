@@ -2,6 +2,8 @@
 
 Rates: 到位率 = 累计到位 ÷ 年度计划; 拨付率 = 累计拨付 ÷ 累计到位; 支出进度 = 累计拨付 ÷ 年度计划, compared
 with the share of the year elapsed (时间进度 = month ÷ 12). Every total is the sum of its table's rows.
+A month an item did not report its funds is missing (None), never zero: its figures are running totals,
+which cannot vanish. A month's total over items is the sum of those that reported, with the number missing.
 Money against output: where a standard is paid per head or per unit (applies_to), standard × the number
 reported implies an amount; a gap to the amount disbursed beyond the tolerance of rules.yaml is flagged.
 """
@@ -82,6 +84,27 @@ def total(values: Iterable[Money]) -> Money:
         in_place += round(value.in_place * 100)
         disbursed += round(value.disbursed * 100)
     return Money(planned / 100, in_place / 100, disbursed / 100)
+
+
+@dataclass(frozen=True)
+class MonthFunds:
+    """A month's funds summed over the items that reported them, and how many items did not (未报送)."""
+
+    money: Money
+    missing: int
+
+
+def month_funds(values: Iterable[Money | None]) -> MonthFunds:
+    values = list(values)
+    return MonthFunds(total(v for v in values if v is not None), sum(1 for v in values if v is None))
+
+
+def funds_history(rows_by_month: list[list[FundReport]]) -> tuple[Money | None, ...]:
+    """An item's funds month by month: None for a month without fund rows once the item has reported
+    funds in some month of the year (a gap, 未报送); an item that never reports funds has none (zeros)."""
+    if not any(rows_by_month):
+        return tuple(Money.of([]) for _ in rows_by_month)
+    return tuple(Money.of(rows) if rows else None for rows in rows_by_month)
 
 
 def by_source(rows: list[FundReport]) -> Table:

@@ -115,6 +115,6 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
             F("in_place", "number", "累计到位（万元）"), F("disbursed", "number", "累计拨付（万元）"),
             F("overdue_problems", "integer", "逾期未销号问题数")),
             tuple((b.month, b.released.isoformat() if b.released else None, b.overall, b.expected, b.status_counts["done"],
-                   len(b.lagging), len(b.warned), b.funds.in_place, b.funds.disbursed, len(b.overdue)) for b in monthly),
+                   len(b.lagging), len(b.warned), b.funds.money.in_place, b.funds.money.disbursed, len(b.overdue)) for b in monthly),
             ("month",)),
     ]

@@ -8,11 +8,12 @@ from functools import cached_property
 
 from ..load.plan import Plan, Year
 from ..model import Category, Item, Rules, Unit
-from .funds import Money, OutputCheck, Row, Table, by_source, item_rows, output_check, time_elapsed, total
+from .funds import (Money, MonthFunds, OutputCheck, Row, Table, by_source, funds_history, item_rows, month_funds,
+                    output_check, time_elapsed, total)
 from .progress import STATUSES, ItemMonth, Warning, early_warnings, fixed_status, item_history
 from .schedule import Pace
 
-LAGGING = ("far_behind", "behind")
+LAGGING = ("far_behind", "behind", "not_done")  # short of what the schedule asks by now
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class ItemView:
     units: tuple[Unit, ...]
     history: tuple[ItemMonth, ...]
     warnings: tuple[Warning, ...]
-    funds_history: tuple[Money, ...]  # month by month; the last is the latest
+    funds_history: tuple[Money | None, ...]  # month by month, None where not reported; the last is the latest
     funds_by_source: Table  # at the latest month
     output: OutputCheck | None  # money against output at the latest month
 
@@ -158,8 +159,9 @@ class YearOverview:
                            for key, views in leads.items()))
 
     @cached_property
-    def funds_by_month(self) -> list[Money]:
-        return [total(v.funds_history[i] for v in self.items) for i in range(len(self.months))]
+    def funds_by_month(self) -> list[MonthFunds]:
+        """Month by month, the total over the items that reported funds, and how many did not."""
+        return [month_funds(v.funds_history[i] for v in self.items) for i in range(len(self.months))]
 
     @cached_property
     def time_elapsed_by_month(self) -> list[float]:
@@ -191,7 +193,7 @@ def overview(plan: Plan, year: Year) -> YearOverview:
         views.append(ItemView(
             item, categories[item.category], tuple(units[u] for u in item.lead_units), tuple(history),
             tuple(early_warnings(history, year, rules, pace)),
-            tuple(Money.of(item_rows(month, item.id)) for month in year.months),
+            funds_history([item_rows(month, item.id) for month in year.months]),
             by_source(item_rows(latest, item.id)), output_check(item, latest, rules)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
                           pace(latest.month) if latest else None, pace)

@@ -78,6 +78,15 @@ class ItemPage:
     contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
     hotline: bool = True  # some lead unit has no phone filled in: the page gives the 12345 hotline
 
+    @property
+    def unresolved(self) -> int:
+        """Problems not yet closed (整改中 or 逾期未销号) as at the latest month's end."""
+        return sum(1 for s in self.ledger if s.status in ("open", "overdue"))
+
+    @property
+    def unresolved_overdue(self) -> int:
+        return sum(1 for s in self.ledger if s.status == "overdue")
+
 
 @dataclass(frozen=True)
 class BulletinPage:
@@ -86,6 +95,8 @@ class BulletinPage:
     lagging: Shortlist  # (item, its latest month), worst first
     warned: Shortlist  # (item, its warnings)
     revisions: tuple[Described, ...]  # corrections disclosed with it
+    missed: int  # items short of a milestone already passed
+    foreseen: int  # items that at their recent pace will miss a milestone still ahead
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,9 @@ class Portal:
     status_figure: Figure | None
     spending_figure: Figure | None
     lagging: Shortlist
-    warned: Shortlist
+    warned: Shortlist  # (item, its warnings)
+    missed: int  # items short of a milestone already passed (未完成节点要求)
+    foreseen: int  # items that at their recent pace will miss a milestone still ahead
     output_checks: Shortlist
     audiences: tuple[Audience, ...]
     categories: tuple[BucketPages, ...]
@@ -141,6 +154,7 @@ def portal(plan: Plan) -> Portal:
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
     units = tuple(_bucket_pages(bucket, "unit", "units", ov, contacts.get(bucket.key)) for bucket in ov.units)
     spending = figures.spending_figure(ov)
+    warned = [(v, v.warnings) for v in ov.warned]
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
     audiences = []
@@ -154,16 +168,24 @@ def portal(plan: Plan) -> Portal:
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,
         lagging=Shortlist.of([(v, v.latest) for v in ov.lagging], limit),
-        warned=Shortlist.of([(v, v.warnings) for v in ov.warned], limit),
+        warned=Shortlist.of(warned, limit),
+        missed=_count(warned, True), foreseen=_count(warned, False),
         output_checks=Shortlist.of(ov.output_checks, limit),
         audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
             b, Shortlist.of(b.completed, limit), Shortlist.of(b.lagging, limit), Shortlist.of(b.warned, limit),
-            tuple(r for r in revisions if b.released and r.record.date == b.released)) for b in monthly),
+            tuple(r for r in revisions if b.released and r.record.date == b.released),
+            _count(b.warned, True), _count(b.warned, False))
+            for b in monthly),
         revisions=revisions, ledger=ledger,
         datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
     )
+
+
+def _count(warned: Sequence[tuple], missed: bool) -> int:
+    """How many of the (item, its warnings) pairs have a warning of the kind: missed, or foreseen."""
+    return sum(1 for _, warnings in warned if any(w.missed == missed for w in warnings))
 
 
 def _by_item(records: Sequence, item_of) -> dict[str, tuple]:

@@ -6,6 +6,8 @@ one). Comparators are read as the notice words them: 左右 is met within the to
 every other qualifier (不少于, 以上, 达到, 提高到, 力争, or none) when the value reaches the target.
 Item: the mean of its indicators' progress, each capped at 100; qualitative items have none. A figure
 reported without a target in the notice (e.g. subsidies paid) is shown but never counted as progress.
+From the month of the schedule's last milestone (the notice's final deadline) on, there is no pace left
+to compare with: an item is 已完成 or 未完成 (not_done), and its warnings say how far short it fell.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..model import Indicator, Item, MonthReport, Rules
 from ..months import ordinal
 from .schedule import Pace
 
-STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_reported", "qualitative", "no_task")
+STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_done", "not_reported", "qualitative", "no_task")
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,15 @@ class ItemMonth:
 
 @dataclass(frozen=True)
 class Warning:
-    """Early warning: at the recent pace the item will miss a milestone of the schedule."""
+    """A milestone of the schedule the item is short of. Early warning (`missed` False): a milestone still
+    ahead that the item will miss at its recent pace; `progress` is the projection. Missed (`missed`
+    True, 未完成节点要求): a milestone already passed that the item did not reach and has not reached
+    since; `progress` is what it had reached by the milestone's month (None if it had reported no figure)."""
 
     milestone: str  # "2024-10" or "2024-12"
-    projected: float
+    progress: float | None
     required: float
+    missed: bool = False
 
 
 def indicator_progress(indicator: Indicator, value: float | None, rules: Rules, correction: str = "") -> IndicatorProgress:
@@ -66,7 +72,8 @@ def indicator_progress(indicator: Indicator, value: float | None, rules: Rules, 
     return IndicatorProgress(indicator, value, round(percent, 1), round(progress, 1), met, gap, correction)
 
 
-def item_month(item: Item, report: MonthReport, rules: Rules, expected: float) -> ItemMonth:
+def item_month(item: Item, report: MonthReport, rules: Rules, expected: float, final: bool = False) -> ItemMonth:
+    """`final`: the month is at or after the schedule's last milestone (the year's deadline)."""
     row = report.items.get(item.id)
     note = row.note if row else ""
     correction = row.correction if row else ""
@@ -84,7 +91,7 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float) -
     if not measured:
         return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)
     progress = round(sum(measured) / len(measured), 1)
-    return ItemMonth(report.month, expected, status_of(progress, expected, rules), progress, indicators, note, correction)
+    return ItemMonth(report.month, expected, status_of(progress, expected, rules, final), progress, indicators, note, correction)
 
 
 def fixed_status(item: Item) -> str | None:
@@ -97,9 +104,12 @@ def fixed_status(item: Item) -> str | None:
     return None
 
 
-def status_of(progress: float, expected: float, rules: Rules) -> str:
+def status_of(progress: float, expected: float, rules: Rules, final: bool = False) -> str:
+    """Against 序时进度; once the deadline has come (`final`), done or not done, nothing in between."""
     if progress >= 100:
         return "done"
+    if final:
+        return "not_done"
     difference = progress - expected
     if difference >= rules.ahead_margin:
         return "ahead"
@@ -113,30 +123,45 @@ def status_of(progress: float, expected: float, rules: Rules) -> str:
 def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None) -> list[ItemMonth]:
     """The item month by month (`pace`: the year's 序时进度, when the caller has it already)."""
     pace = pace or Pace(year.notice, rules)
-    return [item_month(item, m, rules, pace(m.month)) for m in year.months]
+    deadline = pace.milestone_months[-1] if pace.milestone_months else None
+    return [item_month(item, m, rules, pace(m.month), deadline is not None and m.month >= deadline)
+            for m in year.months]
 
 
 def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[Warning]:
-    """Milestones still ahead that the item will miss at the pace of its last few reported months
-    (`schedule`: the year's 序时进度, when the caller has it already)."""
+    """The milestones the item is short of, in order (`schedule`: the year's 序时进度, when the caller has it
+    already). A milestone passed by the last month of `history` is missed while the item's latest figure is
+    below it; one still ahead is warned of when the pace of the last few reported months will not reach it."""
     measured = [m for m in history if m.progress is not None]
-    if not measured or measured[-1].status == "done" or len(measured) < 2:
+    if not measured:
         return []
     latest = measured[-1]
+    schedule = schedule or Pace(year.notice, rules)
+    warnings = []
+    for month in schedule.milestone_months:
+        required = schedule(month)
+        if month <= history[-1].month:  # passed
+            if latest.progress < required:
+                reached = [m.progress for m in measured if m.month <= month]
+                warnings.append(Warning(month, reached[-1] if reached else None, required, missed=True))
+            continue
+        projected = _projection(measured, month, rules)
+        if projected is not None and projected < required:
+            warnings.append(Warning(month, projected, required))
+    return warnings
+
+
+def _projection(measured: list[ItemMonth], month: str, rules: Rules) -> float | None:
+    """The progress at the end of `month` at the mean gain of the last few reported months (None with
+    fewer than two, or when the item is done)."""
+    latest = measured[-1]
+    if latest.status == "done" or len(measured) < 2:
+        return None
     earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
     latest_number = ordinal(latest.month)
     months = latest_number - ordinal(earlier.month)
     gain = (latest.progress - earlier.progress) / months if months else 0.0  # points a month
-    schedule = schedule or Pace(year.notice, rules)
-    warnings = []
-    for month in schedule.milestone_months:
-        if month <= latest.month:
-            continue
-        required = schedule(month)
-        projected = round(min(100.0, latest.progress + gain * (ordinal(month) - latest_number)), 1)
-        if projected < required:
-            warnings.append(Warning(month, projected, required))
-    return warnings
+    return round(min(100.0, latest.progress + gain * (ordinal(month) - latest_number)), 1)
 
 
 def _value(report: MonthReport, item: Item, indicator: Indicator) -> float | None:

@@ -52,13 +52,14 @@ class BarStyle:
 
 
 # A bar's style by its status's place among the labels (labels.STATUS: 已完成, 超序时, 正常推进, 滞后,
-# 严重滞后, 未报送, 定性任务, 无任务), so a status keeps its look in every build.
+# 严重滞后, 未完成, 未报送, 定性任务, 无任务), so a status keeps its look in every build.
 BAR_STYLES = (
     BarStyle(OKABE_ITO["green"], "", "#ffffff"),  # solid
     BarStyle(OKABE_ITO["blue"], "M0 6L6 0M-1 1L1 -1M5 7L7 5", "#ffffff"),  # ／
     BarStyle(OKABE_ITO["sky"], "M0 0L6 6M-1 5L1 7M5 -1L7 1", "#000000"),  # ＼
     BarStyle(OKABE_ITO["orange"], "M0 3H6", "#000000"),  # horizontal lines
     BarStyle(OKABE_ITO["vermillion"], "M0 6L6 0M-1 1L1 -1M5 7L7 5M0 0L6 6M-1 5L1 7M5 -1L7 1", "#ffffff"),  # ×
+    BarStyle(OKABE_ITO["black"], "M1 3H5", "#ffffff"),  # short dashes (未完成)
     BarStyle(OKABE_ITO["grey"], "M2.2 3a0.8 0.8 0 1 0 1.6 0a0.8 0.8 0 1 0 -1.6 0", "#ffffff"),  # dots
     BarStyle(OKABE_ITO["purple"], "M3 0V6", "#000000"),  # vertical lines
     BarStyle(OKABE_ITO["yellow"], "M0 3H6M3 0V6", "#000000"),  # grid

@@ -78,7 +78,7 @@ def _item_record(view: ItemView) -> dict:
          "note": m.note or None,
          "indicators": [{"indicator": x.indicator.id, "value": x.value, "percent": x.percent, "met": x.met}
                         for x in m.indicators],
-         "funds": {"planned": f.planned, "in_place": f.in_place, "disbursed": f.disbursed}}
+         "funds": None if f is None else {"planned": f.planned, "in_place": f.in_place, "disbursed": f.disbursed}}
         for m, f in zip(view.history, view.funds_history)]
     return record
 
