@@ -139,6 +139,14 @@ def merge(book) -> None:
     book["进展"].merge_cells("H2:H3")
 
 
+def hide_row(book) -> None:
+    book["进展"].row_dimensions[3].hidden = True
+
+
+def wps_sheet(book) -> None:
+    book.create_sheet("Sheet1").append(["填表说明"])  # as WPS adds one
+
+
 def other_month(book) -> None:
     book["说明"]["B1"] = "2024-11"
 
@@ -229,6 +237,8 @@ CASES = [
     Case("renamed-sheet", workbook(rename_sheet), shown="错误[csv-structure] 缺少工作表“进展”"),
     Case("extra-column", workbook(extra_column), shown="表头与规定的列不一致（多了：备注）"),
     Case("missing-column", workbook(drop_column), shown="表头与规定的列不一致（缺少：资金说明）"),
+    Case("hidden-row", workbook(hide_row), read=JOBS, value="1150", notice="这一行在 Excel 中是隐藏的，已照常导入"),
+    Case("an-extra-sheet", workbook(wps_sheet), read=JOBS, value="1150", notice="工作表“Sheet1”不是规定的工作表，未导入"),
     Case("merged-cells", workbook(merge), shown="工作表“进展” 第2行第8列：错误[csv-structure] 有合并单元格 H2:H3"),
     Case("another-months-workbook", workbook(other_month), shown="错误[month] 这是 2024-11 的工作簿，不能导入为 2024-12"),
     Case("workbook-without-month", workbook(no_month), read=JOBS, value="1150", notice="工作簿没有注明月份，按 2024-12 导入"),
