@@ -178,3 +178,13 @@ def test_early_warnings_are_flagged_on_every_page_of_the_item(draft_copy, tmp_pa
         assert "按最近" in page_text(out, f"categories/{view.item.category}")
         for unit in view.item.lead_units:
             assert "预警" in page_text(out, f"units/{unit}")
+
+
+def test_the_city_level_item_is_marked_wherever_it_is_listed(site):
+    """Two items are numbered （五十）: the district's 50th and the city-level one; a list must tell them apart."""
+    city = next(v for v in VIEW.items if v.item.level == "city")
+    district = next(v for v in VIEW.items if v.item.level == "district" and v.item.number == city.item.number)
+    page = (site / "categories" / city.item.category / "index.html").read_text(encoding="utf-8")
+    assert f"（{city.item.number}）{city.item.title}（市级）" in html.unescape(page)
+    page = (site / "categories" / district.item.category / "index.html").read_text(encoding="utf-8")
+    assert f"（{district.item.number}）{district.item.title}（市级）" not in html.unescape(page)
