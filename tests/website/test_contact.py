@@ -154,3 +154,15 @@ def test_a_filled_objection_period_is_said_and_a_phone_that_cannot_be_dialled_is
     _fill(data_copy, "hrss", {"phone": "请打办公室", "website": "www.example.gov.cn"})
     _, report = validate_data(data_copy)
     assert [p.code for p in report.errors] == ["contact-format", "contact-format"]
+
+
+def test_the_hotline_comes_from_site_yaml_not_from_code_or_templates():
+    """Every figure a reader sees comes from data/: the hotline is written in no template, override or module."""
+    import yaml
+
+    hotline = yaml.safe_load((ROOT / "data" / "site.yaml").read_text(encoding="utf-8"))["feedback"]["hotline"]
+    code = ROOT / "scripts" / "minsheng"
+    sources = [*(ROOT / "overrides").rglob("*.html"), *code.rglob("*.j2"), *(code / "compute").rglob("*.py"),
+               *(code / "render").rglob("*.py")]
+    number = re.compile(rf"(?<![0-9]){hotline}(?![0-9])")
+    assert [p.name for p in sources if number.search(p.read_text(encoding="utf-8"))] == []

@@ -3,7 +3,7 @@ contact details, each with only the values the office has filled in.
 
 A value starting with site.yaml's `placeholder_prefix` is not known yet: it is None here, so that no
 placeholder reaches a page, and templates only test whether a value is there. Where a phone is
-wanted and none is filled, the 12345 hotline stands in.
+wanted and none is filled, site.yaml's hotline stands in.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ class Phone:
     label: str | None = None  # what the number is, for a number residents may not know
 
 
-HOTLINE = Phone("12345", "12345", "政务服务便民热线")
-HOTLINE_CHANNEL = "12345政务服务便民热线"
 
 
 @dataclass(frozen=True)
@@ -59,13 +57,13 @@ class Footer:
 
 @dataclass(frozen=True)
 class Feedback:
-    """How residents comment or object: site.yaml's channel (the 12345 hotline while unfilled), how, and
+    """How residents comment or object: site.yaml's channel (the hotline while unfilled), how, and
     the objection period when the office has set one."""
 
     channel: str
     how: str | None
     objection_period: str | None
-    hotline: Phone = HOTLINE
+    hotline: Phone  # site.yaml's hotline
 
 
 def filled(value: str | None, prefix: str) -> str | None:
@@ -101,5 +99,6 @@ def footer(site: Site) -> Footer:
 def feedback(site: Site) -> Feedback:
     prefix, f = site.placeholder_prefix, site.feedback
     channel = filled(f.channel, prefix)
-    return Feedback(channel or HOTLINE_CHANNEL, filled(f.how, prefix) if channel else None,
-                    filled(f.objection_period, prefix))
+    hotline = Phone(f.hotline, f.hotline, f.hotline_name)
+    return Feedback(channel or f"{f.hotline}{f.hotline_name}", filled(f.how, prefix) if channel else None,
+                    filled(f.objection_period, prefix), hotline)

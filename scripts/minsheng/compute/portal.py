@@ -76,7 +76,7 @@ class ItemPage:
     revisions: tuple[Described, ...]
     money_standards: tuple  # policy parameters paid in 元 or 万元
     contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
-    hotline: bool = True  # some lead unit has no phone filled in: the page gives the 12345 hotline
+    hotline: bool = True  # some lead unit has no phone filled in: the page gives the hotline
 
     @property
     def unresolved(self) -> int:

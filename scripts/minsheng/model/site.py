@@ -21,6 +21,8 @@ class Feedback(Record):
     channel: str = Field(title="反映渠道", min_length=1, description="群众对项目提意见、异议的渠道，如 12345 热线")
     how: str = Field(title="反映方式", min_length=1, description="怎样反映，如 拨打电话并说明项目名称")
     objection_period: str = Field(title="异议期", min_length=1, description="通报发布后接受异议的期限")
+    hotline: str = Field(title="热线号码", pattern=r"^[0-9]{3,12}$", description="没有单位电话时给出的咨询和反映热线，如 12345")
+    hotline_name: str = Field(title="热线名称", min_length=1, description="如 政务服务便民热线")
 
 
 class Licence(Record):

@@ -66,7 +66,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     done(STAGES[1])
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
-    generated = _generated_config(config, work)
+    generated = _generated_config(config, work, computed.feedback.hotline)
     write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
     done(STAGES[2])
     out = out.resolve()
@@ -87,10 +87,12 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     return stages
 
 
-def _generated_config(config: Path, work: Path) -> Path:
+def _generated_config(config: Path, work: Path, hotline) -> Path:
     """The project's MkDocs configuration with its folders made absolute and pointed at `work`, written
-    there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched."""
+    there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched.
+    The theme's own pages (footer, 404) find site.yaml's hotline in `extra`."""
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings.setdefault("extra", {})["hotline"] = {"number": hotline.number, "name": hotline.label}
     settings["docs_dir"] = str(work / "docs")
     settings["theme"]["custom_dir"] = str(config.parent / settings["theme"]["custom_dir"])
     for plugin in settings["plugins"]:
