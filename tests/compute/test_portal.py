@@ -29,7 +29,7 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         write_site(site, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")
         pages = [p for p in docs.rglob("*.md") if "items" not in p.parts]
         sizes[items] = max(p.stat().st_size for p in pages)
-        lagging = (docs / "index.md").read_text(encoding="utf-8").split("## 滞后项目", 1)[1].split("## ", 1)[0]
+        lagging = (docs / "index.md").read_text(encoding="utf-8").split("## 未完成的项目", 1)[1].split("## ", 1)[0]
         assert len(re.findall(r"\]\(items/", lagging)) <= 3
         assert (docs / "categories" / "c1-2.md").exists()
     assert sizes[200] < sizes[40] * 1.25, sizes

@@ -43,11 +43,8 @@ class ItemView:
 
     @property
     def lag(self) -> float:
-        """How far the item is behind 序时进度, in points (0 when not behind)."""
-        latest = self.latest
-        if not latest or latest.progress is None:
-            return 0.0
-        return max(0.0, latest.expected - latest.progress)
+        """How far the item is behind 序时进度 at its latest month, in points (0 when not behind)."""
+        return self.latest.lag if self.latest else 0.0
 
 
 @dataclass(frozen=True)

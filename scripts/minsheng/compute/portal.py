@@ -91,8 +91,9 @@ class ItemPage:
 @dataclass(frozen=True)
 class BulletinPage:
     bulletin: Bulletin
+    ended: bool  # the month is at or after the year's deadline: lagging items are 未完成
     completed: Shortlist
-    lagging: Shortlist  # (item, its latest month), worst first
+    lagging: Shortlist  # (item, its month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     revisions: tuple[Described, ...]  # corrections disclosed with it
     missed: int  # items short of a milestone already passed
@@ -113,7 +114,8 @@ class Portal:
     overall_figure: Figure | None
     status_figure: Figure | None
     spending_figure: Figure | None
-    lagging: Shortlist
+    ended: bool  # the latest month is at or after the year's deadline: lagging items are 未完成
+    lagging: Shortlist  # (item, its latest month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     missed: int  # items short of a milestone already passed (未完成节点要求)
     foreseen: int  # items that at their recent pace will miss a milestone still ahead
@@ -167,13 +169,15 @@ def portal(plan: Plan) -> Portal:
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,
-        lagging=Shortlist.of([(v, v.latest) for v in ov.lagging], limit),
+        ended=bool(ov.latest_month) and ov.pace.ended(ov.latest_month),
+        lagging=Shortlist.of([(v, v.latest, v.warnings) for v in ov.lagging], limit),
         warned=Shortlist.of(warned, limit),
         missed=_count(warned, True), foreseen=_count(warned, False),
         output_checks=Shortlist.of(ov.output_checks, limit),
         audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
-            b, Shortlist.of(b.completed, limit), Shortlist.of(b.lagging, limit), Shortlist.of(b.warned, limit),
+            b, ov.pace.ended(b.month), Shortlist.of(b.completed, limit), Shortlist.of(_with_warnings(b), limit),
+            Shortlist.of(b.warned, limit),
             tuple(r for r in revisions if b.released and r.record.date == b.released),
             _count(b.warned, True), _count(b.warned, False))
             for b in monthly),
@@ -181,6 +185,12 @@ def portal(plan: Plan) -> Portal:
         datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
     )
+
+
+def _with_warnings(b: Bulletin) -> list[tuple]:
+    """The bulletin's lagging items, each with its month and the warnings it had that month."""
+    warned = {view.item.id: warnings for view, warnings in b.warned}
+    return [(view, month, warned.get(view.item.id, ())) for view, month in b.lagging]
 
 
 def _count(warned: Sequence[tuple], missed: bool) -> int:

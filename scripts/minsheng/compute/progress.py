@@ -43,6 +43,11 @@ class ItemMonth:
     note: str
     correction: str
 
+    @property
+    def lag(self) -> float:
+        """How far the month's progress is behind 序时进度, in points (0 when not behind or not measured)."""
+        return 0.0 if self.progress is None else max(0.0, self.expected - self.progress)
+
 
 @dataclass(frozen=True)
 class Warning:
@@ -123,9 +128,7 @@ def status_of(progress: float, expected: float, rules: Rules, final: bool = Fals
 def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None) -> list[ItemMonth]:
     """The item month by month (`pace`: the year's 序时进度, when the caller has it already)."""
     pace = pace or Pace(year.notice, rules)
-    deadline = pace.milestone_months[-1] if pace.milestone_months else None
-    return [item_month(item, m, rules, pace(m.month), deadline is not None and m.month >= deadline)
-            for m in year.months]
+    return [item_month(item, m, rules, pace(m.month), pace.ended(m.month)) for m in year.months]
 
 
 def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[Warning]:
@@ -136,6 +139,8 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
     if not measured:
         return []
     latest = measured[-1]
+    if latest.status == "done":  # a done item has missed nothing, whatever its mean progress
+        return []
     schedule = schedule or Pace(year.notice, rules)
     warnings = []
     for month in schedule.milestone_months:
@@ -153,9 +158,9 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
 
 def _projection(measured: list[ItemMonth], month: str, rules: Rules) -> float | None:
     """The progress at the end of `month` at the mean gain of the last few reported months (None with
-    fewer than two, or when the item is done)."""
+    fewer than two)."""
     latest = measured[-1]
-    if latest.status == "done" or len(measured) < 2:
+    if len(measured) < 2:
         return None
     earlier = measured[max(0, len(measured) - 1 - rules.warning_months)]
     latest_number = ordinal(latest.month)
