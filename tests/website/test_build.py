@@ -13,6 +13,7 @@ import pytest
 from conftest import DATA, ROOT, edit_csv, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
+from minsheng.labels import STATUS
 from minsheng.load.plan import load_plan
 
 PLAN, _ = load_plan(DATA)
@@ -143,11 +144,39 @@ def test_every_item_with_figures_has_chart_table_and_csv(site):
         assert f'src="charts/{name}.svg"' in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_status_definitions_are_on_the_about_page(site):
-    text = page_text(site, "about/data")
-    for label in ("已完成", "超序时", "正常推进", "滞后", "严重滞后", "无任务", "未报送", "定性任务"):
-        assert label in text
-    assert f"低 {PLAN.rules.far_behind_margin:g} 个百分点以上" in text
+TERMS = ("进度", "总体进度", "序时进度", "时间进度", "进度节点", "定性任务", "无任务", "预警", "年度计划", "累计到位", "到位率",
+         "累计拨付", "拨付率", "支出进度", "问题销号", "牵头单位", "未报送", "更正")
+
+
+def _definition(glossary: str, term: str) -> str:
+    """The sentence of the 名词解释 page that defines `term` ("X是…" or "X = …")."""
+    found = re.search(rf"(?:^|[；。，\n（])({re.escape(term)}(?:是| = ).*?)[；。（\n]", glossary)
+    assert found, f"名词解释 does not define {term}"
+    return found.group(1)
+
+
+def test_every_term_and_status_is_defined_once_on_the_glossary_page(site):
+    glossary = page_text(site, "about/glossary")
+    for label, _ in STATUS.values():
+        assert label in glossary
+    for term in TERMS:
+        _definition(glossary, term)
+    assert f"低 {PLAN.rules.far_behind_margin:g} 个百分点以上" in glossary
+    assert "名词解释" in page_text(site, "about/data")
+
+
+def test_pages_explain_their_terms_with_the_glossary_sentence(site):
+    """One label, one meaning: where a page shows 序时进度, 到位率 or 拨付率, it explains it with the very sentence
+    the 名词解释 page uses, and links there."""
+    glossary = page_text(site, "about/glossary")
+    pages = {"": ("序时进度", "总体进度", "累计到位", "累计拨付"), "items/25": ("进度", "序时进度", "累计到位", "累计拨付", "问题销号"),
+             "funds": ("累计到位", "累计拨付", "支出进度", "时间进度"), "bulletins/2024-06": ("总体进度", "序时进度", "累计拨付"),
+             f"categories/{YEAR.items[0].category}": ("序时进度",)}
+    for path, terms in pages.items():
+        text = page_text(site, path)
+        for term in terms:
+            assert _definition(glossary, term) in text, (path, term)
+        assert "glossary/" in (site / path / "index.html").read_text(encoding="utf-8"), path
 
 
 def test_government_meta_tags(site):

@@ -85,6 +85,7 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     page("revisions.md.j2", "revisions.md", _column("更正记录"))
     page("downloads.md.j2", "downloads.md", _column("数据下载"))
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
+    page("glossary.md.j2", "about/glossary.md", {"title": "名词解释"})
     page("feedback.md.j2", "feedback.md", _column("我要反映"))
 
 
