@@ -19,6 +19,7 @@ from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
+from .progress import possible_statuses
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class ItemPage:
 class BulletinPage:
     bulletin: Bulletin
     ended: bool  # the month is at or after the year's deadline: lagging items are 未完成
+    statuses: tuple[str, ...]  # the statuses an item can have this month, in order
     completed: Shortlist
     lagging: Shortlist  # (item, its month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
@@ -115,6 +117,7 @@ class Portal:
     status_figure: Figure | None
     spending_figure: Figure | None
     ended: bool  # the latest month is at or after the year's deadline: lagging items are 未完成
+    statuses: tuple[str, ...]  # the statuses an item can have in the latest month, in order
     lagging: Shortlist  # (item, its latest month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     missed: int  # items short of a milestone already passed (未完成节点要求)
@@ -156,6 +159,7 @@ def portal(plan: Plan) -> Portal:
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
     units = tuple(_bucket_pages(bucket, "unit", "units", ov, contacts.get(bucket.key)) for bucket in ov.units)
     spending = figures.spending_figure(ov)
+    ended = bool(ov.latest_month) and ov.pace.ended(ov.latest_month)
     warned = [(v, v.warnings) for v in ov.warned]
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
@@ -169,14 +173,15 @@ def portal(plan: Plan) -> Portal:
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,
-        ended=bool(ov.latest_month) and ov.pace.ended(ov.latest_month),
+        ended=ended, statuses=possible_statuses(ended),
         lagging=Shortlist.of([(v, v.latest, v.warnings) for v in ov.lagging], limit),
         warned=Shortlist.of(warned, limit),
         missed=_count(warned, True), foreseen=_count(warned, False),
         output_checks=Shortlist.of(ov.output_checks, limit),
         audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
-            b, ov.pace.ended(b.month), Shortlist.of(b.completed, limit), Shortlist.of(_with_warnings(b), limit),
+            b, ov.pace.ended(b.month), possible_statuses(ov.pace.ended(b.month)), Shortlist.of(b.completed, limit),
+            Shortlist.of(_with_warnings(b), limit),
             Shortlist.of(b.warned, limit),
             tuple(r for r in revisions if b.released and r.record.date == b.released),
             _count(b.warned, True), _count(b.warned, False))

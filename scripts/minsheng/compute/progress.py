@@ -20,6 +20,12 @@ from ..months import ordinal
 from .schedule import Pace
 
 STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_done", "not_reported", "qualitative", "no_task")
+PACED = ("ahead", "on_pace", "behind", "far_behind")  # against 序时进度: only before the year's deadline
+
+
+def possible_statuses(ended: bool) -> tuple[str, ...]:
+    """The statuses a month can have: after the deadline done or not done, before it never not done."""
+    return tuple(s for s in STATUSES if (s not in PACED if ended else s != "not_done"))
 
 
 @dataclass(frozen=True)
