@@ -105,3 +105,20 @@ def test_the_generator_writes_the_note_the_figures_call_for(tmp_path):
     rows["2024-06"]["13"]["status"] = NOT_REPORTED
     write_notes(YEAR, PLAN.rules, months)
     assert "note" not in rows["2024-06"]["13"]  # a month not reported says nothing
+
+
+def test_every_sample_problem_says_nothing_its_item_contradicts():
+    """A ledger entry that says the work lags stands beside a month that lags (or has no pace to judge); one
+    that says money has not arrived, beside a month whose money in place is short of the plan."""
+    histories = {item.id: {m.month: m for m in item_history(item, YEAR, PLAN.rules)} for item in YEAR.items}
+    wrong = []
+    for problem in YEAR.ledger.problems:
+        month = problem.found.strftime("%Y-%m")
+        status = histories[problem.item][month].status
+        rows = MONTHS[month].funds_of(problem.item)
+        if ("落后" in problem.description or "滞后" in problem.description or "未办结" in problem.description) \
+                and status not in ("behind", "far_behind", "not_done", "qualitative"):
+            wrong.append((problem.id, problem.item, month, problem.description, status))
+        if "资金未" in problem.description and not (rows and sum(r.in_place for r in rows) < sum(r.planned for r in rows)):
+            wrong.append((problem.id, problem.item, month, problem.description, "money in place"))
+    assert len(YEAR.ledger.problems) == 8 and wrong == []

@@ -165,7 +165,8 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
     for month, (progress, funds) in months.items():
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
-    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": generate_problems(year, seed)}, allow_unicode=True,
+    problems = generate_problems(year, seed, item_states(year, plan.rules, months))
+    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": problems}, allow_unicode=True,
                                                      sort_keys=False, width=1000), encoding="utf-8")
     written.append(ledger)
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
@@ -207,18 +208,23 @@ def _notes_with(year: Year, rules: Rules, months: dict, row: Row, value: float) 
 
 
 LEDGER_HEADER = "# 问题销号台账（演示样例，由 minsheng sample 生成，非官方数据）\n"
-PROBLEM_TEXTS = (
-    "施工单位进场推迟，工程进度落后于计划（样例）",
-    "配套资金未按时拨付到位（样例）",
-    "服务对象信息核对不及时，补贴发放滞后（样例）",
-    "项目选址调整，前期手续未办结（样例）",
-    "台账资料不完整，进度数据无法核实（样例）",
-    "宣传不到位，群众知晓率不高（样例）",
+PROBLEM_TEXTS = (  # each with what it says of the item in the month it is found: lagging, money short, or nothing
+    ("施工单位进场推迟，工程进度落后于计划（样例）", "lagging"),
+    ("配套资金未按时拨付到位（样例）", "funds_short"),
+    ("服务对象信息核对不及时，补贴发放滞后（样例）", "lagging"),
+    ("项目选址调整，前期手续未办结（样例）", "lagging"),
+    ("台账资料不完整，进度数据无法核实（样例）", None),
+    ("宣传不到位，群众知晓率不高（样例）", None),
 )
+# The statuses a description that says the work lags may stand beside (qualitative items have no pace to contradict)
+LAGGING_STATUSES = {"behind", "far_behind", "not_done", "qualitative"}
 
 
-def generate_problems(year: Year, seed: int) -> list[dict]:
-    """A ledger that shows every state: closed on time, closed late, open, and open past its due date."""
+def generate_problems(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
+                      ) -> list[dict]:
+    """A ledger that shows every state: closed on time, closed late, open, and open past its due date.
+    `states`: (item, month) → (its status, whether money in place fell short of the plan), as the site
+    shows them; each problem's description then says nothing the item's month beside it contradicts."""
     rng = random.Random(seed + 1)  # its own stream: the monthly files do not change with the ledger
     items = rng.sample(sorted((i for i in year.items if not i.no_task), key=lambda i: i.id), 8)
     entries = []
@@ -227,7 +233,7 @@ def generate_problems(year: Year, seed: int) -> list[dict]:
         found = dt.date(year.year, first + (number - 1) % max(1, 12 - first), rng.randint(3, 25))
         due = found + dt.timedelta(days=rng.choice((30, 45, 60)))
         entry = {"id": f"{year.year}-{number:03d}", "item": item.id, "found": found,
-                 "description": PROBLEM_TEXTS[number % len(PROBLEM_TEXTS)], "unit": item.lead_units[0], "due": due}
+                 "description": "", "unit": item.lead_units[0], "due": due}
         if number <= 4:  # closed on time
             entry |= {"closed": due - dt.timedelta(days=rng.randint(1, 20)), "resolution": "已整改到位，经牵头单位验收销号（样例）"}
         elif number == 5:  # closed late
@@ -235,7 +241,44 @@ def generate_problems(year: Year, seed: int) -> list[dict]:
         entries.append(entry)  # 6 and 7: open; found early enough to be overdue by December
     entries[-1]["found"] = dt.date(year.year, 12, 10)  # found in December, not yet due
     entries[-1]["due"] = dt.date(year.year + 1, 1, 31)
+    for number, entry in enumerate(entries, start=1):
+        state = states.get((entry["item"], entry["found"].strftime("%Y-%m"))) if states is not None else None
+        entry["description"] = problem_text(number, state)
     return entries
+
+
+def problem_text(number: int, state: tuple[str, bool | None] | None) -> str:
+    """The `number`-th problem's description, in turn, skipping those its item's month contradicts."""
+    for offset in range(len(PROBLEM_TEXTS)):
+        text, claim = PROBLEM_TEXTS[(number + offset) % len(PROBLEM_TEXTS)]
+        if state is None or problem_fits(claim, state):
+            return text
+    raise AssertionError("a description that claims nothing fits every month")
+
+
+def problem_fits(claim: str | None, state: tuple[str, bool | None]) -> bool:
+    """Whether a description claiming `claim` may stand beside an item's month in `state` (status, money short)."""
+    status, funds_short = state
+    return (claim is None or (claim == "lagging" and status in LAGGING_STATUSES)
+            or (claim == "funds_short" and funds_short is True))
+
+
+def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]]
+                ) -> dict[tuple[str, str], tuple[str, bool | None]]:
+    """(item, month) → (status as compute/progress.py gives it, whether money in place fell short of the
+    plan, None when no funds were reported)."""
+    shadow = dataclasses.replace(year, months=[_report(month, progress) for month, (progress, _) in months.items()])
+    funds: dict[tuple[str, str], list[Row]] = {}
+    for month, (_, rows) in months.items():
+        for row in rows:
+            funds.setdefault((row["item"], month), []).append(row)
+    states = {}
+    for item in year.items:
+        for judged in item_history(item, shadow, rules):
+            rows = funds.get((item.id, judged.month))
+            short = sum(r["in_place"] for r in rows) < sum(r["planned"] for r in rows) if rows else None
+            states[item.id, judged.month] = (judged.status, short)
+    return states
 
 
 def _value(indicator: Indicator, share: float, base: float) -> float:
