@@ -27,8 +27,13 @@ def test_shipped_files_are_exactly_the_generators_output(data_copy, capsys):
     for kind in ("progress", "funds"):
         shipped = sorted((DATA / "2024" / kind).glob("*.csv"))
         assert [p.name for p in shipped] == [f"2024-{m:02d}.csv" for m in range(4, 13)]
-        for path in shipped:
-            assert (data_copy / "2024" / kind / path.name).read_bytes() == path.read_bytes(), path
+    # every file of the year, the published snapshots, releases, revisions and ledger too, byte for byte
+    files = sorted(p.relative_to(DATA) for p in (DATA / "2024").rglob("*") if p.is_file())
+    assert sorted(p.relative_to(data_copy) for p in (data_copy / "2024").rglob("*") if p.is_file()) == files
+    assert {"2024/problems.yaml", "2024/releases.yaml", "2024/revisions.yaml", "2024/published/funds/2024-12.csv"} \
+        <= {p.as_posix() for p in files}
+    for path in files:
+        assert (data_copy / path).read_bytes() == (DATA / path).read_bytes(), path
     # Generated figures, then: the site must say so (every page shows the banner: publish/test_build.py).
     assert PLAN.site.sample_data is True, "the shipped reports are generated: site.yaml must set sample_data"
 
