@@ -2,6 +2,8 @@
 done or not done, and the deadlines it missed are listed. On the real data (item 16 did not report
 September; the year's reports run to December)."""
 
+import csv
+
 from conftest import DATA, page_text
 from minsheng.compute.figures import LineChart
 from minsheng.compute.funds import Money, total
@@ -116,3 +118,80 @@ def test_a_completed_item_with_an_open_problem_says_both(built_site):
     assert "✔ 已完成" in head
     assert "仍有 1 个问题未销号（其中 1 个已逾期）" in head
     assert "⚠ 逾期未销号" in text
+
+
+def drop_item_funds(path, item: str) -> None:
+    """Remove every fund row of `item` from a monthly funds CSV: the unit did not report its funds that month."""
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    kept = [rows[0], *(row for row in rows[1:] if row[0] != item)]
+    assert len(kept) < len(rows)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(kept)
+
+
+def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it_out(data_copy, tmp_path):
+    from minsheng.render.folder import Folder
+    from minsheng.render.pages import write_pages
+
+    drop_item_funds(data_copy / "2024" / "funds" / "2024-12.csv", "13")
+    plan, _ = load_plan(data_copy)
+    altered = portal(plan)
+    ov = altered.overview
+    view = next(v for v in ov.items if v.item.id == "13")
+    assert ov.funds_missing == (view,) and view.funds_unreported and view.funds == Money()
+    assert view.funds_history[-2] == VIEWS["13"].funds_history[-2]  # its earlier months are still there
+    december = list(plan.years[2024].months[-1].funds.values())
+    assert ov.funds == total([Money.of(december)]) != OV.funds  # over the items that reported, …
+    assert ov.funds_by_month[-1].missing == 1  # … saying how many did not
+    for table in (ov.funds_by_source, ov.funds_by_category, ov.funds_by_unit):
+        assert table.missing == 1 and table.total == ov.funds
+    assert [r.missing for r in ov.funds_by_category.rows] == [int(r.key == view.item.category)
+                                                              for r in ov.funds_by_category.rows]
+    assert sum(r.missing for r in ov.funds_by_unit.rows) == 1
+    assert [r.missing for r in OV.funds_by_category.rows + OV.funds_by_unit.rows if r.missing] == []  # real data
+    assert OV.funds_missing == () and OV.funds_by_source.missing == 0
+
+    [bulletins] = [d for d in altered.datasets if d.name == "bulletins"]
+    assert [(b["month"], b["funds_missing"]) for b in bulletins.records() if b["funds_missing"]] == [
+        ("2024-09", 1), ("2024-12", 1)]
+    folder = Folder(tmp_path / "docs")  # the pages, without building the whole site
+    write_pages(altered, DATA.parent / "content", folder)
+    funds = (tmp_path / "docs" / "funds.md").read_text(encoding="utf-8")
+    assert funds.count("| **合计**（1项未报送，不计入） |") == 3  # by source, by category, by lead unit
+    assert "已报送资金的项目（另有 1 项未报送，不计入）" in funds
+    month, money = view.funds_last_reported
+    assert month == "2024-11" and money == VIEWS["13"].funds_history[-2]
+    shown = {name: f"{getattr(money, name):,.2f}".replace(".", "\\.") for name in ("planned", "in_place", "disbursed")}
+    assert (f"- [（十三）大力推进社区居家养老服务](items/13.md)：最近一次报送为2024年11月底，年度计划 {shown['planned']} 万元，"
+            f"累计到位 {shown['in_place']} 万元，累计拨付 {shown['disbursed']} 万元。") in funds
+    assert "（1项未报送，不计入）" in funds.split("## 按类别", 1)[1].split("## 按牵头单位", 1)[0].split("**合计**")[0]
+    assert "| 2024年12月（1项未报送） |" in funds
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "| 资金（万元）（1项未报送，不计入） | 金额 | 比率 |" in home
+
+
+def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_total(built_site):
+    """Every chart CSV (downloads/charts/*.csv), and the bulletins' totals: between reported months a money
+    series never falls to zero, a running total (累计…) never drops; a month's total over items drops only
+    where it says how many items did not report."""
+    checked = 0
+    for path in sorted((built_site / "downloads" / "charts").glob("*.csv")):
+        with path.open(encoding="utf-8-sig") as handle:
+            table = list(csv.DictReader(handle))
+        for column in (c for c in table[0] if "万元" in c):
+            reported = [float(row[column]) for row in table if row[column] != ""]  # a gap is empty, skipped
+            assert not any(later == 0 < earlier for earlier, later in zip(reported, reported[1:])), (path.name, column)
+            if column.startswith("累计"):
+                assert reported == sorted(reported), (path.name, column)
+            checked += 1
+    assert checked >= 3 * 40
+    with (built_site / "downloads" / "data" / "bulletins.csv").open(encoding="utf-8-sig") as handle:
+        bulletins = list(csv.DictReader(handle))
+    for earlier, later in zip(bulletins, bulletins[1:]):
+        for column in ("in_place", "disbursed"):
+            if float(later[column]) < float(earlier[column]):
+                assert int(later["funds_missing"]) > 0, (later["month"], column)
+    assert [b["funds_missing"] for b in bulletins] == ["1" if b["month"] == "2024-09" else "0" for b in bulletins]

@@ -3,7 +3,9 @@
 Rates: 到位率 = 累计到位 ÷ 年度计划; 拨付率 = 累计拨付 ÷ 累计到位; 支出进度 = 累计拨付 ÷ 年度计划, compared
 with the share of the year elapsed (时间进度 = month ÷ 12). Every total is the sum of its table's rows.
 A month an item did not report its funds is missing (None), never zero: its figures are running totals,
-which cannot vanish. A month's total over items is the sum of those that reported, with the number missing.
+which cannot vanish. A month's total over items is the sum of those that reported, with the number missing;
+so is every table of the latest month (by source, category, lead unit): a row or total that leaves out an
+item says so, rather than carry an older month's figures as if they were this month's.
 Money against output: where a standard is paid per head or per unit (applies_to), standard × the number
 reported implies an amount; a gap to the amount disbursed beyond the tolerance of rules.yaml is flagged.
 """
@@ -65,11 +67,13 @@ class Row:
     label: str
     money: Money
     key: str = ""  # a link target where the row stands for an item, category or unit
+    missing: int = 0  # items of the row that did not report funds that month: not in its money (未报送)
 
 
 @dataclass(frozen=True)
 class Table:
     rows: tuple[Row, ...]
+    missing: int = 0  # items that did not report funds that month: in no row, not in the total (未报送)
 
     @property
     def total(self) -> Money:
@@ -107,10 +111,11 @@ def funds_history(rows_by_month: list[list[FundReport]]) -> tuple[Money | None, 
     return tuple(Money.of(rows) if rows else None for rows in rows_by_month)
 
 
-def by_source(rows: list[FundReport]) -> Table:
-    """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他."""
+def by_source(rows: list[FundReport], missing: int = 0) -> Table:
+    """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他 (`missing`:
+    items that reported no rows that month, which no row can show: a source is known only from a row)."""
     return Table(tuple(Row(source, Money.of([r for r in rows if r.source == source]))
-                       for source in FUND_SOURCES if any(r.source == source for r in rows)))
+                       for source in FUND_SOURCES if any(r.source == source for r in rows)), missing)
 
 
 def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:

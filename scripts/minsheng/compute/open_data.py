@@ -40,6 +40,7 @@ def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noq
     return Field(name, type_, title, description)
 
 
+FUNDS_REPORTED = "只计该月已报送资金的项目；未报送的项目数见 funds_missing"
 REVISED_VALUE = ("数字为数值；进展情况、资金说明为全文（文字）；报送状态为 true（已报送）或 false（未报送）；"
                  "为空表示空白或没有这一行")
 
@@ -112,9 +113,11 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
             F("month", "string", "月份"), F("released", "date", "发布日期"), F("overall", "number", "总体进度（%）"),
             F("expected", "number", "序时进度（%）"), F("done", "integer", "已完成项目数"),
             F("lagging", "integer", "滞后项目数"), F("warned", "integer", "预警项目数"),
-            F("in_place", "number", "累计到位（万元）"), F("disbursed", "number", "累计拨付（万元）"),
+            F("in_place", "number", "累计到位（万元）", FUNDS_REPORTED), F("disbursed", "number", "累计拨付（万元）", FUNDS_REPORTED),
+            F("funds_missing", "integer", "未报送资金的项目数", "该月未报送资金、不计入累计到位和累计拨付的项目数"),
             F("overdue_problems", "integer", "逾期未销号问题数")),
             tuple((b.month, b.released.isoformat() if b.released else None, b.overall, b.expected, b.status_counts["done"],
-                   len(b.lagging), len(b.warned), b.funds.money.in_place, b.funds.money.disbursed, len(b.overdue)) for b in monthly),
+                   len(b.lagging), len(b.warned), b.funds.money.in_place, b.funds.money.disbursed, b.funds.missing,
+                   len(b.overdue)) for b in monthly),
             ("month",)),
     ]

@@ -32,6 +32,20 @@ class ItemView:
         return self.funds_by_source.total
 
     @property
+    def funds_unreported(self) -> bool:
+        """No funds reported in the latest month, though some were earlier (未报送): `funds` is then empty;
+        `funds_history` has the figures of the months reported."""
+        return bool(self.funds_history) and self.funds_history[-1] is None
+
+    @property
+    def funds_last_reported(self) -> tuple[str, Money] | None:
+        """The last month the item reported funds in, and its figures then (None if it never did)."""
+        for month, money in zip(reversed(self.history), reversed(self.funds_history)):
+            if money is not None:
+                return month.month, money
+        return None
+
+    @property
     def latest(self) -> ItemMonth | None:
         return self.history[-1] if self.history else None
 
@@ -134,15 +148,24 @@ class YearOverview:
 
     @property
     def funds(self) -> Money:
+        """At the latest month, over the items that reported funds in it (`funds_missing`: those that did not)."""
         return self.funds_by_source.total
 
     @cached_property
+    def funds_missing(self) -> tuple[ItemView, ...]:
+        """Items with funds in some month of the year but none reported in the latest (未报送): left out of
+        the latest month's totals, which say how many."""
+        return tuple(v for v in self.items if v.funds_unreported)
+
+    @cached_property
     def funds_by_source(self) -> Table:
-        return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [])
+        return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [],
+                         len(self.funds_missing))
 
     @cached_property
     def funds_by_category(self) -> Table:
-        return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key) for g in self.categories))
+        return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
+                           for g in self.categories), len(self.funds_missing))
 
     @cached_property
     def funds_by_unit(self) -> Table:
@@ -152,8 +175,8 @@ class YearOverview:
             leads.setdefault(tuple(u.id for u in view.units), []).append(view)
         names = {u.id: u.name for v in self.items for u in v.units}
         return Table(tuple(Row("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
-                               total(v.funds for v in views), key[0] if len(key) == 1 else "")
-                           for key, views in leads.items()))
+                               total(v.funds for v in views), key[0] if len(key) == 1 else "", _missing(views))
+                           for key, views in leads.items()), len(self.funds_missing))
 
     @cached_property
     def funds_by_month(self) -> list[MonthFunds]:
@@ -199,6 +222,11 @@ def overview(plan: Plan, year: Year) -> YearOverview:
     result.units = [Bucket(u.id, u.name, tuple(v for v in views if u.id in v.item.lead_units))
                     for u in plan.units.units if any(u.id in v.item.lead_units for v in views)]
     return result
+
+
+def _missing(views: tuple[ItemView, ...] | list[ItemView]) -> int:
+    """How many of the items did not report funds in the latest month (once they had reported some)."""
+    return sum(1 for v in views if v.funds_unreported)
 
 
 def _order(item: Item) -> tuple[int, str]:

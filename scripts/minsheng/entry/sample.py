@@ -4,10 +4,16 @@ Reproducible: the same plan and seed give the same files byte for byte. Each ite
 scenario, so that the site shows every situation it must: done early, on pace, behind, far behind,
 no task, qualitative items, a correction, and a unit that did not report one month. The figures are
 invented; `sample_data: true` in site.yaml makes every page say so.
+
+Each month's note (进展情况) follows from that month's figures, never from the scenario: the month is
+judged by compute/progress.py exactly as the site judges it (progress against 序时进度, done or not done
+after the deadline), and the note says what that status says. A figure the scenario rounds down (one of
+a target of 1) or a level that starts high can put an item anywhere, so the note must not be chosen first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import shutil
@@ -16,9 +22,10 @@ from pathlib import Path
 import yaml
 
 from ..compute.funds import wan_yuan
+from ..compute.progress import item_history
 from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
-from ..model import NOT_REPORTED, Indicator, Item
+from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
 from .month_files import Row, write_month
 from .publish import publish
 
@@ -40,8 +47,8 @@ def _share(scenario: str, month_number: int) -> float:
 SOURCE_CHOICES = (("区",), ("区", "市"), ("省", "区"), ("中央", "省", "区"), ("区", "其他"))
 
 
-def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
-    """The rows of every month from April to December, by month."""
+def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], list[Row]]]:
+    """The rows of every month from April to December, by month; each note follows the month's figures."""
     rng = random.Random(seed)
     items = sorted(year.items, key=lambda i: i.id)
     active = [i for i in items if not i.no_task]
@@ -59,7 +66,7 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
     weights = {item.id: _source_weights(rng) for item in active}
     planned = {item.id: _planned(rng, item, bases) for item in active}
     months = {}
-    for step, month_number in enumerate(range(year.notice.published.month, 13)):
+    for month_number in range(year.notice.published.month, 13):
         month = f"{year.year}-{month_number:02d}"
         progress: list[Row] = []
         fund_rows: list[Row] = []
@@ -71,8 +78,6 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
             row: Row = {"item": item.id, "item_title": item.title}
             if not_reported:
                 row["status"] = NOT_REPORTED
-            else:
-                row["note"] = _note(scenario.get(item.id), step)
             progress.append(row)
             share = _share(scenario.get(item.id, "on_pace"), month_number)
             values = {}
@@ -93,7 +98,60 @@ def generate(year: Year, seed: int) -> dict[str, tuple[list[Row], list[Row]]]:
                 note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item == explained else ""
                 fund_rows += _fund_rows(item, weights[item.id], planned[item.id], share, paid, note)
         months[month] = (progress, fund_rows)
+    write_notes(year, rules, months)
     return months
+
+
+# What a month's note says, by the status compute/progress.py gives the month's figures
+NOTES = {
+    "done": "已完成年度目标（样例）",
+    "ahead": "进度快于序时（样例）",
+    "on_pace": "按计划推进（样例）",
+    "behind": "受前期手续影响，进度偏慢（样例）",
+    "far_behind": "进度明显滞后，正在督促加快推进（样例）",
+    "not_done": "未完成年度目标，继续推进（样例）",
+}
+STAGES = ("制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）")  # qualitative items, month by month
+
+
+def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]],
+                items: list[Item] | None = None) -> None:
+    """Set each reported item's note (进展情况) from its month's status, as the site computes it from the
+    figures of the rows; a month not reported has no note, an item without a task keeps its own text.
+    `items`: only these (default: every item of the year)."""
+    shadow = dataclasses.replace(year, months=[_report(month, progress) for month, (progress, _) in months.items()])
+    rows = {(month, row["item"]): row for month, (progress, _) in months.items()
+            for row in progress if not row.get("indicator")}
+    for item in year.items if items is None else items:
+        if item.no_task:
+            continue
+        for step, judged in enumerate(item_history(item, shadow, rules)):
+            row = rows[judged.month, item.id]
+            if row.get("status") == NOT_REPORTED:
+                row.pop("note", None)
+            else:
+                row["note"] = note(judged.status, step)
+
+
+def note(status: str, step: int) -> str:
+    """The sample note for a month with `status`, the `step`-th month reported (qualitative items go by stage)."""
+    if status == "qualitative":
+        return STAGES[min(step, len(STAGES) - 1)]
+    return NOTES.get(status, "")
+
+
+def _report(month: str, rows: list[Row]) -> MonthReport:
+    """The month as the loader reads it back from the rows."""
+    report = MonthReport(month, "", "")
+    for number, row in enumerate(rows, start=2):
+        correction = row.get("correction") or ""
+        if row.get("indicator"):
+            report.indicators[row["item"], row["indicator"]] = IndicatorReport(
+                row["item"], row["indicator"], row.get("value"), False, "", correction, number)
+        else:
+            report.items[row["item"]] = ItemReport(row["item"], row.get("note") or "", correction,
+                                                   row.get("status") != NOT_REPORTED, number)
+    return report
 
 
 def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
@@ -103,48 +161,70 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
         (year.folder / old).unlink(missing_ok=True)
     shutil.rmtree(year.folder / "published", ignore_errors=True)
     written = []
-    months = generate(year, seed)
+    months = generate(year, seed, plan.rules)
     for month, (progress, funds) in months.items():
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
-    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": generate_problems(year, seed)}, allow_unicode=True,
+    problems = generate_problems(year, seed, item_states(year, plan.rules, months))
+    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": problems}, allow_unicode=True,
                                                      sort_keys=False, width=1000), encoding="utf-8")
     written.append(ledger)
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
     for month in months:
         if month == revising_month:
-            written += _revise(year, months, revised_month, random.Random(seed + 2))
+            written += _revise(year, plan.rules, months, revised_month, random.Random(seed + 2))
         plan, _ = load_plan(plan.root)
         written += publish(plan, month, month_end(month) + dt.timedelta(days=10))
     return sorted(set(written))
 
 
-def _revise(year: Year, months: dict, month: str, rng: random.Random) -> list[Path]:
-    """Correct one figure of an already published month, as an office would, with its note."""
+def _revise(year: Year, rules: Rules, months: dict, month: str, rng: random.Random) -> list[Path]:
+    """Correct one figure of an already published month, as an office would, with its note. The figure is
+    one whose correction leaves the item's status, and so its note, as published: one change to disclose."""
     progress, funds = months[month]
     following = {(r["item"], r.get("indicator")): r for r in months[next_month(month)][0]}
-    candidates = [r for r in progress if r.get("indicator") and r.get("value") is not None
-                  and following.get((r["item"], r["indicator"]), {}).get("value", 0) > r["value"] + 1]
-    row = rng.choice(candidates)
-    row["value"] = round((row["value"] + following[row["item"], row["indicator"]]["value"]) / 2, 3)
+    notes = {r["item"]: r.get("note") for r in progress if not r.get("indicator")}
+    candidates = []
+    for row in progress:
+        later = following.get((row["item"], row.get("indicator")), {}).get("value")
+        if not row.get("indicator") or row.get("value") is None or later is None or later <= row["value"] + 1:
+            continue
+        revised = round((row["value"] + later) / 2, 3)
+        if _notes_with(year, rules, months, row, revised) == notes:
+            candidates.append((row, revised))
+    row, row["value"] = rng.choice(candidates)
     row["correction"] = "经复核，7月漏报部分已完成数量，更正为核实后的累计数（样例）"
     return list(write_month(year.folder, month, progress, funds))
 
 
+def _notes_with(year: Year, rules: Rules, months: dict, row: Row, value: float) -> dict[str, str | None]:
+    """The notes of the row's month, by item, were the row's figure `value` (the months are left as they are)."""
+    month = next(m for m, (progress, _) in months.items() if any(r is row for r in progress))
+    trial = {m: ([dict(r, value=value) if r is row else dict(r) for r in progress], funds)
+             for m, (progress, funds) in months.items()}
+    write_notes(year, rules, trial, [i for i in year.items if i.id == row["item"]])
+    return {r["item"]: r.get("note") for r in trial[month][0] if not r.get("indicator")}
+
+
 
 LEDGER_HEADER = "# 问题销号台账（演示样例，由 minsheng sample 生成，非官方数据）\n"
-PROBLEM_TEXTS = (
-    "施工单位进场推迟，工程进度落后于计划（样例）",
-    "配套资金未按时拨付到位（样例）",
-    "服务对象信息核对不及时，补贴发放滞后（样例）",
-    "项目选址调整，前期手续未办结（样例）",
-    "台账资料不完整，进度数据无法核实（样例）",
-    "宣传不到位，群众知晓率不高（样例）",
+PROBLEM_TEXTS = (  # each with what it says of the item in the month it is found: lagging, money short, or nothing
+    ("施工单位进场推迟，工程进度落后于计划（样例）", "lagging"),
+    ("配套资金未按时拨付到位（样例）", "funds_short"),
+    ("服务对象信息核对不及时，补贴发放滞后（样例）", "lagging"),
+    ("项目选址调整，前期手续未办结（样例）", "lagging"),
+    ("台账资料不完整，进度数据无法核实（样例）", None),
+    ("宣传不到位，群众知晓率不高（样例）", None),
 )
+# The statuses a description that says the work lags may stand beside (qualitative items have no pace to contradict)
+LAGGING_STATUSES = {"behind", "far_behind", "not_done", "qualitative"}
 
 
-def generate_problems(year: Year, seed: int) -> list[dict]:
-    """A ledger that shows every state: closed on time, closed late, open, and open past its due date."""
+def generate_problems(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
+                      ) -> list[dict]:
+    """A ledger that shows every state: closed on time, closed late, open, and open past its due date.
+    `states`: (item, month) → (its status, whether money in place fell short of the plan), as the site
+    shows them; each problem's description then says nothing the item's month beside it contradicts."""
     rng = random.Random(seed + 1)  # its own stream: the monthly files do not change with the ledger
     items = rng.sample(sorted((i for i in year.items if not i.no_task), key=lambda i: i.id), 8)
     entries = []
@@ -153,7 +233,7 @@ def generate_problems(year: Year, seed: int) -> list[dict]:
         found = dt.date(year.year, first + (number - 1) % max(1, 12 - first), rng.randint(3, 25))
         due = found + dt.timedelta(days=rng.choice((30, 45, 60)))
         entry = {"id": f"{year.year}-{number:03d}", "item": item.id, "found": found,
-                 "description": PROBLEM_TEXTS[number % len(PROBLEM_TEXTS)], "unit": item.lead_units[0], "due": due}
+                 "description": "", "unit": item.lead_units[0], "due": due}
         if number <= 4:  # closed on time
             entry |= {"closed": due - dt.timedelta(days=rng.randint(1, 20)), "resolution": "已整改到位，经牵头单位验收销号（样例）"}
         elif number == 5:  # closed late
@@ -161,7 +241,44 @@ def generate_problems(year: Year, seed: int) -> list[dict]:
         entries.append(entry)  # 6 and 7: open; found early enough to be overdue by December
     entries[-1]["found"] = dt.date(year.year, 12, 10)  # found in December, not yet due
     entries[-1]["due"] = dt.date(year.year + 1, 1, 31)
+    for number, entry in enumerate(entries, start=1):
+        state = states.get((entry["item"], entry["found"].strftime("%Y-%m"))) if states is not None else None
+        entry["description"] = problem_text(number, state)
     return entries
+
+
+def problem_text(number: int, state: tuple[str, bool | None] | None) -> str:
+    """The `number`-th problem's description, in turn, skipping those its item's month contradicts."""
+    for offset in range(len(PROBLEM_TEXTS)):
+        text, claim = PROBLEM_TEXTS[(number + offset) % len(PROBLEM_TEXTS)]
+        if state is None or problem_fits(claim, state):
+            return text
+    raise AssertionError("a description that claims nothing fits every month")
+
+
+def problem_fits(claim: str | None, state: tuple[str, bool | None]) -> bool:
+    """Whether a description claiming `claim` may stand beside an item's month in `state` (status, money short)."""
+    status, funds_short = state
+    return (claim is None or (claim == "lagging" and status in LAGGING_STATUSES)
+            or (claim == "funds_short" and funds_short is True))
+
+
+def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]]
+                ) -> dict[tuple[str, str], tuple[str, bool | None]]:
+    """(item, month) → (status as compute/progress.py gives it, whether money in place fell short of the
+    plan, None when no funds were reported)."""
+    shadow = dataclasses.replace(year, months=[_report(month, progress) for month, (progress, _) in months.items()])
+    funds: dict[tuple[str, str], list[Row]] = {}
+    for month, (_, rows) in months.items():
+        for row in rows:
+            funds.setdefault((row["item"], month), []).append(row)
+    states = {}
+    for item in year.items:
+        for judged in item_history(item, shadow, rules):
+            rows = funds.get((item.id, judged.month))
+            short = sum(r["in_place"] for r in rows) < sum(r["planned"] for r in rows) if rows else None
+            states[item.id, judged.month] = (judged.status, short)
+    return states
 
 
 def _value(indicator: Indicator, share: float, base: float) -> float:
@@ -176,13 +293,6 @@ def _round(indicator: Indicator, value: float, decimals: int | None = None) -> f
         text = f"{indicator.target:g}" if indicator.target is not None else "0"
         decimals = len(text.split(".")[1]) if "." in text else 0
     return round(value, decimals) if decimals else float(int(value))
-
-
-def _note(scenario: str | None, step: int) -> str:
-    if scenario is None:
-        return ["制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）"][min(step, 2)]
-    return {"early": "进展顺利，已提前完成主要任务（样例）", "on_pace": "按计划推进（样例）",
-            "behind": "受前期手续影响，进度偏慢（样例）", "far_behind": "资金尚未全部到位，进度明显滞后（样例）"}[scenario]
 
 
 def _implied(item: Item, values: dict[str, float | None]) -> float:

@@ -108,7 +108,7 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
     plan, _ = load_plan(out)
     year_data = plan.years[year]
     written = []
-    for month, (progress, funds) in generate(year_data, seed).items():
+    for month, (progress, funds) in generate(year_data, seed, plan.rules).items():
         written += write_month(folder, month, progress, funds)
     _dump(folder / "problems.yaml", {"problems": generate_problems(year_data, seed)})
     return written
