@@ -171,6 +171,9 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
     assert "| 2024年12月（1项未报送） |" in funds
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert "| 资金（万元）（1项未报送，不计入） | 金额 | 比率 |" in home
+    item = (tmp_path / "docs" / "items" / "13.md").read_text(encoding="utf-8").split("## 资金", 1)[1]
+    assert "暂无资金数据" not in item and "2024年12月本项未报送资金（不按零计）。最近一次报送为2024年11月底" in item
+    assert "| 2024年12月 | 未报送 | 未报送 | — | 未报送 | — |" in item  # the month by month table still shows it
 
 
 def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_total(built_site):
