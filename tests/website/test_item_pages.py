@@ -35,8 +35,9 @@ def test_item_pages_render_lists_as_lists_and_list_each_standard_once(built_site
                       or b.startswith(f"{parameter.name}：{figure(parameter, 'amount')}")]
             listed = [b for b in listed if b not in sums]
             assert len(listed) == 1, (item.id, parameter.id, listed)
-            if parameter.paid_to:
-                assert listed[0].endswith(PAID_TO[parameter.paid_to]), (item.id, parameter.id)
+            if parameter.paid_to:  # beside the amount, where a phone shows it without scrolling the table
+                assert listed[0].startswith(f"{parameter.name} {figure(parameter, 'amount')} {PAID_TO[parameter.paid_to]}"), \
+                    (item.id, parameter.id)
         text = " ".join(blocks(body))
         for remark in set(re.findall(r"（[^（）]*见数据说明）", text)):  # a pointer to the notes, said once
             assert text.count(remark) == 1, (item.id, remark)
