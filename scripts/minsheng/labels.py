@@ -20,3 +20,10 @@ LEDGER = {
     "closed_late": "逾期销号",
     "closed": "✔ 已销号",
 }
+
+# To whom a standard's money is paid (a policy parameter's paid_to).
+PAID_TO = {
+    "person": "本人",
+    "institution": "拨给机构，不发给个人",
+    "unstated": "通知未写明",
+}

@@ -177,3 +177,25 @@ def test_quotes_missing_from_the_notice_are_named_one_by_one(data_copy, capsys):
     assert any("43.yaml" in line and "通知原文（source_text）" in line and "工程10个" in line for line in missing)
     assert any("01.yaml" in line and "（measures[1]）" in line and "8000元" in line for line in missing)
     assert any("notice.yaml" in line and "（schedule.milestones[0].wording）" in line for line in missing)
+
+
+def test_what_one_gets_names_no_money_the_person_does_not_get(data_copy, capsys):
+    """能得到什么 is written for every item with a task and for none without; a sum of money in it is a standard
+    paid to the person or one the item's text prints, never one paid to an institution; a money standard
+    says to whom it is paid."""
+    items = data_copy / "2024" / "items"
+    edit(items / "28.yaml", "offer: 免费的宫颈癌筛查和乳腺癌筛查。", "offer: 宫颈癌检查补助49元。")
+    edit(items / "02.yaml", "offer: 一次性求职创业补贴：", "offer: 一次性求职创业补贴1500元、交通补贴300元：")
+    edit(items / "26.yaml", "offer: 免费的第一恒磨牙窝沟封闭（6—9岁学龄儿童）和免费的局部涂氟（3—6岁学龄前儿童）。\n", "")
+    edit(items / "22.yaml", "no_task: true", "offer: 营养餐。\nno_task: true")
+    edit(items / "15.yaml", "    paid_to: person\n", "")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    line = line_of(items / "28.yaml", "offer:")
+    assert (f"data/2024/items/28.yaml 第{line}行第1列：错误[offer-money] 字段 能得到什么（offer）：能得到什么写了不发给本人的金额；"
+            "发现的值：“49元”") in out
+    assert "02.yaml" in out and "能得到什么写的金额在本项的补助标准和通知原文中都找不到；发现的值：“300元”" in out
+    assert "“1500元”" not in out  # paid to the graduate: what the person gets
+    assert "26.yaml 第1行第1列：错误[missing-field] 字段 能得到什么（offer）：有任务的项目须用平实的话写明居民能得到什么" in out
+    assert "22.yaml" in out and "[no-task] 字段 能得到什么（offer）：本年无任务的项目不应写能得到什么" in out
+    assert "15.yaml" in out and "政策标准 › 第1项（policy_parameters[0]）：以元或万元计的补助和标准须写明补助给谁；发现的值：“living-allowance”" in out

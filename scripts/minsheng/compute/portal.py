@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..load.plan import Plan
-from ..model import MONEY_UNITS, Group, Milestone, Notice, Revision, Rules, Site
+from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
 from . import contact, figures
@@ -61,7 +61,8 @@ class BucketPages:
 
 @dataclass(frozen=True)
 class Audience:
-    """A group of residents (与我有关) and the items that serve them."""
+    """A group of residents (与我有关) and the items that serve them this year: an item without a task
+    this year (no_task) is neither listed nor counted."""
 
     group: Group
     items: tuple[ItemView, ...]
@@ -75,7 +76,6 @@ class ItemPage:
     funds_figure: Figure | None
     ledger: tuple[LedgerState, ...]  # the item's problems as at the latest month's end
     revisions: tuple[Described, ...]
-    money_standards: tuple  # policy parameters paid in 元 or 万元
     contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
     hotline: bool = True  # some lead unit has no phone filled in: the page gives the hotline
 
@@ -124,6 +124,7 @@ class Portal:
     foreseen: int  # items that at their recent pace will miss a milestone still ahead
     output_checks: Shortlist
     audiences: tuple[Audience, ...]
+    for_person: dict[str, tuple[PolicyParameter, ...]]  # item id → its standards paid to the person (能得到的补助)
     categories: tuple[BucketPages, ...]
     units: tuple[BucketPages, ...]
     items: tuple[ItemPage, ...]
@@ -153,8 +154,7 @@ def portal(plan: Plan) -> Portal:
         leads = tuple(contacts[unit.id] for unit in view.units)
         item_pages.append(ItemPage(
             view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
-            revisions_of.get(view.item.id, ()), tuple(p for p in view.item.policy_parameters if p.unit in MONEY_UNITS),
-            leads, not all(c.phone for c in leads)))
+            revisions_of.get(view.item.id, ()), leads, not all(c.phone for c in leads)))
     item_pages = tuple(item_pages)
     categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
     units = tuple(_bucket_pages(bucket, "unit", "units", ov, contacts.get(bucket.key)) for bucket in ov.units)
@@ -165,7 +165,7 @@ def portal(plan: Plan) -> Portal:
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
     audiences = []
     for group in plan.groups.groups:
-        served = tuple(v for v in ov.items if group.id in v.item.groups)
+        served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
         audiences.append(Audience(group, served, _pages("groups", group.id, served, rules.page_size)))
     return Portal(
         site=plan.site, rules=rules, notice=year.notice, unit_names={u.id: u.name for u in plan.units.units},
@@ -178,7 +178,9 @@ def portal(plan: Plan) -> Portal:
         warned=Shortlist.of(warned, limit),
         missed=_count(warned, True), foreseen=_count(warned, False),
         output_checks=Shortlist.of(ov.output_checks, limit),
-        audiences=tuple(audiences), categories=categories, units=units, items=item_pages,
+        audiences=tuple(audiences),
+        for_person={v.item.id: tuple(p for p in v.item.policy_parameters if p.paid_to == "person") for v in ov.items},
+        categories=categories, units=units, items=item_pages,
         bulletins=tuple(BulletinPage(
             b, ov.pace.ended(b.month), possible_statuses(ov.pace.ended(b.month)), Shortlist.of(b.completed, limit),
             Shortlist.of(_with_warnings(b), limit),
@@ -188,7 +190,7 @@ def portal(plan: Plan) -> Portal:
             for b in monthly),
         revisions=revisions, ledger=ledger,
         datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
-        search_words=tuple(sorted({spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)})),
+        search_words=_search_words(plan, ov),
     )
 
 
@@ -196,6 +198,13 @@ def _with_warnings(b: Bulletin) -> list[tuple]:
     """The bulletin's lagging items, each with its month and the warnings it had that month."""
     warned = {view.item.id: warnings for view, warnings in b.warned}
     return [(view, month, warned.get(view.item.id, ())) for view, month in b.lagging]
+
+
+def _search_words(plan: Plan, ov: YearOverview) -> tuple[str, ...]:
+    """Words jieba keeps whole in the search index: the lead units' spellings, and the items' keywords
+    (so that 适老化改造 is one word in the index, as residents type it)."""
+    units = {spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)}
+    return tuple(sorted(units | {word for view in ov.items for word in view.item.keywords}))
 
 
 def _count(warned: Sequence[tuple], missed: bool) -> int:

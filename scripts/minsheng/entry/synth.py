@@ -89,11 +89,11 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
             _dump(folder / "items" / f"{number:04d}.yaml", {
                 "id": f"{number:04d}", "number": chinese(number), "level": "district", "category": f"c{index + 1}",
                 "title": f"合成项目{number}", "lead_units": [unit.id], "lead_units_text": unit.name,
-                "groups": ["everyone"], "source_text": first,
+                "groups": ["everyone"], "source_text": first, "offer": f"合成项目{number}的服务。",
                 "indicators": [{"id": "served", "name": "服务人次", "target": target, "unit": "人次", "kind": "count",
                                 "source": f"完成{target}人次服务"}],
                 "policy_parameters": [{"id": "subsidy", "name": "补助标准", "kind": "subsidy", "amount": amount,
-                                       "unit": "元", "per": "人", "applies_to": "served",
+                                       "unit": "元", "per": "人", "applies_to": "served", "paid_to": "person",
                                        "source": f"按{amount}元/人补助"}] if paid else [],
                 "measures": [measure]})
     (folder / "notice.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

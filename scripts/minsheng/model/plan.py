@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -92,6 +92,7 @@ class Indicator(Record):
 
 
 MONEY_UNITS = ("元", "万元")  # a standard in these units is money, and implies the funds it needs
+PAID_KINDS = ("subsidy", "standard")  # a money standard of these kinds is paid to someone: `paid_to` says to whom
 
 
 class PolicyParameter(Record):
@@ -108,6 +109,12 @@ class PolicyParameter(Record):
     per: str | None = Field(default=None, title="对象", description="按谁或按什么计，如“人”“社区”")
     period: str | None = Field(default=None, title="期间", description="如“年”“月”“学年”“一次性”")
     payer: str | None = Field(default=None, title="出资方", description="通知写明的出资方")
+    paid_to: Literal["person", "institution", "unstated"] | None = Field(
+        default=None, title="补助给谁",
+        description="person：发给本人或其家庭（按人补助，如补贴、资助、救助）；institution：拨给学校、医疗机构、"
+        "村（社区）、企业等，或作为项目经费，本人不领取这笔钱；unstated：通知没有写明给谁。"
+        "以元或万元计的补助和标准必填；只有 person 的标准在“与我有关”中作为本人能得到的补助列出",
+    )
     applies_to: str | None = Field(
         default=None, title="对应指标", pattern=SLUG,
         description="按人或按件的补助标准所对应的数量指标编号：标准 × 月报数量 = 应需资金，用于核对资金与产出",
@@ -128,6 +135,15 @@ class Item(Record):
     beneficiaries: str | None = Field(default=None, title="受益对象", description="通知写明时，用平实的话说明谁受益")
     eligibility: str | None = Field(default=None, title="享受条件", description="通知写明时，用平实的话说明条件")
     how_to_apply: str | None = Field(default=None, title="办理方式", description="通知写明时，说明如何申请、在哪里办")
+    offer: str | None = Field(
+        default=None, title="能得到什么", min_length=1,
+        description="用平实的话说明居民能得到什么、政府做什么，只依据通知所写：免费的服务写“免费”，拨给机构的钱不写成"
+        "发给个人的钱；写到的金额须是本项发给本人的补助标准或本项原文中的金额。有任务的项目必填，本年无任务的项目不填",
+    )
+    keywords: list[Annotated[str, Field(min_length=1, pattern=r"^\S+$")]] = Field(
+        default_factory=list, title="搜索关键词",
+        description="居民可能用来搜索本项、而项目名称中没有的词（如“适老化改造”）；网站搜索把含这些词的查询排在本项前面",
+    )
     no_task: bool = Field(default=False, title="本年无任务")
     no_task_text: str | None = Field(default=None, title="无任务原文")
     indicators: list[Indicator] = Field(default_factory=list, title="目标指标")

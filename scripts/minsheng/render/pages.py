@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import formats
 from ..compute.portal import Portal
-from ..labels import LEDGER, STATUS
+from ..labels import LEDGER, PAID_TO, STATUS
 from . import text
 from .folder import Folder
 
@@ -30,7 +30,7 @@ def environment() -> Environment:
         html=text.html_text, number=formats.number, percent=formats.percent, money=formats.money,
         date=formats.chinese_date, month=formats.chinese_month, figure=formats.figure,
     )
-    env.globals.update(STATUS=STATUS, LEDGER=LEDGER)
+    env.globals.update(STATUS=STATUS, LEDGER=LEDGER, PAID_TO=PAID_TO)
     return env
 
 
@@ -70,9 +70,10 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     published = formats.chinese_date(notice.published)
     for item in portal.items:
         title = f"（{item.view.item.number}）{item.view.item.title}"
-        page("item.md.j2", f"items/{item.view.item.id}.md",
-             {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published,
-                                            "ContentSource": notice.issuer}}, p=item, view=item.view)
+        meta = {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
+        if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
+            meta["tags"] = list(item.view.item.keywords)
+        page("item.md.j2", f"items/{item.view.item.id}.md", meta, p=item, view=item.view)
     page("funds.md.j2", "funds.md", _column("资金公开"))
     page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"))
     for bulletin in portal.bulletins:

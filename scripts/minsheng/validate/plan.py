@@ -1,7 +1,9 @@
 """Cross-checks of the annual plan: what no single record's schema can see.
 
 Ids are unique, every reference resolves, each category holds the number of items the notice
-prints, every quoted phrase occurs verbatim in the notice, and percentages lie within 0–100.
+prints, every quoted phrase occurs verbatim in the notice, and percentages lie within 0–100. Every
+item with a task says in plain words what a resident gets (能得到什么), naming no money but what is
+paid to the person or what the item's own text prints, and every money standard says to whom it is paid.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from ..load.plan import Plan, Source, Year
-from ..model import MONEY_UNITS, Item
+from ..model import MONEY_UNITS, PAID_KINDS, Item
 from ..problems import Problem
 
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -225,6 +227,8 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
             add("unit-not-money", "只有以元或万元计的标准才能推算应需资金", ("policy_parameters", index, "unit"),
                 parameter.unit, "、".join(MONEY_UNITS))
 
+    problems += _check_offer(item, source)
+
     if item.no_task:
         if not item.no_task_text:
             add("no-task", "标为本年无任务，但没有照录通知的原话", ("no_task",), True, "同时填写无任务原文（no_task_text）")
@@ -235,6 +239,45 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     if item.no_task_text:
         quotes.append(Quote(item.no_task_text, source, ("no_task_text",)))
     return problems
+
+
+# A sum of money as written in plain words: 1500元, 3万元, 14.5万元.
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)(万元|元)")
+
+
+def _check_offer(item: Item, source: Source) -> Iterator[Problem]:
+    """能得到什么 is written for every item with a task and for none without; it names no sum of money but
+    a standard paid to the person, or one the item's own text prints and that is not paid to an institution;
+    every money standard that is paid to someone says to whom (补助给谁)."""
+    standards = item.policy_parameters
+    for index, parameter in enumerate(standards):
+        if parameter.kind in PAID_KINDS and parameter.unit in MONEY_UNITS and parameter.paid_to is None:
+            yield source.problem("missing-field", "以元或万元计的补助和标准须写明补助给谁", ("policy_parameters", index),
+                                 value=parameter.id, expected="paid_to: person（发给本人）、institution（拨给机构或项目经费）"
+                                 "或 unstated（通知未写明）")
+    if item.no_task:
+        if item.offer:
+            yield source.problem("no-task", "本年无任务的项目不应写能得到什么", ("offer",), value=item.offer,
+                                 expected="删去能得到什么（offer）：本年无任务的项目不在“与我有关”中列出")
+        return
+    if not item.offer:
+        yield source.problem("missing-field", "有任务的项目须用平实的话写明居民能得到什么", ("offer",),
+                             expected="依据通知写的一句话，如“免费的宫颈癌筛查和乳腺癌筛查。”")
+        return
+    money = [p for p in standards if p.unit in MONEY_UNITS]
+    person = {(p.amount, p.unit) for p in money if p.paid_to == "person"}
+    not_person = {(p.amount, p.unit) for p in money if p.paid_to in ("institution", "unstated")} - person
+    printed = "".join((item.source_text, *item.measures))
+    for match in _MONEY.finditer(item.offer):
+        figure = (float(match.group(1)), match.group(2))
+        if figure in person:
+            continue
+        if figure in not_person:
+            yield source.problem("offer-money", "能得到什么写了不发给本人的金额", ("offer",), value=match.group(0),
+                                 expected="只写发给本人的补助（paid_to: person）；拨给机构的钱和通知未写明给谁的钱不写成本人能得到的钱")
+        elif match.group(0) not in printed:
+            yield source.problem("offer-money", "能得到什么写的金额在本项的补助标准和通知原文中都找不到", ("offer",),
+                                 value=match.group(0), expected="本项发给本人的补助标准，或本项通知原文、推进措施中的金额")
 
 
 class Quote(NamedTuple):

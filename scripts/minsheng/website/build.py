@@ -1,8 +1,10 @@
 """`minsheng build`: validate → compute → render (pages, charts, open data) → mkdocs, stage by stage.
 
 Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
-Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole) and
-`mkdocs.yml` (the project's configuration pointed at them). MkDocs runs as a separate program on it,
+Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole: the lead
+units' spellings and the items' keywords) and `mkdocs.yml` (the project's configuration pointed at them).
+An item's keywords are also its page's `tags`, which the theme's search weighs above titles (1e6 to 1e3), so
+that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. MkDocs runs as a separate program on it,
 so the same folder can be built by Zensical. The site is built into a temporary folder beside the
 output and swapped in only when everything succeeded: a failing build leaves the previous site
 untouched. Each stage's time and peak memory are recorded for `minsheng bench`.

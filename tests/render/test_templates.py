@@ -1,0 +1,44 @@
+"""The page templates keep their line breaks: with trim_blocks, the newline after a block tag is dropped, so a
+line of text that ends in `{% endif %}` or `{% endfor %}` runs into the next line it renders (a list item
+into the next list item). Such a line ends in `+%}` (which keeps the newline) or is followed by a blank line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import minsheng.render
+
+TEMPLATES = Path(minsheng.render.__file__).parent / "templates"
+TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}")
+
+
+def swallowed_newlines(text: str) -> list[int]:
+    """The numbers of the lines whose text ends in a block tag that swallows the line break before more text."""
+    lines = text.split("\n")
+    found = []
+    for index, line in enumerate(lines):
+        line = line.rstrip()
+        if not line.endswith("%}") or line.endswith("+%}") or not TAG.sub("", line).strip():
+            continue  # no block tag at the end, its newline kept, or a line of tags only (dropped, as meant)
+        if re.search(r"\{%-?\s*endmacro\s*-?%\}$", line):
+            continue  # a one-line macro: the break after its definition is not part of any page
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if following and not re.fullmatch(r"\{%-?\s*endmacro\s*-?%\}", following):  # a macro's value may end so
+            found.append(index + 1)
+    return found
+
+
+def test_no_markdown_template_runs_a_line_into_the_next():
+    templates = sorted(TEMPLATES.glob("*.j2"))
+    assert len(templates) > 10
+    found = {path.name: lines for path in templates if not path.name.endswith(".svg.j2")
+             for lines in [swallowed_newlines(path.read_text(encoding="utf-8"))] if lines}
+    assert found == {}
+
+
+def test_the_check_finds_a_list_item_that_swallows_its_newline():
+    broken = "{% for s in xs %}\n- {{ s.name }}{% if s.per %}／{{ s.per }}{% endif %}\n{% endfor %}\n"
+    assert swallowed_newlines(broken) == [2]
+    assert swallowed_newlines(broken.replace("{% endif %}\n", "{% endif +%}\n")) == []
+    assert swallowed_newlines("**a：**{% if x %}{{ x }}{% endif %}\n\nnext\n") == []
