@@ -74,6 +74,17 @@ def test_group_pages_offer_what_one_gets_this_year_and_no_money_paid_to_institut
             assert not RUN_ON.search(section), (group.id, item.id)
 
 
+def test_every_item_on_a_group_page_says_whom_to_ask_with_a_number_to_tap(built_site):
+    """The last step is a way to act: each item names its lead units and gives a phone to tap (the unit's,
+    or the hotline while the unit's is not filled in)."""
+    for group in PLAN.groups.groups:
+        for part in re.split(r"<h2\b", article(built_site, f"groups/{group.id}"))[1:]:
+            item = re.search(r'href="\.\./\.\./items/([0-9c]+)/"', part).group(1)
+            assert 'href="tel:' in part, (group.id, item)
+            units = next(i for i in YEAR.items if i.id == item).lead_units
+            assert all(f'href="../../units/{unit}/"' in part for unit in units), (group.id, item)
+
+
 def test_no_task_items_are_in_their_groups_data_but_offered_nowhere(built_site):
     no_task = [i for i in YEAR.items if i.no_task]
     assert no_task and all(i.groups and not i.offer for i in no_task)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..load.plan import Plan
 from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
@@ -134,6 +135,12 @@ class Portal:
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole
+
+
+    @cached_property
+    def item_page(self) -> dict[str, ItemPage]:
+        """Item id → its page, for lists that show an item's contacts (与我有关)."""
+        return {page.view.item.id: page for page in self.items}
 
 
 def portal(plan: Plan) -> Portal:
