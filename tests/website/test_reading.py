@@ -68,7 +68,7 @@ def test_every_item_page_shows_the_pace_of_its_month_as_the_home_page_does(pages
             assert _values(text.split("政策解读")[0], "序时进度")[0] == f"{OV.expected:.1f}%", view.item.id
 
 
-def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(pages):
+def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(built_site, pages):
     assert PORTAL.ended
     paced = [f"{STATUS[s][1]} {STATUS[s][0]}" for s in ("ahead", "on_pace", "behind", "far_behind")]
     for path, text in pages.items():
@@ -82,6 +82,10 @@ def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(pages)
         if OV.pace.ended(month):
             assert not [label for label in paced if label in text], month
             assert "滞后的项目" not in text and "预警的项目" not in text
+            count = len(next(b for b in PORTAL.bulletins if b.bulletin.month == month).bulletin.lagging)
+            assert f"{chinese_month(month)} " in pages["bulletins"] and f"{count} 项未完成" in pages["bulletins"]
+            feed = (built_site / "feed.xml").read_text(encoding="utf-8")
+            assert f"{chinese_month(month)}底，" in feed and f"未完成项目{count}个" in feed
 
 
 def test_lists_render_as_lists_and_nothing_unfinished_shows(built_site, pages):

@@ -16,7 +16,7 @@ from ..formats import chinese_month, percent
 
 
 def atom_feed(portal: Portal) -> bytes:
-    released = [page.bulletin for page in portal.bulletins if page.bulletin.released]
+    released = [page for page in portal.bulletins if page.bulletin.released]
     site = portal.site
     feed = FeedGenerator()
     feed.id(f"urn:minsheng:{site.division_code}:bulletins")
@@ -25,8 +25,10 @@ def atom_feed(portal: Portal) -> bytes:
     feed.link(href="bulletins/", rel="alternate")
     feed.link(href="feed.xml", rel="self")
     feed.author({"name": portal.footer.organizer or site.name})  # never a placeholder
-    feed.updated(_moment(released[-1].released) if released else _moment(dt.date(1970, 1, 1)))
-    for bulletin in released:
+    feed.updated(_moment(released[-1].bulletin.released) if released else _moment(dt.date(1970, 1, 1)))
+    for page in released:
+        bulletin = page.bulletin
+        lagging = f"{'未完成' if page.ended else '滞后'}项目{len(bulletin.lagging)}个"
         entry = feed.add_entry(order="append")
         entry.id(f"urn:minsheng:{site.division_code}:bulletin:{bulletin.month}")
         entry.title(f"{chinese_month(bulletin.month)}民生实事进展通报")
@@ -34,7 +36,7 @@ def atom_feed(portal: Portal) -> bytes:
         entry.published(_moment(bulletin.released))
         entry.updated(_moment(bulletin.released))
         entry.summary(f"截至{chinese_month(bulletin.month)}底，总体进度{percent(bulletin.overall)}，序时进度"
-                      f"{percent(bulletin.expected)}；滞后项目{len(bulletin.lagging)}个，逾期未销号问题{len(bulletin.overdue)}个。")
+                      f"{percent(bulletin.expected)}；{lagging}，逾期未销号问题{len(bulletin.overdue)}个。")
     return feed.atom_str(pretty=True)
 
 
