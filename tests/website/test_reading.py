@@ -83,7 +83,7 @@ def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(built_
             assert not [label for label in paced if label in text], month
             assert "滞后的项目" not in text and "预警的项目" not in text
             count = len(next(b for b in PORTAL.bulletins if b.bulletin.month == month).bulletin.lagging)
-            assert f"{chinese_month(month)} " in pages["bulletins"] and f"{count} 项未完成" in pages["bulletins"]
+            assert f"{count} 项未完成" in pages["bulletins"]
             feed = (built_site / "feed.xml").read_text(encoding="utf-8")
             assert f"{chinese_month(month)}底，" in feed and f"未完成项目{count}个" in feed
 
