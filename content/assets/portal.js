@@ -58,18 +58,21 @@
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
-    // Roles as a table has them: shown as cards, its rows and cells are still a table to a screen reader.
-    table.setAttribute("role", "table");
-    table.querySelectorAll("thead, tbody").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
-    table.querySelectorAll("tr").forEach(function (row) {
-      row.setAttribute("role", "row");
+    table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, index) {
-        if (cell.tagName === "TH") {
-          cell.setAttribute("role", "columnheader");
-        } else {
-          cell.setAttribute("role", "cell");
-          if (heads[index]) cell.setAttribute("data-label", heads[index]);
-        }
+        if (heads[index]) cell.setAttribute("data-label", heads[index]);
+      });
+    });
+  }
+
+  // Shown as cards, a table's rows and cells are still a table to a screen reader: the roles a table has,
+  // which some browsers drop from table elements whose display is changed.
+  var ROLES = [["table", "table"], ["thead, tbody", "rowgroup"], ["tr", "row"], ["th", "columnheader"], ["td", "cell"]];
+  function setRoles(table, on) {
+    ROLES.forEach(function (pair) {
+      var parts = table.matches(pair[0]) ? [table] : table.querySelectorAll(pair[0]);
+      Array.prototype.forEach.call(parts, function (part) {
+        if (on) part.setAttribute("role", pair[1]); else part.removeAttribute("role");
       });
     });
   }
@@ -82,13 +85,15 @@
       var box = table.closest(".md-typeset__scrollwrap") || table;
       table.removeAttribute("data-ms-cards");  // measured as a table
       box.removeAttribute("data-ms-cards");
-      boxes.push([table, box]);
+      boxes.push([table, box, table.hasAttribute("role")]);
     });
-    boxes.forEach(function (pair) {
-      if (narrow && pair[1].scrollWidth > pair[1].clientWidth + 1) {
-        pair[0].setAttribute("data-ms-cards", "");
-        pair[1].setAttribute("data-ms-cards", "");
+    boxes.forEach(function (entry) {
+      var cards = narrow && entry[1].scrollWidth > entry[1].clientWidth + 1;
+      if (cards) {
+        entry[0].setAttribute("data-ms-cards", "");
+        entry[1].setAttribute("data-ms-cards", "");
       }
+      if (cards !== entry[2]) setRoles(entry[0], cards);
     });
     // A table that still scrolls sideways can be reached and scrolled by keyboard; no other takes a tab stop.
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
