@@ -122,7 +122,8 @@ FOCUS_SETTLED = """() => {
     && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
 }"""
 
-# The focused element's outline, and its contrast with what is behind it: at the middle of each side, where
+# The focused element: whether it is shown (on screen, and nothing around it see-through), and its outline and
+# that outline's contrast with what is behind it: at the middle of each side, where
 # the outline is drawn, the backgrounds of everything there but the element itself (for an outline drawn
 # inside, the element's too), composited over white. WCAG 2.1 asks 3:1 of a focus indicator.
 FOCUS_RING = """() => {
@@ -148,7 +149,10 @@ FOCUS_RING = """() => {
     const [a, b] = [lum(ring), lum(bg)].sort((p, q) => q - p);
     return (a + 0.05) / (b + 0.05);
   });
+  let shown = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+  for (let node = e; node && node.nodeType === 1; node = node.parentElement)
+    shown = shown && parseFloat(getComputedStyle(node).opacity) > 0.1;
   return {name: `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${(e.textContent || '').trim().slice(0, 12)}`,
-          inDrawer: !!e.closest('.md-sidebar--primary'), style: s.outlineStyle, width, ringAlpha: ring[3],
+          inDrawer: !!e.closest('.md-sidebar--primary'), shown, style: s.outlineStyle, width, ringAlpha: ring[3],
           contrast: Math.round(Math.min(...contrasts) * 10) / 10};
 }"""
