@@ -109,7 +109,7 @@ def chart_text_px(page) -> dict[str, float]:
     return {chart["src"]: round(chart["px"], 1) for chart in page.evaluate(CHART_TEXT)}
 
 
-# Once nothing has moved for a tenth of a second (no transition running, the focused element where it was:
+# Once nothing has moved for 50 ms (no transition running, the focused element where it was:
 # the theme starts some transitions a frame after the focus moves) and the focused element is on screen.
 FOCUS_SETTLED = """() => {
   const e = document.activeElement, r = e.getBoundingClientRect();
@@ -118,7 +118,7 @@ FOCUS_SETTLED = """() => {
     window.__focusSeen = {element: e, place, since: performance.now()};
     return false;
   }
-  return performance.now() - last.since > 100 && r.width > 0 && r.height > 0
+  return performance.now() - last.since > 50 && r.width > 0 && r.height > 0
     && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
 }"""
 

@@ -172,8 +172,9 @@ def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(br
     """Tab through the top of the home page at 360 px, past the header (where the closed navigation drawer's
     links came next) into the content: no stop inside the closed drawer, and each focused element drawn with
     a solid outline of at least 2 px and 3:1 contrast with what is behind it. The drawer's button opens it by
-    keyboard, and Escape closes it again."""
-    page = open_page(browser, site_url, *SIZES["phone"], settled=False)
+    keyboard, and Escape closes it again. With reduced motion, as some readers ask (the theme then moves
+    nothing), which spares the test waiting for each slide and fade to end."""
+    page = open_page(browser, site_url, *SIZES["phone"], settled=False, reduced_motion="reduce")
     stops = []
     for _ in range(6):
         page.keyboard.press("Tab")
