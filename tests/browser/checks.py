@@ -10,16 +10,28 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BUDGET = 120 * 1024  # bytes, gzip-compressed, first visit, search index aside
 
 
+# The theme's search shows one note while its worker starts (fetching its scripts and the search index, the
+# page's last requests, after the load event) and another once it is ready: the first is kept as the page
+# loads, so that a test can wait for the second.
+_KEEP_SEARCH_NOTE = """document.addEventListener('DOMContentLoaded', () => {
+  const note = document.querySelector('.md-search-result__meta');
+  window.__searchStarting = note ? note.textContent.trim() : '';
+});"""
+SEARCH_READY = """() => { const note = document.querySelector('.md-search-result__meta');
+  return !note || (typeof window.__searchStarting === 'string' && note.textContent.trim() !== window.__searchStarting); }"""
+
+
 def open_page(browser, url: str, width: int, height: int, *, settled: bool = True, **context):
     """A new page at `url`, with every request it made recorded on page.requests. With `settled`, it waits
-    until the network has been quiet for half a second (the search worker fetches its scripts after the
-    load event), as the checks of requests need; otherwise only for the load event."""
+    until the theme's search is ready, its worker having fetched its scripts and the search index after the
+    load event, as the checks of requests need; otherwise only for the load event."""
     page = browser.new_context(viewport={"width": width, "height": height}, **context).new_page()
+    page.add_init_script(_KEEP_SEARCH_NOTE)
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     page.goto(url)
     if settled:
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function(SEARCH_READY, timeout=15_000)
     return page
 
 
