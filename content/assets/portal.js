@@ -1,33 +1,197 @@
-// The portal's own script: the 长辈模式 control, and keyboard access to scrolling tables.
-// Everything it adds is optional: with JavaScript off every page is complete and readable.
+// The portal's own script: the 长辈模式 control and its larger charts, tables as cards on phones, keyboard
+// access to the navigation drawer and to scrolling tables, and search as an input method types.
+// Everything it adds is optional: with JavaScript off every page is complete and readable (tables scroll).
 (function () {
   var KEY = "ms-elder";
+  var root = document.documentElement;
+  // Material's navigation becomes a drawer below 76.25em; tables become cards at phone widths, wider in
+  // 长辈模式, whose text is 1.2 times as large.
+  var DRAWER = window.matchMedia("(max-width: 76.234375em)");
+  var PHONE = window.matchMedia("(max-width: 37.5em)");
+  var PHONE_ELDER = window.matchMedia("(max-width: 47.9375em)");
 
-  function setup() {
+  function elder() { return root.classList.contains("ms-elder"); }
+
+  // 长辈模式: a button that says whether the mode is on (aria-pressed, and its look) and how to leave it.
+  function setupToggle() {
     var toggle = document.getElementById("ms-elder-toggle");
-    if (toggle && !toggle.dataset.ready) {
-      toggle.dataset.ready = "1";
-      toggle.hidden = false;
-      var update = function () {
-        var on = document.documentElement.classList.contains("ms-elder");
-        toggle.setAttribute("aria-pressed", on ? "true" : "false");
-      };
-      toggle.addEventListener("click", function () {
-        var on = document.documentElement.classList.toggle("ms-elder");
-        try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private browsing: not remembered */ }
-        update();
-      });
+    if (!toggle || toggle.dataset.ready) return;
+    toggle.dataset.ready = "1";
+    toggle.hidden = false;
+    var labelOff = toggle.textContent;
+    var labelOn = toggle.getAttribute("data-label-on") || labelOff;
+    var update = function () {
+      var on = elder();
+      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      toggle.textContent = on ? labelOn : labelOff;
+    };
+    toggle.addEventListener("click", function () {
+      var on = root.classList.toggle("ms-elder");
+      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private browsing: not remembered */ }
       update();
-    }
-    // Wide tables scroll sideways on phones: let keyboard users reach and scroll them.
+      showCharts();
+      layoutTables();
+    });
+    update();
+  }
+
+  // Charts are images, out of reach of the page's styles: 长辈模式 shows the copy drawn with larger text,
+  // charts/large/x.svg beside charts/x.svg (render/charts.py, large_path).
+  var CHART = /^(.*charts\/)(large\/)?([^\/?#]+\.svg)$/;
+  function showCharts() {
+    document.querySelectorAll(".md-content img").forEach(function (img) {
+      var src = img.getAttribute("src") || "";
+      var parts = CHART.exec(src);
+      if (!parts) return;
+      var wanted = parts[1] + (elder() ? "large/" : "") + parts[3];
+      if (wanted !== src) img.setAttribute("src", wanted);
+    });
+  }
+
+  // Tables: each cell is labelled with its column's header, so that where a table would not fit the
+  // screen it can be shown as a card per row (portal.css), every cell beside its header, nothing out of sight.
+  function tables() { return document.querySelectorAll(".md-content table:not([class])"); }
+
+  function labelCells(table) {
+    if (table.dataset.msLabelled) return;
+    table.dataset.msLabelled = "1";
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (heads[index]) cell.setAttribute("data-label", heads[index]);
+      });
+    });
+  }
+
+  // Shown as cards, a table's rows and cells are still a table to a screen reader: the roles a table has,
+  // which some browsers drop from table elements whose display is changed.
+  var ROLES = [["table", "table"], ["thead, tbody", "rowgroup"], ["tr", "row"], ["th", "columnheader"], ["td", "cell"]];
+  function setRoles(table, on) {
+    ROLES.forEach(function (pair) {
+      var parts = table.matches(pair[0]) ? [table] : table.querySelectorAll(pair[0]);
+      Array.prototype.forEach.call(parts, function (part) {
+        if (on) part.setAttribute("role", pair[1]); else part.removeAttribute("role");
+      });
+    });
+  }
+
+  function layoutTables() {
+    var narrow = (elder() ? PHONE_ELDER : PHONE).matches;
+    var boxes = [];
+    tables().forEach(function (table) {
+      labelCells(table);
+      var box = table.closest(".md-typeset__scrollwrap") || table;
+      table.removeAttribute("data-ms-cards");  // measured as a table
+      box.removeAttribute("data-ms-cards");
+      boxes.push([table, box, table.hasAttribute("role")]);
+    });
+    boxes.forEach(function (entry) {
+      var cards = narrow && entry[1].scrollWidth > entry[1].clientWidth + 1;
+      if (cards) {
+        entry[0].setAttribute("data-ms-cards", "");
+        entry[1].setAttribute("data-ms-cards", "");
+      }
+      if (cards !== entry[2]) setRoles(entry[0], cards);
+    });
+    // A table that still scrolls sideways can be reached and scrolled by keyboard; no other takes a tab stop.
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (!wrap.hasAttribute("tabindex")) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", "表格，可左右滚动");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
       }
     });
   }
+
+  // The navigation drawer on narrow screens: its button is reached and worked by keyboard, focus goes into
+  // the drawer when it opens and back to the button when Escape closes it. (portal.css hides the closed
+  // drawer, so that its links take no tab stops.)
+  function setupDrawer() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector(".md-header label[for='__drawer']");
+    if (!drawer || !button || button.dataset.ready) return;
+    button.dataset.ready = "1";
+    button.setAttribute("role", "button");
+    if (!button.getAttribute("aria-label")) button.setAttribute("aria-label", "导航菜单");
+    var sync = function () {
+      var narrow = DRAWER.matches;
+      if (narrow) {
+        button.setAttribute("tabindex", "0");
+        button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      } else {
+        button.removeAttribute("tabindex");
+        button.removeAttribute("aria-expanded");
+      }
+    };
+    // The theme clicks a focused label on Enter; the space bar does the same here, as for any button. Focus
+    // goes into the drawer once the key comes up: moved as it goes down, the same key press would go on
+    // to follow the drawer's first link.
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") event.preventDefault();  // no scrolling
+    });
+    button.addEventListener("keyup", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      if (event.key === " ") button.click();
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      // once the drawer is shown (it is hidden while closed)
+      if (drawer.checked && first) window.requestAnimationFrame(function () { first.focus(); });
+    });
+    drawer.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked && DRAWER.matches) {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+        button.focus();
+      }
+    });
+    // closed again when focus leaves it
+    document.addEventListener("focusin", function (event) {
+      if (drawer.checked && DRAWER.matches && !event.target.closest(".md-sidebar--primary")
+          && event.target !== button) {
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+    DRAWER.addEventListener("change", sync);
+    sync();
+  }
+
+  // Search: Material's search reads the field on key presses, and an input method (pinyin, handwriting,
+  // voice) commits its text without any: read it as well when a composition ends or text is put in.
+  function setupSearch() {
+    var input = document.querySelector("input.md-search__input");
+    if (!input || input.dataset.msIme) return;
+    input.dataset.msIme = "1";
+    var read = function () { input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); };
+    input.addEventListener("compositionend", read);
+    input.addEventListener("input", function (event) { if (!event.isComposing) read(); });
+    // and not the pinyin letters of a word being composed
+    window.addEventListener("keyup", function (event) {
+      if (event.target === input && event.isComposing) event.stopPropagation();
+    }, true);
+  }
+
+  function setup() {
+    setupToggle();
+    showCharts();
+    layoutTables();
+    setupDrawer();
+    setupSearch();
+  }
+
+  var pending = false;
+  function relayout() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; layoutTables(); });
+  }
+  window.addEventListener("resize", relayout);
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 
 import pytest
 
-from browser.checks import BUDGET, axe_violations, first_visit_weight, foreign_requests, open_page
+from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, TABLE_HEADERS, TABLES_OUT_OF_SIGHT, axe_violations,
+                            chart_text_px, first_visit_weight, foreign_requests, open_page)
 from browser.conftest import ARTIFACTS, AXE, serve
 
 PAGES = {
@@ -23,6 +25,10 @@ PAGES = {
     "group": "groups/disabled/",
 }
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
+# Columns a resident reads a table for, by page: each must be on the page, and in sight on a phone.
+KEY_COLUMNS = {"home": ["状态"], "funds": ["累计拨付", "拨付率"], "item": ["进展情况", "累计拨付"]}
+# Chart text in CSS px at least, on a 360 px phone (body text: 16 px; 19.2 px in 长辈模式)
+CHART_TEXT = {"normal": 12, "elder": 16}
 
 
 def test_the_browser_has_a_chinese_font():
@@ -62,7 +68,20 @@ def test_page(browser, site_url, artifacts, first_visits, kind, size):
         if mode == "elder":
             size_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
             assert size_px >= 18
+        if size == "phone":
+            phone_layout(page, kind, mode)
     page.context.close()
+
+
+def phone_layout(page, kind: str, mode: str) -> None:
+    """At 360 px: every table's cells in sight without scrolling sideways (each beside its header where the
+    table is shown as cards), the key columns there, and chart text large enough to read."""
+    assert page.evaluate(TABLES_OUT_OF_SIGHT) == [], mode
+    headers = [header for table in page.evaluate(TABLE_HEADERS) for header in table]
+    for column in KEY_COLUMNS.get(kind, []):
+        assert any(column in header for header in headers), (column, mode)
+    small = {src: px for src, px in chart_text_px(page).items() if px < CHART_TEXT[mode]}
+    assert small == {}, mode
 
 
 def test_first_visit_weight_within_budget(browser, site_url, built_site, first_visits):
@@ -82,11 +101,8 @@ def test_first_visit_weight_within_budget(browser, site_url, built_site, first_v
     assert {k: v["total"] for k, v in report.items() if v["total"] > BUDGET} == {}
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_search_finds_employment_and_opens_it(browser, site_url, size):
-    page = open_page(browser, site_url, *SIZES[size], settled=False)
-    if size == "phone":
-        page.click("label[for='__search']")
+def test_search_finds_employment_and_opens_it(browser, site_url):
+    page = open_page(browser, site_url, *SIZES["desktop"], settled=False)
     page.click("input.md-search__input")
     page.keyboard.insert_text("就业")
     page.keyboard.press("End")
@@ -100,6 +116,27 @@ def test_search_finds_employment_and_opens_it(browser, site_url, size):
     page.context.close()
 
 
+def test_search_starts_when_an_input_method_commits_text(browser, site_url):
+    """On a phone, as an input method types: composition events, then the committed text, and no key
+    events at all (chromium's own input method calls, through the DevTools protocol)."""
+    # once the search is ready (when it becomes ready, the theme reads the field anew: typed before, the
+    # words would be found without any help)
+    page = open_page(browser, site_url, *SIZES["phone"])
+    page.click("label[for='__search']")
+    page.locator("input.md-search__input").wait_for()
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Input.imeSetComposition", {"text": "窝沟", "selectionStart": 2, "selectionEnd": 2})
+    devtools.send("Input.imeSetComposition", {"text": "窝沟封闭", "selectionStart": 4, "selectionEnd": 4})
+    devtools.send("Input.insertText", {"text": "窝沟封闭"})
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=15_000)
+    first.click()  # the item whose plan has 窝沟封闭 (pit and fissure sealing) comes first
+    page.wait_for_load_state("load")
+    assert "窝沟封闭" in page.locator("article").inner_text(), page.url
+    assert "/items/" in page.url, page.url
+    page.context.close()
+
+
 def test_csv_download_link_returns_the_file(browser, site_url):
     page = open_page(browser, site_url + "funds/", 1280, 800, settled=False)
     href = page.locator("a[href$='.csv']").first.get_attribute("href")
@@ -110,16 +147,76 @@ def test_csv_download_link_returns_the_file(browser, site_url):
 
 def test_elder_mode_is_remembered_across_pages_and_works_by_keyboard(browser, site_url):
     page = open_page(browser, site_url, 360, 740, settled=False)
+    off = page.inner_text("#ms-elder-toggle")
+    assert "长辈模式" in off and "退出" not in off
     page.focus("#ms-elder-toggle")
     page.keyboard.press("Enter")
     assert page.get_attribute("#ms-elder-toggle", "aria-pressed") == "true"
+    assert "退出长辈模式" in page.inner_text("#ms-elder-toggle")  # says how to leave it
     page.goto(site_url + PAGES["item"])
     assert page.evaluate("document.documentElement.classList.contains('ms-elder')")
     page.keyboard.press("Tab")  # the first stop is the theme's skip link to the content
     assert page.evaluate("document.activeElement.textContent.trim()") == "跳转至"
+    assert page.get_attribute("#ms-elder-toggle", "aria-pressed") == "true" and "退出" in page.inner_text("#ms-elder-toggle")
     page.focus("#ms-elder-toggle")
     page.keyboard.press("Space")
     assert not page.evaluate("document.documentElement.classList.contains('ms-elder')")
+    assert page.get_attribute("#ms-elder-toggle", "aria-pressed") == "false" and page.inner_text("#ms-elder-toggle") == off
+    page.context.close()
+
+
+def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(browser, site_url):
+    """Tab through the top of the home page at 360 px, past the header (where the closed navigation drawer's
+    links came next) into the content: no stop inside the closed drawer, and each focused element drawn with
+    a solid outline of at least 2 px and 3:1 contrast with what is behind it. The drawer's button opens it by
+    keyboard, and Escape closes it again. With reduced motion, as some readers ask (the theme then moves
+    nothing), which spares the test waiting for each slide and fade to end."""
+    page = open_page(browser, site_url, *SIZES["phone"], settled=False, reduced_motion="reduce")
+    stops = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        page.wait_for_function(FOCUS_SETTLED, timeout=5_000)
+        stops.append(page.evaluate(FOCUS_RING))
+    drawer_button = "label.md-header__button[for='__drawer']"
+    assert any(stop["name"].startswith("label.md-header__button") for stop in stops)  # the drawer's button
+    assert [stop["name"] for stop in stops if stop["inDrawer"]] == []
+    assert page.evaluate("!!document.activeElement.closest('article')")  # and on into the content
+    page.focus(drawer_button)
+    page.keyboard.press("Enter")
+    page.wait_for_function(FOCUS_SETTLED, timeout=5_000)
+    assert page.is_checked("#__drawer")
+    stops.append(page.evaluate(FOCUS_RING))
+    assert stops[-1]["inDrawer"], stops[-1]["name"]  # focus went into the open drawer
+    for _ in range(2):  # and on through links that are shown (not into a panel closed inside it)
+        page.keyboard.press("Tab")
+        page.wait_for_function(FOCUS_SETTLED, timeout=5_000)
+        stops.append(page.evaluate(FOCUS_RING))
+        assert stops[-1]["inDrawer"], stops[-1]["name"]
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate(f"document.activeElement === document.querySelector(\"{drawer_button}\")")
+    weak = [stop for stop in stops if not stop["shown"] or stop["style"] in ("none", "hidden") or stop["width"] < 2
+            or stop["ringAlpha"] < 1 or stop["contrast"] < 3]
+    assert weak == []
+    page.context.close()
+
+
+def test_the_404_page_is_chinese_and_shows_the_way_on(browser, site_url):
+    """The theme's page for a missing address (served as 404.html), read at phone width: Chinese text, a
+    link home and to 与我有关, and a search form that opens the site's search with the words typed in (the
+    theme's search reads ?q=; that it finds them, the search tests show)."""
+    page = open_page(browser, site_url + "404.html", *SIZES["phone"], settled=False)
+    article = page.locator("article")
+    text = article.inner_text()
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 30 and not re.search(r"[A-Za-z]{3,}", text), text
+    links = page.evaluate("() => [...document.querySelectorAll('article a')].map(a => a.href)")
+    assert site_url in links and site_url + "groups/" in links
+    page.fill("article form[role=search] input[name=q]", "就业")
+    page.click("article form[role=search] button")
+    page.wait_for_url(site_url + "?q=*")
+    page.wait_for_function("document.getElementById('__search').checked")  # the search is open
+    assert page.input_value("input.md-search__input") == "就业"
     page.context.close()
 
 

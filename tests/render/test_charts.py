@@ -1,4 +1,5 @@
-"""Charts: SVG in px with text kept as text, identical from one build to the next."""
+"""Charts: SVG in px with text kept as text, identical from one build to the next, and a copy of each with
+larger text for 长辈模式."""
 
 from __future__ import annotations
 
@@ -53,16 +54,82 @@ def test_alt_text_states_the_finding(actual, sentence):
 
 @pytest.mark.parametrize("kind", ["line", "bars"])
 def test_month_labels_thin_out_when_they_would_touch(kind):
-    def labels(count):
+    def labels(count, font=charts.FONT):
         months = [f"2024-{m:02d}" for m in range(13 - count, 13)]
         if kind == "line":
-            svg = charts.line_chart(months, [Series("进度", [10.0] * count, "actual")], "t", "d")
+            svg = charts.line_chart(months, [Series("进度", [100.0] * count, "actual")], "t", "d", font=font)
         else:
-            svg = charts.stacked_bars(months, {"done": [1] * count}, STATUS_LABELS, "t", "d")
+            svg = charts.stacked_bars(months, {"done": [100] * count}, STATUS_LABELS, "t", "d", font=font)
         return [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if t.endswith("月")]
 
-    assert labels(9) == [f"{m}月" for m in range(4, 13)]  # April to December: every month
+    assert labels(6) == [f"{m}月" for m in range(7, 13)]  # July to December: every month
+    assert labels(9) == [f"{m}月" for m in range(4, 13, 2)]  # April to December: every other month
     assert labels(12) == [f"{m}月" for m in range(1, 13, 2)]  # a whole year: every other month
+    assert labels(12, charts.LARGE_FONT) == [f"{m}月" for m in range(1, 13, 3)]  # larger text: every third
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_no_two_labels_of_a_chart_overlap(large):
+    """Every text's box, estimated as the charts estimate it (CJK one em, others 0.6 em, one em high), lies
+    inside the chart and apart from every other: at both sizes, for both kinds, with a legend that wraps."""
+    font = charts.LARGE_FONT if large else charts.FONT
+    funds = [Series("年度计划", [7210.74] * 9, "target"), Series("累计到位", [100.0 * m for m in range(9)], "actual"),
+             Series("累计拨付", [50.0 * m for m in range(9)], "second")]
+    months = [f"2024-{m:02d}" for m in range(4, 13)]
+    counts = {status: [1] * 9 for status in STATUS_LABELS}
+    for svg in (charts.line_chart(months, funds, "资金到位与拨付（万元）", "d", "万元", font=font),
+                charts.stacked_bars(months, counts, STATUS_LABELS, "各月项目状态", "d", font=font)):
+        boxes = text_boxes(svg)
+        width, height = (float(v) for v in ET.fromstring(svg).get("viewBox").split()[2:])
+        for text, (x0, y0, x1, y1) in boxes:
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, text
+        for i, (a, box_a) in enumerate(boxes):
+            for b, box_b in boxes[i + 1:]:
+                apart = box_a[2] <= box_b[0] or box_b[2] <= box_a[0] or box_a[3] <= box_b[1] or box_b[3] <= box_a[1]
+                assert apart, (a, b, box_a, box_b)
+
+
+def text_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each text of a chart with its box (x0, y0, x1, y1), through the translations of the groups around it;
+    a text turned upright (rotate(-90)) has its box turned too."""
+    root = ET.fromstring(svg)
+    font = float(root.get("font-size"))
+    boxes = []
+
+    def walk(element, dx, dy):
+        move = re.match(r"translate\(([-\d.]+) ([-\d.]+)\)", element.get("transform") or "")
+        if move:
+            dx, dy = dx + float(move.group(1)), dy + float(move.group(2))
+        if element.tag == SVG + "text":
+            size = float(element.get("font-size") or font)
+            width = charts._text_width(element.text, size)
+            x = dx + float(element.get("x") or 0) + float(element.get("dx") or 0)
+            y = dy + float(element.get("y") or 0)
+            anchor = element.get("text-anchor") or "start"
+            if "rotate(-90)" in (element.get("transform") or ""):  # centred on (x, y), reading upwards
+                boxes.append((element.text, (x - size / 2, y - width / 2, x + size / 2, y + width / 2)))
+            else:
+                start = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+                boxes.append((element.text, (start, y - size * 0.88, start + width, y + size * 0.12)))
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(root, 0.0, 0.0)
+    return boxes
+
+
+def test_the_large_copy_is_the_same_chart_with_larger_text():
+    figure = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
+    normal, large = (ET.fromstring(charts.draw(figure.chart, large=flag)) for flag in (False, True))
+    assert normal.get("font-size") == str(charts.FONT) and large.get("font-size") == str(charts.LARGE_FONT)
+    assert normal.get("width") == large.get("width")  # as wide, so it is shown as large: its text larger
+    assert float(large.get("height")) > float(normal.get("height"))  # and taller, for the larger text
+    assert [e.text for e in large.iter(SVG + "title")] == [e.text for e in normal.iter(SVG + "title")]
+    assert large.find(SVG + "desc").text == normal.find(SVG + "desc").text == figure.alt
+    assert charts.large_path("charts/item-25.svg") == "charts/large/item-25.svg"
+    # on a 360 px phone the chart is as wide as the content: 328 CSS px, 322 px in 长辈模式 (1.2 rem margins)
+    assert charts.FONT * 328 / float(normal.get("width")) >= 12
+    assert charts.LARGE_FONT * 321.6 / float(large.get("width")) >= 16
 
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -144,19 +211,21 @@ def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
     assert set(segments(svg)) == set(STATUS_LABELS)
     texts = [t.text for t in root.iter(SVG + "text")]
     assert set(STATUS_LABELS.values()) <= set(texts)
-    legend = root.find(f"{SVG}g[@transform='translate(0 31)']")
+    legend = root.findall(SVG + "g")[0]  # the first group: the legend, before the axes
     entries = legend.findall(SVG + "g")
     assert [e.find(SVG + "text").text for e in entries] == list(STATUS_LABELS.values())
     assert [e.find(SVG + "rect").get("fill") for e in entries] == [f"url(#bars-{s})" for s in STATUS_LABELS]
-    right = float(root.get("width")) - 10
+    right = float(root.get("width")) - 6
     rows = set()
     for entry in entries:  # rows that wrap within the width (text widths estimated as the chart does)
         x, y = map(float, re.fullmatch(r"translate\(([\d.]+) ([\d.]+)\)", entry.get("transform")).groups())
         rows.add(y)
-        assert x + 18 + charts._text_width(entry.find(SVG + "text").text, charts.FONT) <= right
+        label = entry.find(SVG + "text")
+        assert x + float(label.get("x")) + charts._text_width(label.text, charts.FONT) <= right
     assert len(rows) == 3  # nine statuses wrap to three rows
     top, bottom = plot_edges(svg)
-    assert top == plot_edges(status_chart())[0] + 2 * 17  # the plot starts below the third row
+    row = sorted(rows)[1] - sorted(rows)[0]
+    assert top == pytest.approx(plot_edges(status_chart())[0] + 2 * row, abs=0.15)  # the plot starts below the third row
 
 
 def test_status_chart_is_drawn_through_its_spec():

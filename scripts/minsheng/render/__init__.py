@@ -1,8 +1,9 @@
 """Render: the computed portal written out as files, and nothing computed here.
 
 `write_site` writes the generated folder: the Markdown pages (pages.py, from Jinja2 templates), the
-charts' SVG (charts.py), the open data (open_data.py) and the Atom feed (feed.py), with the
-hand-written pages of content/ beside them, and the words jieba keeps whole in the search index.
+charts' SVG (charts.py; each twice, the second with larger text for 长辈模式), the open data
+(open_data.py) and the Atom feed (feed.py), with the hand-written pages of content/ beside them, and the
+words jieba keeps whole in the search index.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..compute.portal import Portal
-from .charts import draw
+from .charts import draw, large_path
 from .feed import atom_feed
 from .folder import Folder
 from .open_data import write_open_data
@@ -22,6 +23,7 @@ def write_site(portal: Portal, content: Path, docs: Path, search_words: Path) ->
     write_pages(portal, content, folder)
     for figure in portal.figures:
         folder.write(figure.svg, draw(figure.chart))
+        folder.write(large_path(figure.svg), draw(figure.chart, large=True))  # for 长辈模式
     write_open_data(portal, folder)
     folder.write("feed.xml", atom_feed(portal))
     search_words.write_text("".join(f"{word}\n" for word in portal.search_words), encoding="utf-8")

@@ -1,11 +1,14 @@
 """Progress charts as SVG, with the data behind each one as CSV.
 
 Both kinds, line charts (about two per item) and the status bars (one per site), are drawn from
-templates in px, with FONT-size text, legible on a 360 px phone. Text stays text in the SVG: small,
-selectable, read by screen readers and drawn by the reader's own CJK font. Colours are the Okabe–Ito
-palette, safe for colour-blind readers, and no series is told apart by colour alone: each line has
-its own line style or marker and a direct label, each status its own hatch pattern. Output is byte-identical from one build to the next (no dates, fixed
-ids).
+templates in px, each twice: with FONT-size text (the chart in the page, at least 12 CSS px on a 360 px
+phone) and with LARGE_FONT-size text (the same chart for 长辈模式, at least 16 CSS px there: portal.js
+shows it in place of the first, from large_path()). Every length but the width follows the font size, so
+larger text means fewer month labels, more legend rows and a taller chart, never overlapping text. Text
+stays text in the SVG: selectable, read by screen readers and drawn by the reader's own CJK font. Colours
+are the Okabe–Ito palette, safe for colour-blind readers, and no series is told apart by colour alone:
+each line has its own line style or marker and a direct label, each status its own hatch pattern. Output
+is byte-identical from one build to the next (no dates, fixed ids).
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from ..compute.figures import LineChart, Series, StackedBars
 
 OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
              "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "grey": "#6B6B6B", "black": "#000000"}
-# width × height in inches at 72 dpi: 4.8 in = 346 px, readable at 360 px without scaling down text
-SIZE = (4.8, 2.9)
-FONT = 11  # px: about 10 px on a 360 px phone
+# 4.8 in at 72 dpi = 345.6 px wide, about the content's width on a 360 px phone (328 px; 322 px in 长辈模式),
+# where the chart is scaled down to fit: its text is drawn at font-size × 328 / 345.6 CSS px
+WIDTH = 4.8 * 72
+FONT = 13.5  # px: 12.8 CSS px on a 360 px phone
+LARGE_FONT = 18  # px: 16.7 CSS px on a 360 px phone in 长辈模式
+PLOT = 135  # px: the plot's height, between the axes' ends
 
 
 @dataclass(frozen=True)
@@ -68,13 +74,14 @@ BAR_STYLES = (
 SVG_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 _SVG = Environment(loader=PackageLoader("minsheng.render", "templates"), autoescape=True, trim_blocks=True,
                    lstrip_blocks=True, undefined=StrictUndefined)
-LEGEND_ROW = 17  # px between the rows of a legend that wraps
-WIDTH = SIZE[0] * 72
 
 
 def _round(value: float) -> float | int:
     value = round(value, 1)
     return int(value) if value == int(value) else value
+
+
+_SVG.filters["r"] = _round  # a length as the templates write it: to 0.1 px, without a needless ".0"
 
 
 def _tick_label(value: float) -> str:
@@ -85,18 +92,48 @@ def _text_width(text: str, size: float) -> float:
     return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.6 for ch in text)
 
 
-RIGHT = _round(WIDTH - 10)  # the plot's right edge
+RIGHT = _round(WIDTH - 6)  # the plot's right edge: the last month's label, centred in its band, fits beside it
+
+
+@dataclass(frozen=True)
+class _Type:
+    """The vertical lengths of a chart drawn with text of `font` px: each in proportion to it."""
+    font: float
+
+    @property
+    def heading(self) -> float:  # the title's baseline
+        return _round(self.font * 1.35)
+
+    @property
+    def legend(self) -> float:  # the middle of the legend's first row
+        return _round(self.heading + self.font * 1.2 + 1)
+
+    @property
+    def row(self) -> float:  # between the rows of a legend that wraps
+        return _round(self.font * 1.55)
+
+    def top(self, rows: int) -> float:  # the plot's top, below the legend's last row
+        return _round(self.legend + rows * self.row + self.font * 1.4)
+
+    def height(self, rows: int) -> float:  # the whole chart: legend, plot and the month labels under it
+        return _round(self.top(rows) + PLOT + self.font * 2.2)
+
+
+def _frame_left(ticks: list[float], font: float) -> float:
+    """The plot's left edge: room for the y label (turned upright, one line high, 2 px from the edge), a gap
+    of 0.4 em, the longest tick label and 0.75 em for the tick and the space after it."""
+    return _round(2 + font * 2.15 + max(_text_width(_tick_label(t), font) for t in ticks))
 
 
 class _Frame:
-    """The axes both kinds of chart share: round y ticks, a band per month, and the months'
-    names, every other one when a whole year would crowd the axis. Text widths are estimated (CJK
-    characters one em, others 0.6 em): the reader's browser lays the text out, with its own font."""
+    """The axes both kinds of chart share: round y ticks, a band per month, and the months' names:
+    every one, or every second, third, fourth or sixth when they would touch. Text widths are estimated
+    (CJK characters one em, others 0.6 em): the reader's browser lays the text out, with its own font."""
 
-    def __init__(self, months: list[str], ticks: list[float], top: float, bottom: float) -> None:
-        self.months, self.ticks, self.top, self.bottom = months, ticks, top, bottom
+    def __init__(self, months: list[str], ticks: list[float], top: float, bottom: float, font: float) -> None:
+        self.months, self.ticks, self.top, self.bottom, self.font = months, ticks, top, bottom, font
         self.labels = [_tick_label(t) for t in ticks]
-        self.left = _frame_left(ticks)
+        self.left = _frame_left(ticks, font)
         self.right = RIGHT
         self.step = (self.right - self.left) / len(months)
 
@@ -109,11 +146,28 @@ class _Frame:
 
     def context(self) -> dict:
         names = [f"{number(m)}月" for m in self.months]
-        every = 1 if max(_text_width(name, FONT) for name in names) + 4 <= self.step else 2  # crowded: every other
+        widest = max(_text_width(name, self.font) for name in names) + self.font * 0.3  # with a gap
+        every = next((n for n in (1, 2, 3, 4, 6) if widest <= n * self.step), 12)
+        font = self.font
         return {"left": self.left, "right": self.right, "top": self.top, "bottom": self.bottom,
-                "middle": _round((self.top + self.bottom) / 2),
+                "middle": _round((self.top + self.bottom) / 2), "ylabel_x": _round(font / 2 + 2),
+                "tick": _round(font * 0.3), "tick_dx": _round(-font * 0.75), "centre": _round(font * 0.35),
+                "month_y": _round(font * 1.45),
                 "y_ticks": [{"y": self.y(t), "label": label} for t, label in zip(self.ticks, self.labels)],
                 "x_ticks": [{"x": self.x(i), "label": label if i % every == 0 else ""} for i, label in enumerate(names)]}
+
+
+def _legend(labels: list[str], left: float, entry: float, font: float) -> tuple[list[tuple[float, int]], int]:
+    """Where each legend entry starts, (x, row), in rows that wrap within the chart's width; `entry` is the
+    room before each label (its line or swatch). Returns the places and the number of rows after the first."""
+    places, at, row = [], left, 0
+    for label in labels:
+        width = entry + _text_width(label, font)
+        if at > left and at + width > RIGHT:
+            at, row = left, row + 1
+        places.append((_round(at), row))
+        at += width + font
+    return places, row
 
 
 def ticks(highest: float, integer: bool = False) -> list[float]:
@@ -138,58 +192,66 @@ def ticks(highest: float, integer: bool = False) -> list[float]:
     return result
 
 
-def _frame_left(ticks: list[float]) -> float:
-    """The plot's left edge: room for the longest tick label and the y label beside it."""
-    return _round(22 + max(_text_width(_tick_label(t), FONT) for t in ticks))
-
-
-def _svg(template: str, width: float, height: float, title: str, description: str, **chart) -> str:
+def _svg(template: str, width: float, height: float, title: str, description: str, font: float, **chart) -> str:
+    heading = font + 1
     return _SVG.get_template(template).render(c={
-        "width": _round(width), "height": _round(height), "fonts": SVG_FONTS, "font": FONT,
-        "heading_font": FONT + 1, "title": title,
+        "width": _round(width), "height": _round(height), "fonts": SVG_FONTS, "font": _round(font),
+        "heading_font": _round(heading), "heading_y": _Type(font).heading, "title": title,
+        "title_x": _round(max(4, min(chart["left"], RIGHT - _text_width(title, heading)))),
         "description": description, **chart})
 
 
-def line_chart(months: list[str], series: list[Series], title: str, description: str, ylabel: str = "%") -> str:
-    """An SVG line chart of monthly values; `description` is its text alternative.
+def _scaled(style: LineStyle, k: float) -> LineStyle:
+    """A line style for text `k` times FONT: lines and dashes as much thicker and longer."""
+    dash = " ".join(str(_round(float(d) * k)) for d in style.dash.split()) if style.dash else None
+    return LineStyle(style.colour, _round(style.width * k), dash, style.marker)
+
+
+def line_chart(months: list[str], series: list[Series], title: str, description: str, ylabel: str = "%",
+               font: float = FONT) -> str:
+    """An SVG line chart of monthly values, with text of `font` px; `description` is its text alternative.
 
     Drawn from a template rather than by matplotlib: a site has about two of these per item, and a
     template draws one in a fraction of a millisecond where matplotlib takes 30 ms."""
-    height = SIZE[1] * 72
+    k, kind = font / FONT, _Type(font)
     values = [v for line in series for v in line.values if v is not None]
-    frame = _Frame(months, ticks(max(values, default=0)), 50, _round(height - 24))
+    y_ticks = ticks(max(values, default=0))
+    left = _frame_left(y_ticks, font)
+    sample = _round(20 * k)  # the legend's piece of line
+    label_x = _round(sample + 4 * k)
+    places, rows = _legend([line.label for line in series], left, label_x, font)
+    height = kind.height(rows)
+    frame = _Frame(months, y_ticks, kind.top(rows), _round(height - font * 2.2), font)
     lines = []
     for line in series:
+        style = _scaled(LINE_STYLES[line.style], k)
         points = [(frame.x(i), frame.y(v)) for i, v in enumerate(line.values) if v is not None]
-        lines.append({"style": LINE_STYLES[line.style], "points": points,
-                      "path": "M" + "L".join(f"{px} {py}" for px, py in points)})
-    legend, at = [], frame.left
-    for line in series:
-        legend.append({"style": LINE_STYLES[line.style], "label": line.label, "x": _round(at)})
-        at += 36 + _text_width(line.label, FONT)
-    return _svg("line-chart.svg.j2", WIDTH, height, title, description, ylabel=ylabel, legend_y=31, legend=legend,
-                lines=lines, **frame.context())
+        lines.append({"style": style, "points": points, "path": "M" + "L".join(f"{px} {py}" for px, py in points)})
+    legend = [{"style": entry["style"], "label": line.label, "x": x, "y": _round(row * kind.row)}
+              for entry, line, (x, row) in zip(lines, series, places)]
+    return _svg("line-chart.svg.j2", WIDTH, height, title, description, font, ylabel=ylabel,
+                legend_y=kind.legend, legend=legend, lines=lines, k=k, sample=sample,
+                label_x=label_x, **frame.context())
 
 
 def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[str, str], title: str,
-                 description: str) -> str:
-    """Counts by month as stacked bars, bottom to top in the order of `counts`; `labels` names every status
-    (those without counts too) and its order fixes each status's colour and hatch pattern. `description`
-    is the chart's text alternative. A zero count draws nothing."""
+                 description: str, font: float = FONT) -> str:
+    """Counts by month as stacked bars, bottom to top in the order of `counts`, with text of `font` px;
+    `labels` names every status (those without counts too) and its order fixes each status's colour and
+    hatch pattern. `description` is the chart's text alternative. A zero count draws nothing."""
     if len(labels) > len(BAR_STYLES):
         raise ValueError(f"at most {len(BAR_STYLES)} statuses can be told apart, not {len(labels)}")
     order = list(labels)
+    k, kind = font / FONT, _Type(font)
     y_ticks = ticks(max((sum(month) for month in zip(*counts.values())), default=0), integer=True)
-    left = _frame_left(y_ticks)
-    legend, at, row = [], left, 0
-    for status in counts:  # in rows that wrap within the chart's width
-        width = 18 + _text_width(labels[status], FONT)
-        if at > left and at + width > RIGHT:
-            at, row = left, row + 1
-        legend.append({"id": _status_id(status), "label": labels[status], "x": _round(at), "y": row * LEGEND_ROW})
-        at += width + 12
-    height = SIZE[1] * 72 + row * LEGEND_ROW
-    frame = _Frame(months, y_ticks, 50 + row * LEGEND_ROW, _round(height - 24))
+    left = _frame_left(y_ticks, font)
+    swatch = _round(font)  # the legend's square of each status's pattern
+    label_x = _round(swatch + font * 0.3)
+    places, rows = _legend([labels[status] for status in counts], left, label_x, font)
+    legend = [{"id": _status_id(status), "label": labels[status], "x": x, "y": _round(row * kind.row)}
+              for status, (x, row) in zip(counts, places)]
+    height = kind.height(rows)
+    frame = _Frame(months, y_ticks, kind.top(rows), _round(height - font * 2.2), font)
     bar = _round(frame.step * 0.6)
     statuses, base = [], [0] * len(months)
     for status, values in counts.items():
@@ -198,16 +260,25 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
                     for i, (b, v) in enumerate(zip(base, values)) if v]
         statuses.append({"id": _status_id(status), "style": BAR_STYLES[order.index(status)], "segments": segments})
         base = [b + v for b, v in zip(base, values)]
-    return _svg("stacked-bars.svg.j2", WIDTH, height, title, description, ylabel="项目数", legend_y=31,
-                legend=legend, bar=bar, statuses=statuses, **frame.context())
+    return _svg("stacked-bars.svg.j2", WIDTH, height, title, description, font, ylabel="项目数",
+                legend_y=kind.legend, legend=legend, bar=bar, statuses=statuses, swatch=swatch,
+                label_x=label_x, **frame.context())
 
 
 def _status_id(status: str) -> str:
     return "bars-" + re.sub(r"[^A-Za-z0-9_-]", "_", status)
 
 
-def draw(chart: LineChart | StackedBars) -> str:
-    """The chart as SVG."""
+def draw(chart: LineChart | StackedBars, large: bool = False) -> str:
+    """The chart as SVG: with FONT-size text, or with `large`, LARGE_FONT-size text for 长辈模式."""
+    font = LARGE_FONT if large else FONT
     if isinstance(chart, LineChart):
-        return line_chart(chart.months, chart.series, chart.title, chart.description, chart.ylabel)
-    return stacked_bars(chart.months, chart.counts, chart.labels, chart.title, chart.description)
+        return line_chart(chart.months, chart.series, chart.title, chart.description, chart.ylabel, font)
+    return stacked_bars(chart.months, chart.counts, chart.labels, chart.title, chart.description, font)
+
+
+def large_path(path: str) -> str:
+    """Where the 长辈模式 copy of the chart at `path` goes: charts/x.svg → charts/large/x.svg (portal.js
+    makes the same change to an image's address)."""
+    folder, name = path.rsplit("/", 1)
+    return f"{folder}/large/{name}"
