@@ -121,3 +121,12 @@ def test_the_reading_helpers_find_what_they_look_for():
     assert _values(text, "序时进度") == ["70.0%"] and _values(text, "到位率") == ["97.9%"]
     table = "各月总体进度\n月份\n进度\n序时进度\n2024年4月\n20.3%\n23.3%\n2024年5月\n37.4%\n46.7%\n进度安排"
     assert _table_lines(table, "各月总体进度") == ["2024年4月|20.3%|23.3%", "2024年5月|37.4%|46.7%"]
+
+
+def test_every_page_links_to_the_glossary_and_names_items_by_title(built_site):
+    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        assert "about/glossary/" in page.read_text(encoding="utf-8"), page
+    bulletin = (built_site / "bulletins" / OV.latest_month / "index.html").read_text(encoding="utf-8")
+    ledger = bulletin.split("问题销号</h2>", 1)[1].split("</table>", 1)[0]
+    linked = re.findall(r'<a href="../../items/([0-9c]+)/">([^<]*)</a>', ledger)
+    assert linked and all(text.startswith("（") for _, text in linked), linked  # a title, not a bare id

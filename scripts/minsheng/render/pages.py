@@ -37,7 +37,7 @@ def environment() -> Environment:
 def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     """Every page into `folder`, with the hand-written pages of `content`."""
     env = environment()
-    env.globals.update(UNITS=portal.unit_names)
+    env.globals.update(UNITS=portal.unit_names, ITEMS={view.item.id: view for view in portal.overview.items})
     ov, notice = portal.overview, portal.notice
     common = {"site": portal.site, "notice": notice, "rules": portal.rules, "ov": ov, "portal": portal}
     site_meta = {"site_footer": portal.footer.front_matter()}  # filled values only: no placeholder
