@@ -125,6 +125,8 @@ def test_the_reading_helpers_find_what_they_look_for():
 
 def test_every_page_links_to_the_glossary_and_names_items_by_title(built_site):
     for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        if page.parent.name == "glossary":
+            continue
         assert re.search(r'<a href="[./]*(about/)?glossary/"', page.read_text(encoding="utf-8")), page
     bulletin = (built_site / "bulletins" / OV.latest_month / "index.html").read_text(encoding="utf-8")
     ledger = bulletin.split("问题销号</h2>", 1)[1].split("</table>", 1)[0]
