@@ -77,6 +77,8 @@ def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(built_
         if path.startswith("items/"):
             text = text.split("月度进展")[0]  # the month-by-month table shows earlier months as they were
         assert not [label for label in paced if label in text], path
+    for path in ("", "categories", "units"):
+        assert "已完成 未完成" in " ".join(pages[path].split()) and "已完成 滞后" not in " ".join(pages[path].split()), path
     for month in OV.months:
         text = pages[f"bulletins/{month}"]
         if OV.pace.ended(month):
