@@ -24,6 +24,10 @@ def swallowed_newlines(text: str) -> list[int]:
         if re.search(r"\{%-?\s*endmacro\s*-?%\}$", line):
             continue  # a one-line macro: the break after its definition is not part of any page
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        after = lines[index + 2].strip() if index + 2 < len(lines) else ""
+        if not following and after and not TAG.sub("", after).strip():
+            found.append(index + 1)  # the blank line is the one swallowed, and tags print nothing between
+            continue
         if following and not re.fullmatch(r"\{%-?\s*endmacro\s*-?%\}", following):  # a macro's value may end so
             found.append(index + 1)
     return found
@@ -42,3 +46,5 @@ def test_the_check_finds_a_list_item_that_swallows_its_newline():
     assert swallowed_newlines(broken) == [2]
     assert swallowed_newlines(broken.replace("{% endif %}\n", "{% endif +%}\n")) == []
     assert swallowed_newlines("**a：**{% if x %}{{ x }}{% endif %}\n\nnext\n") == []
+    # the blank line after the tag is the one swallowed: the paragraph runs into whatever the next tags print
+    assert swallowed_newlines("进度 {% if x %}{{ x }}{% endif %}\n\n{% if y %}\n说明\n{% endif %}\n") == [1]
