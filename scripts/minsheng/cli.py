@@ -54,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--month", required=True, help="月份，如 2024-07")
     load.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
+    inbox = commands.add_parser("inbox", parents=[data],
+                                help="导入 inbox/ 中交回的 Excel 工作簿，按拉取请求说明登记发布，检查数据，写出拉取请求的评论")
+    inbox.add_argument("--base", help="比较的版本，如 origin/main（变更报告和发布登记以它为准）")
+    inbox.add_argument("--out", type=Path, help="把评论 comment.md、report.json 和要提交的文件（files/）写到这个文件夹")
+    inbox.add_argument("--event", type=Path, help="GitHub 的事件文件（默认取 GITHUB_EVENT_PATH）：拉取请求的编号和说明")
+
     sample = commands.add_parser("sample", parents=[data], help="重新生成随数据提供的演示样例月报（固定随机种子）")
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
@@ -85,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "data", "") is None:
         args.data = default_data()
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "export": _export, "import": _import,
-                "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
+                "inbox": _inbox, "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
                 "synth": _synth, "bench": _bench}
     try:
         return handlers[args.command](args)
@@ -218,6 +224,22 @@ def _import(args: argparse.Namespace) -> int:
     if any(p.code == "correction-pending" for p in report.errors):
         print("已发布月份的更正已写入，下一步运行 minsheng publish 登记并公布。")
     return 0 if all(p.code == "correction-pending" for p in report.errors) else 1
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from .entry.github import MARKER, read_event
+    from .entry.inbox import check_inbox, write_report
+    from .render.pull_request_comment import pull_request_comment
+
+    if not _data_folder(args.data):
+        return 1
+    event = read_event(args.event)
+    outcome = check_inbox(args.data, args.base, (event.get("pull_request") or {}).get("body"))
+    comment = pull_request_comment(outcome, MARKER)
+    if args.out:
+        write_report(outcome, args.data.resolve().parent, args.out, comment, event)
+    print(comment)
+    return 0 if outcome.ok else 1
 
 
 def _sample(args: argparse.Namespace) -> int:
