@@ -9,9 +9,10 @@ import shutil
 
 from minsheng.cli import main
 from minsheng.entry.inbox import _waiting, month_from_name, pr_fields
-from minsheng.render.pull_request_comment import column_letter
+from minsheng.problems import Problem
+from minsheng.render.pull_request_comment import column_letter, line
 
-from .repository import commit_all, event_file, fill, git
+from .repository import clone, commit_all, event_file, fill, git
 
 BODY = "这是2024年12月月报的拉取请求。\r\n\r\n发布月份：2024-12\r\n发布日期：{date}\r\n"
 
@@ -90,6 +91,25 @@ def test_a_bad_workbook_becomes_its_problems_in_excels_terms_and_leaves_data_alo
     assert "**文件名不变**" in comment
     assert "等待交回" not in comment  # the workbook is handed in, only refused
     assert "没有填写发布日期" in comment
+
+
+def test_a_correction_handed_in_is_recorded_on_the_descriptions_date(origin, tmp_path, capsys):
+    checkout = clone(origin, tmp_path / "main")
+    git(checkout, "switch", "--quiet", "-c", "correct-2024-11")
+    workbook = checkout / "inbox" / "2024-11.xlsx"
+    assert main(["export", "2024-11", "--xlsx", str(workbook), "--data", str(checkout / "data")]) == 0
+    fill(workbook, {("进展", "01", "new-urban-jobs"): {"截至月底累计": 1111, "更正说明": "经复核，11月漏报1人"}})
+    commit_all(checkout, "Upload the corrected November")
+    capsys.readouterr()
+    code, comment, report = check(checkout, tmp_path, capsys, "发布月份：2024-11\n发布日期：2024-12-20\n")
+    assert code == 0, comment
+    assert report["commit"] == ["data/2024/progress/2024-11.csv", "data/2024/published/progress/2024-11.csv",
+                                "data/2024/revisions.yaml"]  # releases.yaml unchanged: November keeps its date
+    assert "2024年11月月报已经在 2024年12月10日 发布过，发布日期不变。已登记 1 处更正，更正日期为 2024年12月20日" in comment
+    assert "2024年11月 项目 01 （一）促进重点群体稳定就业 新增城镇就业（人）：1150 → 1111（经复核，11月漏报1人）" in comment
+    pending = Problem("correction-pending", "data/2024/progress/2024-11.csv", "已更正，尚未登记", line=3,
+                      expected="运行 minsheng publish 登记并公布这项更正")
+    assert line(pending).expected == "在本拉取请求说明的“发布日期：”后面填上更正公开的日期"  # no command in the browser
 
 
 def test_what_cannot_be_taken_is_named(branch, tmp_path, capsys):

@@ -100,7 +100,9 @@ def test_the_reply_believes_the_report_only_as_data(checked, tmp_path):
     assert reply_commit(checkout, run_event(head), report, moved) == ("moved", None)
     assert moved.writes() == []
     body = comment_body(report, run_event(head, conclusion="failure"), "moved", None, "success")
-    assert "又有了新的提交" in body and "检查没有全部通过" in body
+    assert "又有了新的提交" in body and "数据没有问题，但其他检查（测试或生成网站）没有通过" in body
+    report.ok = False
+    assert "检查没有通过：请按上面的说明改正" in comment_body(report, run_event(head, conclusion="failure"), "", None, "")
 
 
 def test_one_comment_is_kept_and_edited():

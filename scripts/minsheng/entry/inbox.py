@@ -75,6 +75,7 @@ class Outcome:
     handed: list[HandedIn]
     fields: Fields
     publication: tuple[str, dt.date] | None  # the month and date recorded from the description
+    corrections: int | None  # for a month published before: how many corrections that date records (else None)
     published: list[str]  # the files publish wrote
     publish_problems: list[Problem]
     waiting: list[Problem]  # blank workbooks in outbox/ not handed back
@@ -168,7 +169,11 @@ def check_inbox(data: Path, base: str | None = None, body: str | None = None) ->
         plan, report = validate_data(data)
         changes, changes_note = _changes(data, base_data, plan, base_note)
     releases = {r.month: r.date for year in plan.years.values() if year.releases for r in year.releases.releases}
-    outcome = Outcome(handed, fields, publication, published, fields.problems + publish_problems, waiting, report, releases,
+    corrections = None
+    if publication and releases.get(publication[0]) != publication[1]:  # the month was published on another day
+        corrections = sum(r.date == publication[1] for year in plan.years.values() if year.revisions
+                          for r in year.revisions.revisions)
+    outcome = Outcome(handed, fields, publication, corrections, published, fields.problems + publish_problems, waiting, report, releases,
                       changes, changes_note)
     outcome.commit, outcome.remove = changed_files(root, handed, published)
     return outcome

@@ -110,7 +110,7 @@ def description(month: str, branch: str, repository: str, base_branch: str, serv
 2. **填写**：怎么填见[数据更新指南]({guide})第一部分。填好后按“保存”，保持 .xlsx 格式，文件名不用改。
 3. **交回**：点[上传到 inbox 文件夹]({upload})，把填好的表格拖进灰色的框里（或点“choose your files”选择文件），
    下面选 “Commit directly to the `{branch}` branch”，点绿色的 “Commit changes”。
-4. **看结果**：大约 10 分钟后，本页下方会出现“数据检查结果”评论。有错误就按评论改好，再按第 3 步上传一次
+4. **看结果**：一般 10 到 20 分钟后，本页下方会出现“数据检查结果”评论。有错误就按评论改好，再按第 3 步上传一次
    （文件名不变，会替换原来的）；0 个错误就请审核人核对变更报告后合并。
 5. **登记发布**：{when}，点本说明右上角的 “⋯” → “Edit”，在下面“发布日期：”后面填上日期（如 2024-09-10），
    点 “Update comment”。检查会自动重新运行并登记。

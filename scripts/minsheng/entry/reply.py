@@ -75,6 +75,7 @@ class CheckReport:
 
     folder: Path
     pull_request: int | None = None
+    ok: bool | None = None  # whether the check found the data and the workbooks without error
     comment: str = ""
     commit: list[str] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
@@ -89,11 +90,14 @@ class CheckReport:
         summary = json.loads(summary_path.read_text(encoding="utf-8"))
         number = summary.get("pull_request")
         report.pull_request = number if isinstance(number, int) and not isinstance(number, bool) else None
+        report.ok = summary.get("ok") if isinstance(summary.get("ok"), bool) else None
+        inside = (folder / "files").resolve()
         comment = folder / "comment.md"
         report.comment = comment.read_text(encoding="utf-8") if comment.is_file() else ""
         for name in summary.get("commit") or []:
             source = folder / "files" / str(name)
-            ok = isinstance(name, str) and COMMITTABLE.fullmatch(name) and source.is_file() and not source.is_symlink()
+            ok = (isinstance(name, str) and COMMITTABLE.fullmatch(name) and source.is_file() and not source.is_symlink()
+                  and source.resolve().is_relative_to(inside))
             (report.commit if ok else report.dropped).append(str(name))
         for name in summary.get("remove") or []:
             ok = isinstance(name, str) and name not in KEPT and (REMOVABLE.fullmatch(name) or COMMITTABLE.fullmatch(name))
@@ -190,9 +194,10 @@ def comment_body(report: CheckReport, run: Run, outcome: str, sha: str | None, c
     lines = ["", "---", ""]
     if run.conclusion == "success":
         lines.append("✅ 全部检查（数据、测试、生成网站）都通过了。")
+    elif report.ok is False:
+        lines.append("❌ 检查没有通过：请按上面的说明改正。")
     else:
-        lines.append("❌ 检查没有全部通过。上面的数据检查如果是 0 个错误，问题出在测试或生成网站上："
-                     "请把这个拉取请求的链接发给网站的维护人员。")
+        lines.append("❌ 数据没有问题，但其他检查（测试或生成网站）没有通过：请把这个拉取请求的网址发给网站的维护人员。")
     if outcome == "committed" and sha:
         lines.append(f"📥 已把导入的文件提交到本分支（提交 {sha[:7]}），并删去了交回的表格。"
                      "提交里只有上面这次检查导入的文件，检查结果沿用这一次的。")

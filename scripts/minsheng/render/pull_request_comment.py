@@ -22,6 +22,12 @@ IN_THE_BROWSER = {
     "lost-zero": "项目编号被当成了数字（1 而不是 01），已按计划认出，不用改。",
 }
 
+# What is expected, said for the browser route where a check's message names a command
+EXPECTED_IN_THE_BROWSER = {
+    "correction-pending": "在本拉取请求说明的“发布日期：”后面填上更正公开的日期",
+    "revision": "在 Excel 同一行的“更正说明”中写明原因后再上传；不是要改的，改回原来的值",
+}
+
 
 @dataclass
 class Line:
@@ -59,7 +65,10 @@ def line(problem: Problem) -> Line:
     if problem.field:
         where += f"（{problem.field}）"
     value = "" if problem.value is None else format_value(problem.value)
-    return Line(where, problem.message, value, problem.expected or "")
+    expected = problem.expected or ""
+    if "minsheng " in expected:
+        expected = EXPECTED_IN_THE_BROWSER.get(problem.code, expected)
+    return Line(where, problem.message, value, expected)
 
 
 def advice(problems: list[Problem]) -> list[tuple[str, str]]:
