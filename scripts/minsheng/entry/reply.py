@@ -134,10 +134,11 @@ def commit_to_branch(repository: Path, run: Run, report: CheckReport, remote: st
                 target = tree / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(report.folder / "files" / name, target)
+            # names as they are: a workbook called 2024-08[1].xlsx is not a pattern
             if report.commit:
-                git("add", "--", *report.commit, cwd=tree)
+                git("--literal-pathspecs", "add", "--", *report.commit, cwd=tree)
             if report.remove:
-                git("rm", "--quiet", "--ignore-unmatch", "--", *report.remove, cwd=tree)
+                git("--literal-pathspecs", "rm", "--quiet", "--ignore-unmatch", "--", *report.remove, cwd=tree)
             if git("diff", "--cached", "--quiet", cwd=tree).returncode == 0:
                 return None
             message = _message(report, run)
