@@ -173,8 +173,8 @@ def check_inbox(data: Path, base: str | None = None, body: str | None = None) ->
     if publication and releases.get(publication[0]) != publication[1]:  # the month was published on another day
         corrections = sum(r.date == publication[1] for year in plan.years.values() if year.revisions
                           for r in year.revisions.revisions)
-    outcome = Outcome(handed, fields, publication, corrections, published, fields.problems + publish_problems, waiting, report, releases,
-                      changes, changes_note)
+    outcome = Outcome(handed, fields, publication, corrections, published, fields.problems + publish_problems,
+                      waiting, report, releases, changes, changes_note)
     outcome.commit, outcome.remove = changed_files(root, handed, published)
     return outcome
 
