@@ -7,7 +7,7 @@ TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
 TOOLS  := tools/node_modules/.installed
 
-.PHONY: site test test-system validate serve diff bench system-packages clean
+.PHONY: site test test-system validate serve diff bench system-packages clean inbox open-month reply-report reply-commit reply-comment
 
 BASE ?= origin/main
 HEAD ?= HEAD
@@ -52,6 +52,30 @@ bench: $(STAMP)
 diff: $(STAMP)
 	$(TOOL) diff $(BASE) $(HEAD)
 
+# The office's route through the browser (CONTRIBUTING.md, part 一; the workflows in .github/workflows/).
+# A pull request's check: import the workbooks in inbox/, record the publication date of its description, and
+# write the comment (printed, for the job summary) and what to commit back into inbox-report/. BASE_REF: the
+# branch the pull request goes into.
+inbox: $(STAMP)
+	$(TOOL) inbox --base "origin/$${BASE_REF:-main}" --out inbox-report
+
+# 取月报表格: the month's workbook (MONTH, from the environment) on a new branch, with its pull request.
+open-month: $(STAMP)
+	$(TOOL) open-month "$$MONTH"
+
+# 回复拉取请求: run on the runner itself with its own python3 and gh (the module needs only the standard library,
+# so there is no .venv to make), on the report of the check run RUN_ID.
+reply-report:
+	rm -rf inbox-report
+	gh run download "$$RUN_ID" --repo "$$GITHUB_REPOSITORY" --name inbox-report --dir inbox-report \
+	  || echo "检查没有留下结果（inbox-report）。"
+
+reply-commit: reply-report
+	PYTHONPATH=scripts python3 -m minsheng reply commit inbox-report
+
+reply-comment: reply-report
+	PYTHONPATH=scripts python3 -m minsheng reply comment inbox-report
+
 # Debian packages the tests need (CJK fonts, Chromium, and Node.js with npm where the
 # machine has none): run as root.
 system-packages:
@@ -65,4 +89,4 @@ $(TOOLS): tools/package.json tools/package-lock.json
 	touch $(TOOLS)
 
 clean:
-	rm -rf site build
+	rm -rf site build inbox-report

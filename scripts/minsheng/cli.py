@@ -54,6 +54,21 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--month", required=True, help="月份，如 2024-07")
     load.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
+    inbox = commands.add_parser("inbox", parents=[data],
+                                help="导入 inbox/ 中交回的 Excel 工作簿，按拉取请求说明登记发布，检查数据，写出拉取请求的评论")
+    inbox.add_argument("--base", help="比较的版本，如 origin/main（变更报告和发布登记以它为准）")
+    inbox.add_argument("--out", type=Path, help="把评论 comment.md、report.json 和要提交的文件（files/）写到这个文件夹")
+    inbox.add_argument("--event", type=Path, help="GitHub 的事件文件（默认取 GITHUB_EVENT_PATH）：拉取请求的编号和说明")
+
+    opening = commands.add_parser("open-month", parents=[data],
+                                  help="（GitHub Actions 中）生成某月的填报表格，放在新分支的 outbox/ 中，并新建拉取请求")
+    opening.add_argument("month", help="月份，如 2024-08：新的月份按上月预填，已有的月份导出它现在的表格以便更正")
+
+    reply = commands.add_parser("reply", help="（GitHub Actions 中）拉取请求检查之后：把导入的文件提交回分支，或在拉取请求上写检查结果")
+    reply.add_argument("action", choices=["commit", "comment"], help="commit：提交回分支；comment：写评论")
+    reply.add_argument("report", type=Path, help="检查留下的结果文件夹（minsheng inbox --out 写的）")
+    reply.add_argument("--repo", type=Path, default=Path("."), help="本仓库的检出（默认当前文件夹）")
+
     sample = commands.add_parser("sample", parents=[data], help="重新生成随数据提供的演示样例月报（固定随机种子）")
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
@@ -85,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "data", "") is None:
         args.data = default_data()
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "export": _export, "import": _import,
-                "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
+                "inbox": _inbox, "open-month": _open_month, "reply": _reply, "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
                 "synth": _synth, "bench": _bench}
     try:
         return handlers[args.command](args)
@@ -218,6 +233,72 @@ def _import(args: argparse.Namespace) -> int:
     if any(p.code == "correction-pending" for p in report.errors):
         print("已发布月份的更正已写入，下一步运行 minsheng publish 登记并公布。")
     return 0 if all(p.code == "correction-pending" for p in report.errors) else 1
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from .entry.github import MARKER, read_event
+    from .entry.inbox import check_inbox, write_report
+    from .render.pull_request_comment import pull_request_comment
+
+    if not _data_folder(args.data):
+        return 1
+    event = read_event(args.event)
+    outcome = check_inbox(args.data, args.base, (event.get("pull_request") or {}).get("body"))
+    comment = pull_request_comment(outcome, MARKER)
+    if args.out:
+        write_report(outcome, args.data.resolve().parent, args.out, comment, event)
+    print(comment)
+    return 0 if outcome.ok else 1
+
+
+def _open_month(args: argparse.Namespace) -> int:
+    import os
+
+    from .entry.github import Api, GitHubError, read_event, write_summary
+    from .entry.monthly import EntryError
+    from .entry.open_month import open_month
+
+    checked = _plan(args.data)
+    if checked is None:
+        return 1
+    event = read_event()
+    repository = os.environ.get("GITHUB_REPOSITORY", "")
+    base = (event.get("repository") or {}).get("default_branch") or "main"
+    try:
+        opened = open_month(checked[0], args.month.strip(), Api.from_environment(), repository, base,
+                            os.environ.get("GITHUB_SERVER_URL", "https://github.com"))
+    except (EntryError, GitHubError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        write_summary(f"## 没有生成表格\n\n{exc}")
+        return 1
+    print(opened.summary)
+    write_summary(f"## {'更正' if opened.correction else ''}{args.month.strip()} 的填报表格\n\n{opened.summary}")
+    return 0
+
+
+def _reply(args: argparse.Namespace) -> int:
+    from .entry.github import Api, GitHubError, read_event, write_output
+    from .entry.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
+
+    event = read_event()
+    if "workflow_run" not in event:
+        print("错误：minsheng reply 只在“回复拉取请求”工作流中运行（workflow_run 事件）。", file=sys.stderr)
+        return 1
+    run, report = Run.from_event(event), CheckReport.load(args.report)
+    for name in report.dropped:
+        print(f"检查结果中列出的 {name} 不是可以写回的文件，已忽略。")
+    try:
+        api = Api.from_environment()
+        if args.action == "commit":
+            outcome, sha = reply_commit(args.repo, run, report, api)
+            write_output(outcome=outcome, commit=sha or "")
+            print(f"写回：{outcome}{f'（提交 {sha}）' if sha else ''}")
+        else:
+            print(f"评论：{reply_comment(run, report, api, *environment_outcome())}")
+    except GitHubError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _sample(args: argparse.Namespace) -> int:

@@ -145,6 +145,13 @@ CATALOGUE: dict[str, ProblemType] = _catalogue(
     ProblemType("revision", "已发布的内容被改动，须登记并公布更正",
                 "已发布月份的数字、进展情况、资金说明或报送状态被改动（含增删行）但未登记，或发布时的存档缺失、月报文件被删除。"
                 "在该行“更正说明”中写明原因，再运行 minsheng publish 登记并公布这项更正。"),
+    # the office's pull requests (the browser route)
+    ProblemType("inbox", "交回的表格无法处理",
+                "inbox/ 文件夹中的文件看不出是哪个月的表格、同一个月交了两份，或 outbox/ 中发给您填写的表格还没有交回。"
+                "按提示删去多余的文件、把文件名改成月份（如 2024-08.xlsx），或把填好的表格上传到 inbox/。"),
+    ProblemType("publish-field", "拉取请求说明中的发布登记无法完成",
+                "拉取请求说明中“发布月份”“发布日期”两行的写法不对，或按它登记发布时被拒绝（如发布日期不晚于月底、"
+                "前一个月还没有发布）。按提示改正说明中的这两行；暂不登记发布时，把发布日期留空。"),
 )
 
 

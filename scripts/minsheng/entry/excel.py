@@ -108,6 +108,20 @@ def read_workbook(path: Path, shown_as: str) -> tuple[FilledWorkbook | None, lis
     return FilledWorkbook(_month(workbook), sheets), problems
 
 
+def workbook_month(path: Path) -> str | None:
+    """The month a workbook was made for, when it is a workbook that says; None otherwise (never raises)."""
+    try:
+        if _not_a_workbook(path, path.name):
+            return None
+        workbook = load_workbook(path, read_only=True)
+        try:
+            return _month(workbook)
+        finally:
+            workbook.close()
+    except Exception:  # noqa: BLE001 - a damaged file: import_month names what is wrong with it
+        return None
+
+
 def _not_a_workbook(path: Path, shown_as: str) -> Problem | None:
     """A file the office may hand in by mistake, named for what it is."""
     head = path.read_bytes()[:8]

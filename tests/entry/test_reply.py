@@ -1,0 +1,152 @@
+"""After the check: the reply commits the imported files back to a branch of the repository itself (never a
+fork's), and keeps one comment up to date; 取月报表格 opens a month's branch and pull request. On real git
+repositories (a bare origin in a temporary folder) with a stand-in for GitHub's API."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from minsheng.cli import main
+from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT, may_write, upsert_comment
+from minsheng.entry.monthly import EntryError
+from minsheng.entry.open_month import open_month
+from minsheng.entry.reply import CheckReport, Run, comment_body, reply_comment, reply_commit
+from minsheng.validate import validate_data
+
+from .repository import REPOSITORY, FakeApi, clone, commit_all, git, open_pull
+
+
+def test_only_a_branch_of_the_repository_itself_is_written_to():
+    assert may_write(REPOSITORY, REPOSITORY)
+    assert may_write("HuangShan/MinSheng", REPOSITORY)  # GitHub's names are case-insensitive
+    assert not may_write("someone/minsheng", REPOSITORY)  # a fork
+    assert not may_write("huangshan/minsheng-copy", REPOSITORY)
+    assert not may_write(None, REPOSITORY)  # a fork since deleted
+    assert not may_write("", REPOSITORY) and not may_write(REPOSITORY, None)
+
+
+def run_event(sha: str, head_repository: str = REPOSITORY, conclusion: str = "success") -> Run:
+    return Run.from_event({"repository": {"full_name": REPOSITORY}, "workflow_run": {
+        "id": 42, "head_repository": {"full_name": head_repository}, "head_branch": "month-2024-12", "head_sha": sha,
+        "conclusion": conclusion, "html_url": f"https://github.com/{REPOSITORY}/actions/runs/42", "pull_requests": []}})
+
+
+def test_the_reply_commits_the_imported_files_to_the_branch_and_removes_the_workbooks(checked, tmp_path):
+    origin, report_folder, head = checked
+    checkout = clone(origin, tmp_path / "default")  # the reply's checkout: the default branch, not the pull request's
+    api = FakeApi({7: open_pull(7, "month-2024-12", head)})
+    outcome, sha = reply_commit(checkout, run_event(head), CheckReport.load(report_folder), api)
+    assert outcome == "committed"
+    assert git(origin, "rev-parse", "month-2024-12") == sha and git(origin, "rev-parse", f"{sha}^") == head
+    assert git(origin, "diff", "--name-status", head, sha).splitlines() == [
+        "M\tdata/2024/progress/2024-12.csv", "D\tinbox/2024-12.xlsx", "D\toutbox/2024-12.xlsx"]
+    assert "1190" in git(origin, "show", f"{sha}:data/2024/progress/2024-12.csv")
+    assert git(origin, "log", "-1", "--format=%an%n%s", sha) == "github-actions[bot]\n导入交回的表格 inbox/2024-12.xlsx"
+    (status,) = [body for method, path, body in api.writes() if path.endswith(f"/statuses/{sha}")]
+    assert status["state"] == "success" and status["context"] == STATUS_CONTEXT
+    assert git(checkout, "rev-parse", "HEAD") == git(origin, "rev-parse", "main")  # its own checkout untouched
+
+    # the comment: verified against the new head, written once, then edited
+    comment = FakeApi({7: open_pull(7, "month-2024-12", sha)},
+                      comments=[{"id": 3, "body": f"{MARKER} 伪造", "user": {"login": "someone"}}])
+    assert reply_comment(run_event(head), CheckReport.load(report_folder), comment, outcome, sha, "success") == "created"
+    assert reply_comment(run_event(head), CheckReport.load(report_folder), comment, outcome, sha, "success") == "updated"
+    (written, _) = [c for c in comment.comments if c["user"]["login"] == BOT], None
+    assert len(written) == 1 and written[0]["body"].startswith(MARKER)
+    assert f"已把导入的文件提交到本分支（提交 {sha[:7]}）" in written[0]["body"]
+    assert [m for m, _, _ in comment.writes()] == ["POST", "PATCH"]
+    assert comment.writes()[1][1].endswith(f"/issues/comments/{written[0]['id']}")  # not the one someone else wrote
+
+
+def test_a_forks_pull_request_gets_its_report_and_no_write(checked, tmp_path):
+    origin, report_folder, head = checked
+    checkout = clone(origin, tmp_path / "default")
+    before = git(origin, "for-each-ref")
+    api = FakeApi({7: open_pull(7, "month-2024-12", head, "someone/minsheng")})
+    run = run_event(head, head_repository="someone/minsheng")
+    assert reply_commit(checkout, run, CheckReport.load(report_folder), api) == ("fork", None)
+    assert api.calls == [] and git(origin, "for-each-ref") == before
+    assert reply_comment(run, CheckReport.load(report_folder), api, "", None, "skipped") == "created"
+    (body,) = [b["body"] for m, _, b in api.writes()]
+    assert "来自复刻仓库" in body and "不会往里写任何东西" in body and "数据检查结果" in body
+
+
+def test_the_reply_believes_the_report_only_as_data(checked, tmp_path):
+    origin, report_folder, head = checked
+    checkout = clone(origin, tmp_path / "default")
+    summary = json.loads((report_folder / "report.json").read_text(encoding="utf-8"))
+    workflow = report_folder / "files" / ".github" / "workflows" / "x.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: push\n", encoding="utf-8")
+    summary["commit"] += [".github/workflows/x.yml", "data/2024/items/01.yaml", "data/../Makefile"]
+    summary["remove"] += ["Makefile", "inbox/README.md", "inbox/../data/site.yaml"]
+    (report_folder / "report.json").write_text(json.dumps(summary), encoding="utf-8")
+    report = CheckReport.load(report_folder)
+    assert report.dropped == [".github/workflows/x.yml", "data/2024/items/01.yaml", "data/../Makefile", "Makefile",
+                              "inbox/README.md", "inbox/../data/site.yaml"]
+    # a report naming another pull request, or a branch that has moved on, gets nothing written
+    elsewhere = FakeApi({7: open_pull(7, "month-2024-12", "0" * 40)})
+    assert reply_commit(checkout, run_event(head), report, elsewhere) == ("not-verified", None)
+    moved = FakeApi({7: open_pull(7, "month-2024-12", head)})
+    other = clone(origin, tmp_path / "other", "month-2024-12")
+    (other / "inbox" / "later.txt").write_text("x", encoding="utf-8")
+    commit_all(other, "A later upload")
+    git(other, "push", "--quiet", "origin", "month-2024-12")
+    assert reply_commit(checkout, run_event(head), report, moved) == ("moved", None)
+    assert moved.writes() == []
+    body = comment_body(report, run_event(head, conclusion="failure"), "moved", None, "success")
+    assert "又有了新的提交" in body and "数据没有问题，但其他检查（测试或生成网站）没有通过" in body
+    report.ok = False
+    assert "检查没有通过：请按上面的说明改正" in comment_body(report, run_event(head, conclusion="failure"), "", None, "")
+
+
+def test_one_comment_is_kept_and_edited():
+    api = FakeApi(comments=[{"id": 5, "body": "别的评论", "user": {"login": BOT}},
+                            {"id": 6, "body": f"{MARKER}\n旧的结果", "user": {"login": BOT}}])
+    assert upsert_comment(api, REPOSITORY, 7, "新的结果") == "updated"
+    assert api.writes() == [("PATCH", f"/repos/{REPOSITORY}/issues/comments/6", {"body": f"{MARKER}\n新的结果"})]
+
+
+def test_the_reply_needs_nothing_but_the_standard_library(tmp_path):
+    """It runs on the runner's own python3: no yaml, pydantic, openpyxl or jinja2 there."""
+    probe = (f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r})\n"
+             "from minsheng.cli import main\n"
+             f"code = main(['reply', 'comment', {str(tmp_path)!r}])\n"
+             "import minsheng.entry.reply, minsheng.entry.github\n"
+             "print(code, *sorted(m for m in ('yaml', 'pydantic', 'openpyxl', 'jinja2') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "none.json")})
+    assert done.stdout.strip() == "1", done.stderr  # refused (not a workflow_run), and nothing third-party loaded
+    assert "只在“回复拉取请求”工作流中运行" in done.stderr
+
+
+def test_open_month_pushes_the_months_branch_and_opens_its_pull_request(origin, tmp_path):
+    checkout = clone(origin, tmp_path / "default")
+    git(origin, "branch", "-D", "month-2024-12")  # as before the office first asks for December
+    plan = validate_data(checkout / "data")[0]
+    api = FakeApi()
+    opened = open_month(plan, "2024-12", api, REPOSITORY, "main")
+    assert (opened.branch, opened.workbook, opened.correction) == ("month-2024-12", "outbox/2024-12.xlsx", False)
+    assert git(origin, "diff", "--name-only", "main", "month-2024-12").splitlines() == [
+        "data/2024/funds/2024-12.csv", "data/2024/progress/2024-12.csv", "outbox/2024-12.xlsx"]
+    ((_, path, pull),) = api.writes()
+    assert path == f"/repos/{REPOSITORY}/pulls"
+    assert (pull["title"], pull["head"], pull["base"]) == ("2024年12月月报", "month-2024-12", "main")
+    body = pull["body"]
+    assert f"https://github.com/{REPOSITORY}/raw/month-2024-12/outbox/2024-12.xlsx" in body
+    assert f"https://github.com/{REPOSITORY}/upload/month-2024-12/inbox" in body
+    assert "填好了2024年11月的累计数" in body and body.endswith("发布月份：2024-12\n发布日期：\n")
+    assert opened.url in opened.summary
+    # a second run for the month points to the first's pull request; a published month opens a correction
+    git(checkout, "switch", "--quiet", "main")  # each run starts from the default branch
+    with pytest.raises(EntryError, match="这个月已经有拉取请求了：https://github.com/.*/pull/1"):
+        open_month(plan, "2024-12", api, REPOSITORY, "main")
+    opened = open_month(plan, "2024-11", api, REPOSITORY, "main")
+    assert opened.correction and opened.branch == "correct-2024-11"
+    assert git(origin, "diff", "--name-only", "main", "correct-2024-11") == "outbox/2024-11.xlsx"
+    assert api.writes()[-1][2]["title"] == "更正2024年11月月报" and "更正说明" in api.writes()[-1][2]["body"]
