@@ -78,14 +78,15 @@ def figures(text: str, where: str, year: int | None = None) -> list[Candidate]:
         sentence = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
         candidate = _candidate(text, match, unit, before, local, suffix.group(1) or "", suffix.group(2), clause,
                                sentence, where)
-        baseline = [value for start, value in baselines.items() if clause[0] <= start < match.start()]
+        baseline = [start for start in baselines if clause[0] <= start < match.start()]
         if baseline:
-            candidate.baseline = baseline[-1]
+            candidate.baseline = baselines[baseline[-1]]
+            local = text[clause[0]:text.rfind("从", clause[0], baseline[-1])]  # 供电可靠性 (从99.90%提高到99.93%)
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         after = text[ends[index]:min(clause[1], following)]
         if following < clause[1] and after.startswith(LIST):
             after = ""  # 生活救助4人、子女助学1人: what follows names the next figure
-        if index and ends[index - 1] > clause[0]:  # …宫颈癌、2500人次乳腺癌: what precedes named the figure before
+        if index and ends[index - 1] > clause[0] and not baseline:  # …宫颈癌、2500人次乳腺癌: named the one before
             local = re.split("|".join(LIST), local)[-1]
         candidate.name = _name(local, after, text[slice(*clause)])
         if year is not None:
