@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -150,6 +151,9 @@ def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> d
         review.append("没有找到发布日期，暂填本年1月1日，请改为通知的发布日期（它也是序时进度的起点）")
     elif published.year != year:
         review.append(f"发布日期 {published} 不在{year}年，请核对")
+    printed_years = {int(y) for y in re.findall(r"(20\d\d)年", title)}
+    if printed_years and year not in printed_years:
+        review.append(f"通知标题写的是{'、'.join(map(str, sorted(printed_years)))}年，与年度 {year} 不一致，请核对是否用错了通知")
     review.append("核对标题、发文机关、发布机构、发文字号、索引号和发布日期（取自通知开头的信息栏和标题）")
     milestones = []
     for position, milestone in enumerate(notice.milestones):

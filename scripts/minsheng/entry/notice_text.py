@@ -20,7 +20,7 @@ ITEM_HEADING = re.compile(rf"^[(（]([{NUMERAL}]+)[)）]")
 CATEGORY_HEADING = re.compile(rf"^([{NUMERAL}]+)、\s*(.+?)\s*(?:[(（]\s*(\d+)\s*项\s*[)）])?\s*$")
 MEASURES_HEADING = re.compile(r"^(推进措施|推进举措|工作措施|主要措施)\s*[:：]\s*")
 LEAD_UNITS = re.compile(r"[(（]牵头单位[:：]")
-MEASURE_NUMBER = re.compile(r"^(\d{1,2})(?!\d)([.．、]?)\s*")
+MEASURE_NUMBER = re.compile(r"^(?:[(（](\d{1,2})[)）]|(\d{1,2})(?!\d)([.．、]?))\s*")  # 1. 2、 3 （4）
 NO_TASK = re.compile(r"无任务")
 CLAUSE_END = "。；;！？!?"
 # A title does not open with a circumstance alone (围绕重点民生食品, 依托“15分钟阅读圈”建设): it runs on to the
@@ -204,8 +204,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def _measure(line: str, number: int, expected: int) -> Measure:
     found = MEASURE_NUMBER.match(line)
     if found and line[found.end():]:
-        printed = int(found.group(1))
-        if found.group(2) or printed == expected:  # 1. … or a bare 3 where the third measure is due
+        printed = int(found.group(1) or found.group(2))
+        if found.group(1) or found.group(3) or printed == expected:  # 1. or (1), or a bare 3 where the third is due
             return Measure(line[found.end():], printed, number)
     return Measure(line, None, number)
 
@@ -295,7 +295,7 @@ def _check_item(notice: PrintedNotice, item: PrintedItem) -> None:
             item.defects.append(f"推进措施第{position}条没有序号，本站按原文顺序列为第{position}条，照录未改。")
         elif measure.number is not None and measure.number != position:
             item.defects.append(f"推进措施第{position}条印的序号是“{measure.number}”，与前后顺序不符，照录未改。")
-        elif measure.number is not None and not re.match(r"^\d{1,2}[.．、]", raw):
+        elif measure.number is not None and not re.match(r"^(\d{1,2}[.．、]|[(（]\d{1,2}[)）])", raw):
             item.defects.append(f"推进措施第{position}条序号“{measure.number}”后缺少“.”，原文为“{_cut(raw, 8)}……”，"
                                 "本站去掉序号照录正文。")
         text = measure.text.rstrip()
