@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     reply.add_argument("report", type=Path, help="检查留下的结果文件夹（minsheng inbox --out 写的）")
     reply.add_argument("--repo", type=Path, default=Path("."), help="本仓库的检出（默认当前文件夹）")
 
+    start = commands.add_parser("new-year", parents=[data],
+                                help="从新一年的通知生成计划草稿：notice.txt、notice.yaml 和每个项目的 .yaml（待人工核对）")
+    start.add_argument("year", type=int, help="年度，如 2025")
+    start.add_argument("--notice", type=Path, required=True, help="通知全文：UTF-8 或 GB18030（GBK）编码的文本文件")
+
     sample = commands.add_parser("sample", parents=[data], help="重新生成随数据提供的演示样例月报（固定随机种子）")
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
@@ -100,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "data", "") is None:
         args.data = default_data()
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "export": _export, "import": _import,
-                "inbox": _inbox, "open-month": _open_month, "reply": _reply, "sample": _sample, "build": _build, "publish": _publish, "diff": _diff,
-                "synth": _synth, "bench": _bench}
+                "inbox": _inbox, "open-month": _open_month, "reply": _reply, "sample": _sample, "new-year": _new_year,
+                "build": _build, "publish": _publish, "diff": _diff, "synth": _synth, "bench": _bench}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
@@ -298,6 +303,29 @@ def _reply(args: argparse.Namespace) -> int:
     except GitHubError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _new_year(args: argparse.Namespace) -> int:
+    from .entry.monthly import EntryError
+    from .entry.new_year import new_year
+
+    checked = _plan(args.data)
+    if checked is None:
+        return 1
+    try:
+        written, notices, encoding = new_year(checked[0], args.year, args.notice)
+    except EntryError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    folder = written[0].parent
+    items = [p for p in written if p.parent.name == "items"]
+    print(f"已写入 {folder}/：notice.txt（通知全文{'，按 GB18030 编码读取，存为 UTF-8' if encoding != 'UTF-8' else ''}）、"
+          f"notice.yaml 和 {len(items)} 个项目草稿（items/）。")
+    if any(p.name == "units.yaml" for p in written):
+        print(f"已在 {written[-1]} 末尾加入通知中出现、单位表中没有的待核对单位。")
+    print(f"草稿中有 {len(notices)} 处待核对（minsheng validate 以“提示[review]”列出）；全部核对、删去 review 条目之前，"
+          f"{args.year} 年度是草稿，网站仍显示以前的年度。做法见 CONTRIBUTING.md。")
     return 0
 
 

@@ -46,21 +46,33 @@ def month(cervical: float | None, breast: float | None, funds: list[FundReport])
 
 
 def test_output_check_is_silent_on_a_match():
-    implied = (5300 * 49 + 2500 * 79) / 10_000  # 45.72 万元
+    # 49元 pays for the 3,500 province-funded cervical screenings only (the district pays the other 1,800)
+    implied = (3500 * 49 + 2500 * 79) / 10_000  # 36.90 万元
     check = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 50, 46, implied)]), RULES)
-    assert check.implied == 45.72 and check.disbursed == 45.72
+    assert check.implied == 36.9 and check.disbursed == 36.9
     assert check.gap == 0 and not check.flagged
+    cervical = check.parts[0]
+    assert (cervical.amount, cervical.reported, cervical.counted, cervical.implied) == (49, 5300, 3500, 17.15)
+
+
+def test_a_standard_that_covers_part_of_the_output_counts_up_to_that_part():
+    below = output_check(ITEMS["28"], month(2000, 1000, [fund("省", 50, 46, 17.7)]), RULES)
+    assert [(p.reported, p.counted) for p in below.parts] == [(2000, 2000), (1000, 1000)]
+    assert below.implied == round((2000 * 49 + 1000 * 79) / 10_000, 2)
+    at = output_check(ITEMS["28"], month(3500, 2500, [fund("省", 50, 46, 36.9)]), RULES)
+    beyond = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 50, 46, 36.9)]), RULES)
+    assert at.implied == beyond.implied == 36.9  # the 1,800 beyond the 3,500 imply no 49元
 
 
 def test_output_check_flags_a_gap_with_or_without_an_explanation():
     check = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 50, 46, 30)]), RULES)
-    assert check.flagged and check.gap == pytest.approx(-34.4, abs=0.05) and check.explanation == ""
+    assert check.flagged and check.gap == pytest.approx(-18.7, abs=0.05) and check.explanation == ""
     explained = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 50, 46, 30, "乳腺癌筛查费用年底结算")]), RULES)
     assert explained.flagged and explained.explanation == "乳腺癌筛查费用年底结算"
 
 
 def test_output_check_tolerance_edge():
-    implied = 45.72
+    implied = 36.9
     within = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 50, 50, round(implied * 1.1, 2))]), RULES)
     assert within.gap <= RULES.funds_tolerance and not within.flagged
     beyond = output_check(ITEMS["28"], month(5300, 2500, [fund("省", 60, 60, round(implied * 1.11, 2))]), RULES)

@@ -8,6 +8,8 @@ so is every table of the latest month (by source, category, lead unit): a row or
 item says so, rather than carry an older month's figures as if they were this month's.
 Money against output: where a standard is paid per head or per unit (applies_to), standard × the number
 reported implies an amount; a gap to the amount disbursed beyond the tolerance of rules.yaml is flagged.
+Where the notice says a standard pays for only part of the number (covers: 49元 for 3,500 of the 5,300
+cervical screenings), the number counted is the reported one up to that part.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..months import number
-from ..model import FUND_SOURCES, FundReport, Item, MonthReport, Rules
+from typing import NamedTuple
+
+from ..model import FUND_SOURCES, FundReport, Item, MonthReport, PolicyParameter, Rules
 
 
 @dataclass(frozen=True)
@@ -127,11 +131,30 @@ def time_elapsed(month: str) -> float:
     return round(number(month) / 12 * 100, 1)
 
 
+def counted(parameter: PolicyParameter, reported: float) -> float:
+    """The number a per-head standard pays for: the number reported, up to the part it covers (if it says)."""
+    return reported if parameter.covers is None else min(reported, parameter.covers)
+
+
+def implied_money(parameter: PolicyParameter, reported: float) -> float:
+    """万元 a per-head standard implies for the number reported."""
+    return wan_yuan(parameter.amount, parameter.unit) * counted(parameter, reported)
+
+
+class OutputPart(NamedTuple):
+    name: str  # the standard's
+    amount: float
+    unit: str
+    reported: float  # the number the month reports
+    counted: float  # the part of it the standard pays for (all of it, unless the standard covers less)
+    implied: float  # 万元
+
+
 @dataclass(frozen=True)
 class OutputCheck:
     """Money against output for one item at one month."""
 
-    parts: tuple[tuple[str, float, str, float, float], ...]  # (standard name, amount, unit, number, 万元)
+    parts: tuple[OutputPart, ...]
     implied: float  # 万元
     disbursed: float  # 万元
     gap: float | None  # disbursed − implied, as a percentage of implied
@@ -148,12 +171,12 @@ def output_check(item: Item, report: MonthReport | None, rules: Rules) -> Output
         reported = report.indicators.get((item.id, parameter.applies_to)) if parameter.applies_to else None
         if reported is None or reported.value is None:
             continue
-        parts.append((parameter.name, parameter.amount, parameter.unit, reported.value,
-                      round(wan_yuan(parameter.amount, parameter.unit) * reported.value, 2)))
+        parts.append(OutputPart(parameter.name, parameter.amount, parameter.unit, reported.value,
+                                counted(parameter, reported.value), round(implied_money(parameter, reported.value), 2)))
     rows = item_rows(report, item.id)
     if not parts or not rows:
         return None
-    implied = round(sum(part[4] for part in parts), 2)
+    implied = round(sum(part.implied for part in parts), 2)
     disbursed = round(Money.of(rows).disbursed, 2)
     gap = round((disbursed - implied) / implied * 100, 1) if implied else None
     flagged = gap is not None and abs(gap) > rules.funds_tolerance

@@ -71,9 +71,11 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
             F("item", "string", "项目编号"), F("parameter", "string", "标准编号"), F("name", "string", "标准名称"),
             F("kind", "string", "标准类型"), F("amount", "number", "数额"), F("unit", "string", "单位"),
             F("comparator", "string", "限定词"), F("per", "string", "对象"), F("period", "string", "期间"),
-            F("payer", "string", "出资方"), F("applies_to", "string", "对应指标"), F("source", "string", "原文")),
+            F("payer", "string", "出资方"), F("applies_to", "string", "对应指标"),
+            F("covers", "number", "补助数量", "标准只补助对应指标中的一部分时，这一部分的数量；为空表示全部"),
+            F("source", "string", "原文")),
             tuple((i.id, p.id, p.name, p.kind, p.amount, p.unit, p.comparator, p.per, p.period, p.payer, p.applies_to,
-                   p.source) for i in items for p in i.policy_parameters), ("item", "parameter")),
+                   p.covers, p.source) for i in items for p in i.policy_parameters), ("item", "parameter")),
         Dataset("progress", "月度进展", "每个指标每月底的累计数或达到的水平", (
             F("month", "string", "月份"), F("item", "string", "项目编号"), F("indicator", "string", "指标编号"),
             F("value", "number", "截至月底"), F("percent", "number", "完成比例（%）"), F("met", "boolean", "是否达标"),

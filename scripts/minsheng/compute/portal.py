@@ -144,8 +144,11 @@ class Portal:
 
 
 def portal(plan: Plan) -> Portal:
-    """The site of the latest year in `plan`."""
-    year = plan.years[max(plan.years)]
+    """The site of the latest year in `plan` that is not a draft (a new year's drafts, written by `minsheng
+    new-year`, wait for their review; until then the site stays the year before's)."""
+    year = plan.shown_year
+    if year is None:
+        raise ValueError("no year without drafts to show")
     ov = overview(plan, year)
     rules = plan.rules
     limit = rules.list_limit
@@ -208,9 +211,9 @@ def _with_warnings(b: Bulletin) -> list[tuple]:
 
 
 def _search_words(plan: Plan, ov: YearOverview) -> tuple[str, ...]:
-    """Words jieba keeps whole in the search index: the lead units' spellings, and the items' keywords
-    (so that 适老化改造 is one word in the index, as residents type it)."""
-    units = {spelling for unit in plan.units.units for spelling in (unit.name, *unit.aliases)}
+    """Words jieba keeps whole in the search index: the lead units' spellings (but a draft unit's), and the
+    items' keywords (so that 适老化改造 is one word in the index, as residents type it)."""
+    units = {spelling for unit in plan.units.units if not unit.review for spelling in (unit.name, *unit.aliases)}
     return tuple(sorted(units | {word for view in ov.items for word in view.item.keywords}))
 
 

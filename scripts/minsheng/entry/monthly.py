@@ -104,6 +104,9 @@ def year_of(plan: Plan, month: str):
         raise EntryError(f"data/ 中没有 {match.group(1)} 年度的计划：请先建立 data/{match.group(1)}/，放入 notice.txt"
                          f"（通知全文）、notice.yaml（通知信息和进度安排）和 items/（每个项目一个 .yaml），写法见"
                          f" data/README.md 和 2024 年度的文件")
+    if plan.is_draft(year):
+        raise EntryError(f"{year.year} 年度的计划还是草稿（minsheng new-year 生成，还有待核对的事项）：请先逐条核对并删去"
+                         f"各文件中的 review 条目（minsheng validate 列出它们），再填报月报")
     return year
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.funds import wan_yuan
+from ..compute.funds import implied_money
 from ..compute.progress import item_history
 from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
@@ -300,7 +300,7 @@ def _implied(item: Item, values: dict[str, float | None]) -> float:
     total = 0.0
     for parameter in item.policy_parameters:
         if parameter.applies_to and values.get(parameter.applies_to) is not None:
-            total += wan_yuan(parameter.amount, parameter.unit) * values[parameter.applies_to]
+            total += implied_money(parameter, values[parameter.applies_to])
     return total
 
 

@@ -88,6 +88,20 @@ class Plan:
     groups_source: Source | None = None
     years: dict[int, Year] = field(default_factory=dict)
 
+    def is_draft(self, year: Year) -> bool:
+        """A year is a draft while its notice, an item (or an item's indicator or standard) or a lead unit it
+        names still has review lines (待核对): `minsheng new-year` writes them, the office deletes them."""
+        if year.notice and year.notice.review or any(item.reviews() for item in year.items):
+            return True
+        pending = {unit.id for unit in self.units.units if unit.review} if self.units else set()
+        return any(pending.intersection(item.lead_units) for item in year.items)
+
+    @property
+    def shown_year(self) -> Year | None:
+        """The year the site shows: the latest that is not a draft (a new year's drafts never replace it)."""
+        ready = [number for number, year in self.years.items() if not self.is_draft(year)]
+        return self.years[max(ready)] if ready else None
+
 
 def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
     """Read everything under `root` (the data folder). Problems do not stop loading the rest."""

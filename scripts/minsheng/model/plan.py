@@ -9,6 +9,14 @@ from pydantic import Field
 
 from .base import ITEM_ID, SLUG, Comparator, DataNote, Record
 
+# What a person must still decide about a draft written by `minsheng new-year`: one sentence each, in
+# Chinese, beside what it is about. A record that has any is a draft; the office deletes each line once
+# decided. A year with a draft is not published (the site shows the latest year without one).
+Review = Annotated[list[Annotated[str, Field(min_length=1)]], Field(
+    default_factory=list, title="待核对",
+    description="new-year 生成的草稿中需要人工核对或决定的事项，每条一句；核对并改好后删去该条。"
+    "有待核对事项的年度是草稿，网站仍显示最近一个没有草稿的年度")]
+
 
 class Unit(Record):
     id: str = Field(title="单位编号", pattern=SLUG)
@@ -20,6 +28,7 @@ class Unit(Record):
     phone: str | None = Field(default=None, title="咨询电话", min_length=1, description="如 0559-1234567")
     hours: str | None = Field(default=None, title="办公时间", min_length=1, description="如 工作日 8:00—12:00，14:30—17:30")
     website: str | None = Field(default=None, title="网站", min_length=1, description="以 http:// 或 https:// 开头")
+    review: Review
 
 
 class Group(Record):
@@ -72,6 +81,7 @@ class Notice(Record):
     schedule: Schedule = Field(title="进度安排")
     categories: list[Category] = Field(title="类别", min_length=1)
     data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
+    review: Review
 
 
 class Indicator(Record):
@@ -89,6 +99,7 @@ class Indicator(Record):
     )
     baseline: float | None = Field(default=None, title="基期值", description="水平类指标的起点，如“从99.90%提高到”")
     source: str = Field(title="原文", description="通知中给出该指标的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+    review: Review
 
 
 MONEY_UNITS = ("元", "万元")  # a standard in these units is money, and implies the funds it needs
@@ -119,7 +130,13 @@ class PolicyParameter(Record):
         default=None, title="对应指标", pattern=SLUG,
         description="按人或按件的补助标准所对应的数量指标编号：标准 × 月报数量 = 应需资金，用于核对资金与产出",
     )
+    covers: float | None = Field(
+        default=None, title="补助数量", gt=0,
+        description="通知写明标准只补助对应指标中的一部分时，这一部分的数量（如宫颈癌筛查5300人次中省级以上财政补助的"
+        "3500人次）；核对资金与产出时按月报数量与这个数中较小的一个计算",
+    )
     source: str = Field(title="原文", description="通知中给出该标准的原话，须逐字出现在本项原文或推进措施中", min_length=1)
+    review: Review
 
 
 class Item(Record):
@@ -130,7 +147,8 @@ class Item(Record):
     title: str = Field(title="项目名称", min_length=1)
     lead_units: list[str] = Field(title="牵头单位", min_length=1)
     lead_units_text: str = Field(title="牵头单位原文", min_length=1)
-    groups: list[str] = Field(title="受益群体", min_length=1, description="data/groups.yaml 中的群体编号，按通知所写的对象选定")
+    groups: list[str] = Field(
+        title="受益群体", description="data/groups.yaml 中的群体编号，按通知所写的对象选定；至少一个（草稿核对时选定）")
     source_text: str = Field(title="通知原文", description="通知中本项的第一段，逐字照录", min_length=1)
     beneficiaries: str | None = Field(default=None, title="受益对象", description="通知写明时，用平实的话说明谁受益")
     eligibility: str | None = Field(default=None, title="享受条件", description="通知写明时，用平实的话说明条件")
@@ -150,3 +168,12 @@ class Item(Record):
     policy_parameters: list[PolicyParameter] = Field(default_factory=list, title="政策标准")
     measures: list[str] = Field(default_factory=list, title="推进措施", description="逐字照录，按原文顺序，不含序号")
     data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
+    review: Review
+
+    def reviews(self) -> list[tuple[tuple, str]]:
+        """Every review line of the item and of its indicators and standards, with its path in the file."""
+        found = [(("review", index), text) for index, text in enumerate(self.review)]
+        for group in ("indicators", "policy_parameters"):
+            for position, record in enumerate(getattr(self, group)):
+                found += [((group, position, "review", index), text) for index, text in enumerate(record.review)]
+        return found

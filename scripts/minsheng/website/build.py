@@ -63,6 +63,8 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         for problem in report.sorted():
             log(str(problem))
         raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
+    if plan.shown_year is None:
+        raise BuildError("没有可以发布的年度：每个年度都还是草稿（有待核对的事项，见 minsheng validate 的提示[review]）。")
     done(STAGES[0])
     computed = portal(plan)
     done(STAGES[1])
