@@ -11,7 +11,6 @@ import sys
 import pytest
 
 from conftest import ROOT
-from minsheng.cli import main
 from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT, may_write, upsert_comment
 from minsheng.entry.monthly import EntryError
 from minsheng.entry.open_month import open_month
