@@ -23,6 +23,30 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+SITE_URL = "https://www.example.gov.cn/msss/"
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """The site built once from a copy of the real data whose site.yaml gives the address SITE_URL (网站地址):
+    what the office publishes under its own address, served under a path (/msss/)."""
+    import re
+
+    from minsheng.cli import main
+
+    root = tmp_path_factory.mktemp("addressed")
+    data = root / "data"
+    shutil.copytree(DATA, data)
+    site_yaml = data / "site.yaml"
+    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
+    assert count == 1, "site.yaml has no site_url line"
+    site_yaml.write_text(text, encoding="utf-8")
+    out = root / "site"
+    assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
+                 "--work", str(root / "work")]) == 0
+    return out
+
+
 def page_text(site: Path, path: str) -> str:
     """The visible text of a built page's main content, entities decoded."""
     import html

@@ -119,6 +119,9 @@ CATALOGUE: dict[str, ProblemType] = _catalogue(
     ProblemType("placeholder", "占位内容尚未填写",
                 "网站信息或牵头单位表中还有“待填写”的占位内容（主办单位、备案号、异议期、单位地址和电话等）。"
                 "网站不显示占位内容；发布前请填入办公室提供的正式内容。"),
+    ProblemType("site-url", "网站地址的写法不对",
+                "data/site.yaml 中的网站地址（site_url）须是网站正式发布的完整地址，以 http:// 或 https:// 开头，"
+                "如 https://www.hsq.gov.cn/msss/。尚未确定时保留“待填写”的占位内容。"),
     ProblemType("contact-format", "单位联系方式的写法不对",
                 "data/units.yaml 中单位的电话须是一个可拨打的号码（如 0559-1234567，只含数字、连字符、空格和括号），"
                 "网站须以 http:// 或 https:// 开头。一个单位有多个电话时，填群众咨询用的那一个。"),

@@ -96,6 +96,14 @@ def footer(site: Site) -> Footer:
         report if report and report.startswith(("http://", "https://")) else None)
 
 
+def site_url(site: Site) -> str | None:
+    """The address the site is published at, ending in /, or None while it is a placeholder (or not a web address)."""
+    url = filled(site.site_url, site.placeholder_prefix)
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
 def feedback(site: Site) -> Feedback:
     prefix, f = site.placeholder_prefix, site.feedback
     channel = filled(f.channel, prefix)

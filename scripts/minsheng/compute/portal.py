@@ -111,6 +111,7 @@ class Portal:
     unit_names: dict[str, str]  # id → name
     footer: Footer  # site.yaml's footer, filled values only
     feedback: Feedback  # 我要反映: the channel, how, and the objection period when set
+    site_url: str | None  # the address the site is published at (ending in /), when the office has filled it
     contacts: dict[str, UnitContact]  # unit id → its contact details, filled values only
     overview: YearOverview
     milestones: tuple[tuple[Milestone, float], ...]  # each with the 序时进度 it stands for
@@ -180,6 +181,7 @@ def portal(plan: Plan) -> Portal:
     return Portal(
         site=plan.site, rules=rules, notice=year.notice, unit_names={u.id: u.name for u in plan.units.units},
         footer=contact.footer(plan.site), feedback=contact.feedback(plan.site), contacts=contacts,
+        site_url=contact.site_url(plan.site),
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
                                                                                ov.pace.points[1:])),
         overall_figure=overall, status_figure=statuses, spending_figure=spending,

@@ -35,6 +35,10 @@ class Site(Record):
     name: str = Field(title="网站名称", min_length=1)
     district: str = Field(title="行政区", min_length=1)
     division_code: str = Field(title="行政区划代码", pattern=r"^\d{6}$")
+    site_url: str | None = Field(
+        default=None, title="网站地址",
+        description="网站正式发布的完整地址，如 https://www.hsq.gov.cn/msss/；填写后生成网站地图（sitemap.xml）、规范链接和订阅源的完整链接",
+    )
     sample_data: bool = Field(title="样例数据", description="进度与资金数据是否为演示样例")
     sample_data_banner: str = Field(title="样例数据提示", min_length=1)
     placeholder_prefix: str = Field(

@@ -1,13 +1,15 @@
 """The Atom feed of the monthly bulletins, written with feedgen.
 
 Dates come from the data (releases.yaml), never from the clock or git, so the feed is the same on every
-build; bulletins not yet released are left out. Links are relative to the feed, which sits at the
-site's root.
+build; bulletins not yet released are left out. Links are absolute under site.yaml's 网站地址 once the
+office has filled it (a feed reader resolves them from anywhere); until then relative to the feed, which
+sits at the site's root.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
@@ -18,12 +20,17 @@ from ..formats import chinese_month, percent
 def atom_feed(portal: Portal) -> bytes:
     released = [page for page in portal.bulletins if page.bulletin.released]
     site = portal.site
+    base = portal.site_url or ""
+
+    def link(path: str) -> str:
+        return urljoin(base, path) if base else path
+
     feed = FeedGenerator()
     feed.id(f"urn:minsheng:{site.division_code}:bulletins")
     feed.title(f"{site.name}：月度通报")
     feed.language("zh")
-    feed.link(href="bulletins/", rel="alternate")
-    feed.link(href="feed.xml", rel="self")
+    feed.link(href=link("bulletins/"), rel="alternate")
+    feed.link(href=link("feed.xml"), rel="self")
     feed.author({"name": portal.footer.organizer or site.name})  # never a placeholder
     feed.updated(_moment(released[-1].bulletin.released) if released else _moment(dt.date(1970, 1, 1)))
     for page in released:
@@ -32,7 +39,7 @@ def atom_feed(portal: Portal) -> bytes:
         entry = feed.add_entry(order="append")
         entry.id(f"urn:minsheng:{site.division_code}:bulletin:{bulletin.month}")
         entry.title(f"{chinese_month(bulletin.month)}民生实事进展通报")
-        entry.link(href=f"bulletins/{bulletin.month}/")
+        entry.link(href=link(f"bulletins/{bulletin.month}/"))
         entry.published(_moment(bulletin.released))
         entry.updated(_moment(bulletin.released))
         entry.summary(f"截至{chinese_month(bulletin.month)}底，总体进度{percent(bulletin.overall)}，序时进度"

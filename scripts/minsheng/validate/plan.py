@@ -95,6 +95,15 @@ def _check_site(plan: Plan) -> Iterator[Problem]:
         return
     for section in ("footer", "feedback"):
         yield from _placeholders(plan, plan.site_source, getattr(plan.site, section).model_dump(), (section,))
+    url = plan.site.site_url
+    if url is not None:
+        yield from _placeholders(plan, plan.site_source, {"site_url": url}, ())
+        if not url.startswith(plan.site.placeholder_prefix) and not _SITE_URL.fullmatch(url):
+            yield plan.site_source.problem("site-url", "网站地址不是完整的网址", ("site_url",), value=url,
+                                           expected="以 http:// 或 https:// 开头的完整地址，如 https://www.hsq.gov.cn/msss/")
+
+
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[^\s?#]*)?")
 
 
 def _placeholders(plan: Plan, source: Source, values: dict, path: tuple) -> Iterator[Problem]:

@@ -70,7 +70,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     done(STAGES[1])
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
-    generated = _generated_config(config, work, computed.feedback.hotline)
+    generated = _generated_config(config, work, computed.feedback.hotline, computed.site_url)
     write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
     done(STAGES[2])
     out = out.resolve()
@@ -91,11 +91,15 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     return stages
 
 
-def _generated_config(config: Path, work: Path, hotline) -> Path:
+def _generated_config(config: Path, work: Path, hotline, site_url: str | None = None) -> Path:
     """The project's MkDocs configuration with its folders made absolute and pointed at `work`, written
     there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched.
-    The theme's own pages (footer, 404) find site.yaml's hotline in `extra`."""
+    The theme's own pages (footer, 404) find site.yaml's hotline in `extra`. With site.yaml's 网站地址
+    filled, MkDocs gets it as `site_url`: a sitemap of every page, canonical links, and a 404 page whose
+    links start from the address's path (/msss/), so that it works at any depth under it."""
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    if site_url:
+        settings["site_url"] = site_url
     settings.setdefault("extra", {})["hotline"] = {"number": hotline.number, "name": hotline.label}
     settings["docs_dir"] = str(work / "docs")
     settings["theme"]["custom_dir"] = str(config.parent / settings["theme"]["custom_dir"])
