@@ -7,7 +7,7 @@ TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
 TOOLS  := tools/node_modules/.installed
 
-.PHONY: site test test-system validate serve diff bench system-packages clean inbox open-month reply-report reply-commit reply-comment
+.PHONY: site package test test-system validate serve diff bench system-packages clean inbox open-month reply-report reply-commit reply-comment
 
 BASE ?= origin/main
 HEAD ?= HEAD
@@ -23,6 +23,10 @@ validate: $(STAMP)
 
 site: $(STAMP)
 	$(TOOL) build
+
+# The built site (run `make site` first) as one zip with its SHA256SUMS manifest, for a platform other than GitHub Pages.
+package: $(STAMP)
+	$(TOOL) package --site site --out site.zip
 
 serve: site
 	@echo "预览：http://127.0.0.1:8000/ （Ctrl+C 结束）"

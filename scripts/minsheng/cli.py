@@ -101,12 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--work", type=Path, help="生成的页面放在哪里（默认：mkdocs.yml 旁的 build）")
     build.add_argument("--config", type=Path, default=None, help="mkdocs 配置（默认 mkdocs.yml）")
 
+    pack = commands.add_parser("package", help="把生成的网站打成一个 zip 压缩包（含 SHA256SUMS 校验清单），供上传到其他平台")
+    pack.add_argument("--site", type=Path, default=Path("site"), help="生成的网站文件夹（默认 site）")
+    pack.add_argument("--out", type=Path, default=Path("site.zip"), help="压缩包写到哪里（默认 site.zip）")
+
     args = parser.parse_args(argv)
     if getattr(args, "data", "") is None:
         args.data = default_data()
     handlers = {"validate": _validate, "schema": _schema, "new-month": _new_month, "export": _export, "import": _import,
                 "inbox": _inbox, "open-month": _open_month, "reply": _reply, "sample": _sample, "new-year": _new_year,
-                "build": _build, "publish": _publish, "diff": _diff, "synth": _synth, "bench": _bench}
+                "build": _build, "package": _package, "publish": _publish, "diff": _diff, "synth": _synth, "bench": _bench}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
@@ -355,6 +359,18 @@ def _build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _package(args: argparse.Namespace) -> int:
+    from .website.package import PackageError, package
+
+    try:
+        made = package(args.site, args.out)
+    except PackageError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    print(f"网站压缩包已生成：{made.path}（{made.files} 个文件，另附校验清单 SHA256SUMS）\nSHA-256：{made.sha256}")
     return 0
 
 
