@@ -29,6 +29,9 @@ def open_page(browser, url: str, width: int, height: int, *, settled: bool = Tru
     page.add_init_script(_KEEP_SEARCH_NOTE)
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
+    page.failed = []  # every request that failed or was answered with an error status, as "status url"
+    page.on("requestfailed", lambda request: page.failed.append(f"failed {request.url}"))
+    page.on("response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}"))
     page.goto(url)
     if settled:
         page.wait_for_function(SEARCH_READY, timeout=15_000)

@@ -8,10 +8,11 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SITE_URL
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -39,6 +40,54 @@ def serve(folder: Path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server
+
+
+PREFIX = urlsplit(SITE_URL).path  # /msss/: the path the site is published under
+
+
+class _Prefixed(_Quiet):
+    """The site under PREFIX only, as a web server serves it at the office's address: nothing outside the
+    path, and the site's own 404.html (with status 404) for any address it does not have. `headers` are
+    added to every response (the sample nginx configuration's, in the tests of deploy/)."""
+
+    headers: dict[str, str] = {}
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0].startswith(PREFIX):
+            return super().translate_path("/" + path[len(PREFIX):])
+        return os.path.join(self.directory, "__outside_the_path__", "missing")  # no such file: a 404
+
+    def end_headers(self) -> None:
+        for name, value in self.headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve_prefixed(folder: Path, headers: dict[str, str] | None = None):
+    handler = type("Handler", (_Prefixed,), {"headers": dict(headers or {})})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def prefixed_url(addressed_site):
+    """The site built with an address (SITE_URL) served under its path, /msss/, on localhost."""
+    server = serve_prefixed(addressed_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,61 @@
+"""The whole site served under a path (issue 23): built with an address (https://www.example.gov.cn/msss/)
+and served under /msss/ only, as the office's server or a government platform would, the home page, an item
+page, a download, a search and a missing page make no request that fails, in chromium."""
+
+from __future__ import annotations
+
+from browser.checks import foreign_requests, open_page
+
+ITEM = "items/28/"
+
+
+def _visit(browser, url: str, **kwargs):
+    page = open_page(browser, url, 1280, 800, **kwargs)
+    assert page.requests and all(r.startswith(url.split("/msss/")[0] + "/msss/") for r in page.requests
+                                 if r.startswith("http://127.0.0.1")), page.requests
+    return page
+
+
+def test_home_and_an_item_page_load_everything_under_the_path(browser, prefixed_url):
+    for path in ("", ITEM):
+        page = _visit(browser, prefixed_url + path)
+        assert page.failed == [] and foreign_requests(page, prefixed_url) == [], path
+        assert any(r.endswith("search_index.json") for r in page.requests), path  # the search worker found its index
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        page.context.close()
+
+
+def test_a_download_resolves_under_the_path(browser, prefixed_url):
+    page = _visit(browser, prefixed_url + "downloads/", settled=False)
+    links = page.eval_on_selector_all("article a[href$='.csv'], article a[href$='.xlsx']", "as => as.map(a => a.href)")
+    assert len(links) > 2 and all(link.startswith(prefixed_url) for link in links)
+    for link in (links[0], links[-1]):
+        response = page.request.get(link)
+        assert response.status == 200 and len(response.body()) > 100, link
+    assert page.failed == []
+    page.context.close()
+
+
+def test_a_search_finds_and_opens_an_item_under_the_path(browser, prefixed_url):
+    page = _visit(browser, prefixed_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("两癌筛查")
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=15_000)
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(prefixed_url + "items/"), page.url
+    assert page.failed == [] and foreign_requests(page, prefixed_url) == []
+    page.context.close()
+
+
+def test_a_missing_page_deep_under_the_path_is_the_styled_404_page(browser, prefixed_url):
+    missing = prefixed_url + "items/99/nothing/here/"
+    page = _visit(browser, missing)
+    assert page.failed == [f"404 {missing}"]  # the page itself, and nothing it loads
+    assert "找不到这个页面" in page.inner_text("article")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    home = page.locator("article a", has_text="回到首页").evaluate("a => a.href")
+    assert home.rstrip(".").rstrip("/") + "/" == prefixed_url
+    page.context.close()
