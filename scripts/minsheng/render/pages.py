@@ -88,6 +88,7 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
     page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
     page("glossary.md.j2", "about/glossary.md", {"title": "名词解释"})
     page("feedback.md.j2", "feedback.md", _column("我要反映"))
+    page("sitemap.md.j2", "about/sitemap.md", {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
 
 
 def _listed_tags(meta: dict) -> dict:
