@@ -47,10 +47,10 @@ PREFIX = urlsplit(SITE_URL).path  # /msss/: the path the site is published under
 
 class _Prefixed(_Quiet):
     """The site under PREFIX only, as a web server serves it at the office's address: nothing outside the
-    path, and the site's own 404.html (with status 404) for any address it does not have. `headers` are
+    path, and the site's own 404.html (with status 404) for any address it does not have. `extra_headers` are
     added to every response (the sample nginx configuration's, in the tests of deploy/)."""
 
-    headers: dict[str, str] = {}
+    extra_headers: dict[str, str] = {}
 
     def translate_path(self, path: str) -> str:
         if path.split("?", 1)[0].startswith(PREFIX):
@@ -58,7 +58,7 @@ class _Prefixed(_Quiet):
         return os.path.join(self.directory, "__outside_the_path__", "missing")  # no such file: a 404
 
     def end_headers(self) -> None:
-        for name, value in self.headers.items():
+        for name, value in self.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -76,7 +76,7 @@ class _Prefixed(_Quiet):
 
 
 def serve_prefixed(folder: Path, headers: dict[str, str] | None = None):
-    handler = type("Handler", (_Prefixed,), {"headers": dict(headers or {})})
+    handler = type("Handler", (_Prefixed,), {"extra_headers": dict(headers or {})})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
