@@ -28,22 +28,30 @@ SITE_URL = "https://www.example.gov.cn/msss/"
 
 @pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Path:
-    """The site built once from a copy of the real data whose site.yaml gives the address SITE_URL (网站地址):
-    what the office publishes under its own address, served under a path (/msss/)."""
+    """The site built from a copy of the real data whose site.yaml gives the address SITE_URL (网站地址):
+    what the office publishes under its own address, served under a path (/msss/). Built once per run, not
+    once per pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
+    import fcntl
     import re
 
     from minsheng.cli import main
 
-    root = tmp_path_factory.mktemp("addressed")
-    data = root / "data"
-    shutil.copytree(DATA, data)
-    site_yaml = data / "site.yaml"
-    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
-    assert count == 1, "site.yaml has no site_url line"
-    site_yaml.write_text(text, encoding="utf-8")
-    out = root / "site"
-    assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
-                 "--work", str(root / "work")]) == 0
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root, out = shared / "addressed", shared / "addressed" / "site"
+    with (shared / "addressed.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "built").exists():
+            shutil.rmtree(root, ignore_errors=True)
+            data = root / "data"
+            shutil.copytree(DATA, data)
+            site_yaml = data / "site.yaml"
+            text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
+            assert count == 1, "site.yaml has no site_url line"
+            site_yaml.write_text(text, encoding="utf-8")
+            assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
+                         "--work", str(root / "work")]) == 0
+            (root / "built").touch()
     return out
 
 

@@ -27,7 +27,8 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         assert len(site.lagging.shown) <= 3 and site.lagging.total == len(site.overview.lagging)
         docs = tmp_path / f"docs{items}"
         write_site(site, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")
-        pages = [p for p in docs.rglob("*.md") if "items" not in p.parts]
+        # (the 网站地图, about/sitemap.md, lists every item by design, as the search index does)
+        pages = [p for p in docs.rglob("*.md") if "items" not in p.parts and p.name != "sitemap.md"]
         sizes[items] = max(p.stat().st_size for p in pages)
         lagging = (docs / "index.md").read_text(encoding="utf-8").split("## 未完成的项目", 1)[1].split("## ", 1)[0]
         assert len(re.findall(r"\]\(items/", lagging)) <= 3
