@@ -21,12 +21,24 @@ SEARCH_READY = """() => { const note = document.querySelector('.md-search-result
   return !note || (typeof window.__searchStarting === 'string' && note.textContent.trim() !== window.__searchStarting); }"""
 
 
+# Every Content-Security-Policy violation the page raises (the sample nginx configuration's policy, where the
+# test server sends it), kept for csp_violations to read.
+_RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__violations || ['no record: the page was not opened by open_page']")
+
+
 def open_page(browser, url: str, width: int, height: int, *, settled: bool = True, **context):
     """A new page at `url`, with every request it made recorded on page.requests. With `settled`, it waits
     until the theme's search is ready, its worker having fetched its scripts and the search index after the
     load event, as the checks of requests need; otherwise only for the load event."""
     page = browser.new_context(viewport={"width": width, "height": height}, **context).new_page()
     page.add_init_script(_KEEP_SEARCH_NOTE)
+    page.add_init_script(_RECORD_VIOLATIONS)
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     page.failed = []  # every request that failed or was answered with an error status, as "status url"

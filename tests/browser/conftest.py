@@ -75,6 +75,21 @@ class _Prefixed(_Quiet):
             self.wfile.write(body)
 
 
+NGINX = ROOT / "deploy" / "nginx.conf"
+
+
+def nginx_headers() -> dict[str, str]:
+    """The sample nginx configuration's add_header lines (comments aside): name → value."""
+    import re
+
+    found = {}
+    for line in NGINX.read_text(encoding="utf-8").splitlines():
+        match = re.match(r'\s*add_header\s+([\w-]+)\s+"([^"]*)"\s+always;', line)
+        if match:
+            found[match.group(1)] = match.group(2)
+    return found
+
+
 def serve_prefixed(folder: Path, headers: dict[str, str] | None = None):
     handler = type("Handler", (_Prefixed,), {"extra_headers": dict(headers or {})})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
@@ -84,8 +99,9 @@ def serve_prefixed(folder: Path, headers: dict[str, str] | None = None):
 
 @pytest.fixture(scope="session")
 def prefixed_url(addressed_site):
-    """The site built with an address (SITE_URL) served under its path, /msss/, on localhost."""
-    server = serve_prefixed(addressed_site)
+    """The site built with an address (SITE_URL) served under its path, /msss/, on localhost, with the security
+    headers of the sample nginx configuration (deploy/nginx.conf)."""
+    server = serve_prefixed(addressed_site, nginx_headers())
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()
 

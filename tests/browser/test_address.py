@@ -1,10 +1,12 @@
 """The whole site served under a path (issue 23): built with an address (https://www.example.gov.cn/msss/)
-and served under /msss/ only, as the office's server or a government platform would, the home page, an item
-page, a download, a search and a missing page make no request that fails, in chromium."""
+and served under /msss/ only, as the office's server or a government platform would, with the security headers
+of deploy/nginx.conf, the home page, an item page, a download, a search and a missing page make no request that
+fails and raise no Content-Security-Policy violation, in chromium."""
 
 from __future__ import annotations
 
-from browser.checks import foreign_requests, open_page
+from browser.checks import csp_violations, foreign_requests, open_page
+from browser.conftest import nginx_headers
 
 ITEM = "items/28/"
 
@@ -19,7 +21,9 @@ def _visit(browser, url: str, **kwargs):
 def test_home_and_an_item_page_load_everything_under_the_path(browser, prefixed_url):
     for path in ("", ITEM):
         page = _visit(browser, prefixed_url + path)
-        assert page.failed == [] and foreign_requests(page, prefixed_url) == [], path
+        assert page.failed == [] and foreign_requests(page, prefixed_url) == [] and csp_violations(page) == [], path
+        served = page.request.get(prefixed_url + path).headers  # the configuration's headers were sent
+        assert {name: served.get(name.lower()) for name in nginx_headers()} == nginx_headers()
         assert any(r.endswith("search_index.json") for r in page.requests), path  # the search worker found its index
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
         page.context.close()
@@ -32,7 +36,7 @@ def test_a_download_resolves_under_the_path(browser, prefixed_url):
     for link in (links[0], links[-1]):
         response = page.request.get(link)
         assert response.status == 200 and len(response.body()) > 100, link
-    assert page.failed == []
+    assert page.failed == [] and csp_violations(page) == []
     page.context.close()
 
 
@@ -43,10 +47,11 @@ def test_a_search_finds_and_opens_an_item_under_the_path(browser, prefixed_url):
     page.keyboard.press("End")
     first = page.locator(".md-search-result__item > a").first
     first.wait_for(timeout=15_000)
+    assert csp_violations(page) == []
     first.click()
     page.wait_for_load_state("load")
     assert page.url.startswith(prefixed_url + "items/"), page.url
-    assert page.failed == [] and foreign_requests(page, prefixed_url) == []
+    assert page.failed == [] and foreign_requests(page, prefixed_url) == [] and csp_violations(page) == []
     page.context.close()
 
 
@@ -54,6 +59,7 @@ def test_a_missing_page_deep_under_the_path_is_the_styled_404_page(browser, pref
     missing = prefixed_url + "items/99/nothing/here/"
     page = _visit(browser, missing)
     assert page.failed == [f"404 {missing}"]  # the page itself, and nothing it loads
+    assert csp_violations(page) == []
     assert "找不到这个页面" in page.inner_text("article")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     home = page.locator("article a", has_text="回到首页").evaluate("a => a.href")
