@@ -1,5 +1,6 @@
 # The project's commands. Each creates the virtual environment .venv on first use.
-# `make site` builds the site from data/ into site/; `make test` runs every test.
+# `make site` builds the site from data/ into site/ (with MkDocs; `make site ENGINE=zensical` with Zensical);
+# `make test` runs every test.
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -11,6 +12,7 @@ TOOLS  := tools/node_modules/.installed
 
 BASE ?= origin/main
 HEAD ?= HEAD
+ENGINE ?= mkdocs
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -22,16 +24,17 @@ validate: $(STAMP)
 	$(TOOL) validate
 
 site: $(STAMP)
-	$(TOOL) build
+	$(TOOL) build --engine $(ENGINE)
 
 serve: site
 	@echo "预览：http://127.0.0.1:8000/ （Ctrl+C 结束）"
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory site
 
 # Two workers (pytest-xdist): the tests wait on MkDocs and the browser much of the time, and this
-# machine has two cores; it takes about two minutes instead of three.
+# machine has two cores; it takes about two minutes instead of three. The tests of the Zensical site are one
+# group (xdist_group), run by one worker, so that it is built once.
 test: test-system $(STAMP) $(TOOLS)
-	$(PYTHON) -m pytest -n 2
+	$(PYTHON) -m pytest -n 2 --dist loadgroup
 
 # What the tests need from the system: Chromium and a Chinese font for the browser tests, Node.js and npm
 # for the test tools. Installed as `make system-packages` does when one is missing and make runs as root;
