@@ -242,7 +242,7 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
     if len(labels) > len(BAR_STYLES):
         raise ValueError(f"at most {len(BAR_STYLES)} statuses can be told apart, not {len(labels)}")
     order = list(labels)
-    k, kind = font / FONT, _Type(font)
+    kind = _Type(font)
     y_ticks = ticks(max((sum(month) for month in zip(*counts.values())), default=0), integer=True)
     left = _frame_left(y_ticks, font)
     swatch = _round(font)  # the legend's square of each status's pattern
