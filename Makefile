@@ -31,10 +31,9 @@ serve: site
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory site
 
 # Two workers (pytest-xdist): the tests wait on MkDocs and the browser much of the time, and this
-# machine has two cores; it takes about two minutes instead of three. The tests of the Zensical site are one
-# group (xdist_group), run by one worker, so that it is built once.
+# machine has two cores; it takes about two minutes instead of three.
 test: test-system $(STAMP) $(TOOLS)
-	$(PYTHON) -m pytest -n 2 --dist loadgroup
+	$(PYTHON) -m pytest -n 2
 
 # What the tests need from the system: Chromium and a Chinese font for the browser tests, Node.js and npm
 # for the test tools. Installed as `make system-packages` does when one is missing and make runs as root;

@@ -56,10 +56,8 @@ def zensical_url(zensical_site):
     server.shutdown()
 
 
-# The engines a test runs on, for `@pytest.mark.parametrize("site", ENGINES, indirect=True)`. The tests of the
-# Zensical site run on one pytest-xdist worker (`make test` distributes by group), which builds it once.
-ZENSICAL = pytest.param("zensical", marks=pytest.mark.xdist_group("zensical"))
-ENGINES = ["mkdocs", ZENSICAL]
+# The engines a test runs on, for `@pytest.mark.parametrize("site", ENGINES, indirect=True)`.
+ENGINES = ["mkdocs", "zensical"]
 
 
 @dataclass(frozen=True)

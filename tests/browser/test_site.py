@@ -13,7 +13,7 @@ import pytest
 from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, SEARCH_UI, TABLE_HEADERS,
                             TABLES_OUT_OF_SIGHT, axe_violations, chart_text_px, first_visit_weight, foreign_requests,
                             open_page)
-from browser.conftest import ARTIFACTS, AXE, ENGINES, ZENSICAL, serve
+from browser.conftest import ARTIFACTS, AXE, ENGINES, serve
 
 PAGES = {
     "home": "",
@@ -53,7 +53,7 @@ def first_visits() -> dict[tuple[str, str, str], list[str]]:
 # with its sidebars; a chart, tables, the banner and footer) and the funds page at phone width (the widest tables).
 ZENSICAL_PAGES = [("item", "phone"), ("item", "desktop"), ("funds", "phone")]
 PAGE_CASES = [pytest.param("mkdocs", kind, size, id=f"mkdocs-{kind}-{size}") for kind in PAGES for size in SIZES] + [
-    pytest.param(*ZENSICAL.values, kind, size, id=f"zensical-{kind}-{size}", marks=ZENSICAL.marks)
+    pytest.param("zensical", kind, size, id=f"zensical-{kind}-{size}")
     for kind, size in ZENSICAL_PAGES]
 
 

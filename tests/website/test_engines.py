@@ -10,12 +10,8 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import DATA
 from minsheng.load.plan import load_plan
-
-pytestmark = pytest.mark.xdist_group("zensical")  # with the Zensical site's browser tests, which build it once
 
 PLAN, _ = load_plan(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
