@@ -93,9 +93,11 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
             _run(engine, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
                           "--config-file", str(generated), "--site-dir", str(staging)], config.parent, env)
         else:
-            _run(engine, [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)],
-                 work, env)
-            shutil.rmtree(work / ".cache", ignore_errors=True)
+            try:
+                _run(engine, [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
+                              str(generated)], work, env)
+            finally:
+                shutil.rmtree(work / ".cache", ignore_errors=True)
             weigh_keywords(work / "site" / "search.json")
             staging.rmdir()
             shutil.move(work / "site", staging)  # a rename, or a copy where the two are on different disks
