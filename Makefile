@@ -1,5 +1,6 @@
 # The project's commands. Each creates the virtual environment .venv on first use.
-# `make site` builds the site from data/ into site/; `make test` runs every test.
+# `make site` builds the site from data/ into site/ (with MkDocs; `make site ENGINE=zensical` with Zensical);
+# `make test` runs every test.
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
@@ -11,6 +12,7 @@ TOOLS  := tools/node_modules/.installed
 
 BASE ?= origin/main
 HEAD ?= HEAD
+ENGINE ?= mkdocs
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -22,7 +24,7 @@ validate: $(STAMP)
 	$(TOOL) validate
 
 site: $(STAMP)
-	$(TOOL) build
+	$(TOOL) build --engine $(ENGINE)
 
 # The built site (run `make site` first) as one zip with its SHA256SUMS manifest, for a platform other than GitHub Pages.
 package: $(STAMP)

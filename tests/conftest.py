@@ -12,15 +12,25 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+def build_site(tmp_path_factory, engine: str) -> Path:
+    from minsheng.cli import main
+
+    out = tmp_path_factory.mktemp(f"built-{engine}") / "site"
+    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
+                 "--work", str(out.parent / "work"), "--engine", engine]) == 0
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built once from the real data by `minsheng build`, for tests that read it."""
-    from minsheng.cli import main
+    return build_site(tmp_path_factory, "mkdocs")
 
-    out = tmp_path_factory.mktemp("built") / "site"
-    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
-                 "--work", str(out.parent / "work")]) == 0
-    return out
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The same site built once by `minsheng build --engine zensical`."""
+    return build_site(tmp_path_factory, "zensical")
 
 
 SITE_URL = "https://www.example.gov.cn/msss/"

@@ -1,5 +1,6 @@
 // The portal's own script: the 长辈模式 control and its larger charts, tables as cards on phones, keyboard
-// access to the navigation drawer and to scrolling tables, and search as an input method types.
+// access to the navigation drawer and to scrolling tables, search as an input method types, and Zensical's
+// search dialog in Chinese (when Zensical builds the site).
 // Everything it adds is optional: with JavaScript off every page is complete and readable (tables scroll).
 (function () {
   var KEY = "ms-elder";
@@ -177,12 +178,98 @@
     }, true);
   }
 
+  // Zensical's search (when the site is built with Zensical): a dialog its script draws in a shadow root of
+  // its own, in English whatever theme.language says (Zensical 0.0.73 has no Chinese words for it). Its words
+  // are put in Chinese as they appear, in Material's Chinese words for its search.
+  var ZH = {
+    "Search": "搜索",
+    "Search results": "搜索结果",
+    "Close search": "关闭搜索",
+    "Filters": "筛选",
+    "Tags": "关键词",
+    "Use Up and Down arrow keys to move between tags. Press Space or Enter to toggle a tag.":
+      "用上下方向键在关键词之间移动，按空格键或回车键选中或取消。",
+    "No results": "没有找到符合条件的结果",
+    "Loading search\u2026": "正在初始化搜索引擎",
+    "Search is unavailable. Reload the page to try again.": "搜索暂时不能使用，请刷新页面后再试。"
+  };
+  var COUNT = /^([\d,]+) results?$/;
+  var ATTRIBUTES = ["aria-label", "placeholder"];
+
+  function chinese(text) {
+    var words = text.trim();
+    if (Object.prototype.hasOwnProperty.call(ZH, words)) return text.replace(words, ZH[words]);
+    var count = COUNT.exec(words);
+    if (count) return text.replace(words, count[1] === "1" ? "找到 1 个符合条件的结果" : count[1] + " 个符合条件的结果");
+    return text;
+  }
+
+  function translate(node) {
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (var n = node; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        var text = chinese(n.data);
+        if (text !== n.data) n.data = text;
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        ATTRIBUTES.forEach(function (name) {
+          var value = n.getAttribute(name);
+          if (value && chinese(value) !== value) n.setAttribute(name, chinese(value));
+        });
+      }
+    }
+  }
+
+  // the shadow root the dialog is drawn in, added to the page's body by Zensical's script
+  function zensicalSearch() {
+    var hosts = document.body ? document.body.children : [];
+    for (var i = 0; i < hosts.length; i++) {
+      if (hosts[i].shadowRoot) return hosts[i].shadowRoot;
+    }
+    return null;
+  }
+
+  var translating = false;
+  function setupZensicalSearch() {
+    if (translating || !document.querySelector(".md-search__button")) return;
+    translating = true;
+    var watch = function (shadow) {
+      translate(shadow);
+      new MutationObserver(function (changes) {
+        changes.forEach(function (change) { translate(change.target); });
+      }).observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true,
+                           attributeFilter: ATTRIBUTES });
+      searchFromAddress(shadow);
+    };
+    var shadow = zensicalSearch();
+    if (shadow) return watch(shadow);
+    var waiting = new MutationObserver(function () {  // in case this script runs before Zensical's has added it
+      var found = zensicalSearch();
+      if (found) { waiting.disconnect(); watch(found); }
+    });
+    waiting.observe(document.body, { childList: true });
+  }
+
+  // An address with ?q= (the 404 page's search form) opens the search with those words, as Material's does.
+  function searchFromAddress(shadow) {
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (!query) return;
+    document.querySelector(".md-search__button").click();
+    var fill = function () {  // once the dialog is drawn, when the search index has loaded
+      var input = shadow.querySelector("input");
+      if (!input) return window.requestAnimationFrame(fill);
+      input.value = query;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    fill();
+  }
+
   function setup() {
     setupToggle();
     showCharts();
     layoutTables();
     setupDrawer();
     setupSearch();
+    setupZensicalSearch();
   }
 
   var pending = false;

@@ -96,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
     compare.add_argument("head", help="新的数据文件夹，或 git 版本（如 HEAD）")
 
-    build = commands.add_parser("build", parents=[data], help="检查数据、生成页面并用 mkdocs 构建网站")
+    build = commands.add_parser("build", parents=[data], help="检查数据、生成页面并用 mkdocs（或 zensical）构建网站")
     build.add_argument("--out", type=Path, default=Path("site"), help="网站输出文件夹（默认 site）")
     build.add_argument("--work", type=Path, help="生成的页面放在哪里（默认：mkdocs.yml 旁的 build）")
     build.add_argument("--config", type=Path, default=None, help="mkdocs 配置（默认 mkdocs.yml）")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="用哪个程序把页面构建成网站：mkdocs（默认，Material for MkDocs）或 zensical（其后继者）")
 
     pack = commands.add_parser("package", help="把生成的网站打成一个 zip 压缩包（含 SHA256SUMS 校验清单），供上传到其他平台")
     pack.add_argument("--site", type=Path, default=Path("site"), help="生成的网站文件夹（默认 site）")
@@ -355,7 +357,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{config}：错误 找不到 mkdocs 配置；应为：本项目的 mkdocs.yml（用 --config 指定）。", file=sys.stderr)
         return 1
     try:
-        build(args.data, args.out, config, args.work)
+        build(args.data, args.out, config, args.work, engine=args.engine)
     except BuildError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

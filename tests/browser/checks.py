@@ -10,16 +10,21 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BUDGET = 120 * 1024  # bytes, gzip-compressed, first visit, search index aside
 
 
-# The theme's search shows one note while its worker starts (fetching its scripts and the search index, the
+# Material's search shows one note while its worker starts (fetching its scripts and the search index, the
 # page's last requests, after the load event) and another once it is ready: the first is kept as the page
-# loads, so that a test can wait for the second.
+# loads, so that a test can wait for the second. Zensical's search is a dialog its script draws in a shadow
+# root of its own once the index has loaded; its status line says it is loading until its worker is ready, and
+# is then empty (or counts results).
 _KEEP_SEARCH_NOTE = """document.addEventListener('DOMContentLoaded', () => {
   const note = document.querySelector('.md-search-result__meta');
   window.__searchStarting = note ? note.textContent.trim() : '';
 });"""
 SEARCH_READY = """() => { const note = document.querySelector('.md-search-result__meta');
-  return !note || (typeof window.__searchStarting === 'string' && note.textContent.trim() !== window.__searchStarting); }"""
-
+  if (note) return typeof window.__searchStarting === 'string' && note.textContent.trim() !== window.__searchStarting;
+  if (!document.querySelector('.md-search__button')) return true;
+  const host = [...document.body.children].find(e => e.shadowRoot);
+  const status = host && host.shadowRoot.querySelector('[role=status]');
+  return !!status && (status.textContent.trim() === '' || /\\d/.test(status.textContent)); }"""
 
 # Every Content-Security-Policy violation the page raises (the sample nginx configuration's policy, where the
 # test server sends it), kept for csp_violations to read.
@@ -32,6 +37,15 @@ def csp_violations(page) -> list[str]:
     return page.evaluate("window.__violations || ['no record: the page was not opened by open_page']")
 
 
+# Each engine's search: what opens it, its field, its result links, and whether it is open (a script).
+# Playwright's CSS selectors reach into the shadow root Zensical's dialog is drawn in.
+SEARCH_UI = {
+    "mkdocs": {"open": "input.md-search__input", "field": "input.md-search__input",
+               "results": ".md-search-result__item > a", "opened": "document.getElementById('__search').checked"},
+    "zensical": {"open": ".md-search__button", "field": "dialog input", "results": "dialog ol[role=listbox] > li > a",
+                 "opened": "!![...document.body.children].find(e => e.shadowRoot)?.shadowRoot"
+                           ".querySelector('dialog[open]')"},
+}
 def open_page(browser, url: str, width: int, height: int, *, settled: bool = True, **context):
     """A new page at `url`, with every request it made recorded on page.requests. With `settled`, it waits
     until the theme's search is ready, its worker having fetched its scripts and the search index after the
@@ -67,11 +81,11 @@ def axe_violations(page, axe: Path) -> list[str]:
 
 def first_visit_weight(requests: list[str], site_url: str, site: Path) -> dict[str, int]:
     """Each file a page loaded from the site (`requests`: its URLs), as gzip would serve it (the search
-    index left out)."""
+    index left out: MkDocs' search/search_index.json, Zensical's search.json)."""
     weights = {}
     for url in requests:
         parsed = urlparse(url)
-        if not url.startswith(site_url) or parsed.path.endswith("search_index.json"):
+        if not url.startswith(site_url) or parsed.path.endswith(("/search_index.json", "/search.json")):
             continue
         path = site / parsed.path.lstrip("/")
         if path.is_dir() or parsed.path.endswith("/"):

@@ -7,6 +7,7 @@ import http.server
 import os
 import shutil
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,6 +112,33 @@ def site_url(built_site):
     server = serve(built_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site):
+    server = serve(zensical_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+# The engines a test runs on, for `@pytest.mark.parametrize("site", ENGINES, indirect=True)`.
+ENGINES = ["mkdocs", "zensical"]
+
+
+@dataclass(frozen=True)
+class Site:
+    engine: str
+    url: str  # served on localhost
+    folder: Path
+
+
+@pytest.fixture
+def site(request) -> Site:
+    """The site built by the engine the test is parametrized with (MkDocs unless it is), served."""
+    engine = getattr(request, "param", "mkdocs")
+    if engine == "mkdocs":
+        return Site(engine, request.getfixturevalue("site_url"), request.getfixturevalue("built_site"))
+    return Site(engine, request.getfixturevalue("zensical_url"), request.getfixturevalue("zensical_site"))
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ import subprocess
 
 import pytest
 
-from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, TABLE_HEADERS, TABLES_OUT_OF_SIGHT, axe_violations,
-                            chart_text_px, first_visit_weight, foreign_requests, open_page)
-from browser.conftest import ARTIFACTS, AXE, serve
+from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, SEARCH_UI, TABLE_HEADERS, TABLES_OUT_OF_SIGHT,
+                            axe_violations, chart_text_px, first_visit_weight, foreign_requests, open_page)
+from browser.conftest import ARTIFACTS, AXE, ENGINES, serve
 
 PAGES = {
     "home": "",
@@ -42,24 +42,33 @@ def test_the_browser_has_a_chinese_font():
 
 
 @pytest.fixture(scope="session")
-def first_visits() -> dict[tuple[str, str], list[str]]:
-    """The requests of each page's first visit by test_page, by (kind, size), for the weight check."""
+def first_visits() -> dict[tuple[str, str, str], list[str]]:
+    """The requests of each page's first visit by test_page, by (engine, kind, size), for the weight check."""
     return {}
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("kind", PAGES)
-def test_page(browser, site_url, artifacts, first_visits, kind, size):
+# Every page type at both widths on the site MkDocs builds; on the one Zensical builds, whose pages have the same
+# text in another theme's frame, a representative few: an item page at both widths (the frame as a drawer and
+# with its sidebars; a chart, tables, the banner and footer) and the funds page at phone width (the widest tables).
+ZENSICAL_PAGES = [("item", "phone"), ("item", "desktop"), ("funds", "phone")]
+PAGE_CASES = [pytest.param("mkdocs", kind, size, id=f"mkdocs-{kind}-{size}") for kind in PAGES for size in SIZES] + [
+    pytest.param("zensical", kind, size, id=f"zensical-{kind}-{size}")
+    for kind, size in ZENSICAL_PAGES]
+
+
+@pytest.mark.parametrize(("site", "kind", "size"), PAGE_CASES, indirect=["site"])
+def test_page(browser, site, artifacts, first_visits, kind, size):
     """Each page checked as loaded, then again after switching to 长辈模式 on the same page."""
     width, height = SIZES[size]
+    site_url = site.url
     page = open_page(browser, site_url + PAGES[kind], width, height)
-    first_visits[kind, size] = list(page.requests)
+    first_visits[site.engine, kind, size] = list(page.requests)
     for mode in ("normal", "elder"):
         if mode == "elder":
             page.click("#ms-elder-toggle")
             page.wait_for_function("document.documentElement.classList.contains('ms-elder')")
         if artifacts:
-            page.screenshot(path=str(artifacts / f"{kind}-{size}-{mode}.png"), full_page=True)
+            page.screenshot(path=str(artifacts / f"{site.engine}-{kind}-{size}-{mode}.png"), full_page=True)
         assert page.evaluate("document.documentElement.lang") == "zh", mode
         assert foreign_requests(page, site_url) == [], mode
         assert axe_violations(page, AXE) == [], mode
@@ -84,24 +93,32 @@ def phone_layout(page, kind: str, mode: str) -> None:
     assert small == {}, mode
 
 
-def test_first_visit_weight_within_budget(browser, site_url, built_site, first_visits):
+# The pages weighed on each site: those test_page visits at phone width.
+WEIGHED = {"mkdocs": list(PAGES), "zensical": [kind for kind, size in ZENSICAL_PAGES if size == "phone"]}
+
+
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_first_visit_weight_within_budget(browser, site, first_visits):
     """At phone width; a page test_page has not visited in this session is visited here."""
     report = {}
-    for kind, path in PAGES.items():
-        requests = first_visits.get((kind, "phone"))
+    for kind in WEIGHED[site.engine]:
+        requests = first_visits.get((site.engine, kind, "phone"))
         if requests is None:
-            page = open_page(browser, site_url + path, *SIZES["phone"])
+            page = open_page(browser, site.url + PAGES[kind], *SIZES["phone"])
             requests = page.requests
             page.context.close()
-        weights = first_visit_weight(requests, site_url, built_site)
+        weights = first_visit_weight(requests, site.url, site.folder)
         report[kind] = {"total": sum(weights.values()), "files": weights}
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "weights.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    print("\n首次访问页面重量（gzip，不含搜索索引）：" + "，".join(f"{k} {v['total'] / 1024:.1f} KB" for k, v in report.items()))
+    (ARTIFACTS / f"weights-{site.engine}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
+                                                           encoding="utf-8")
+    print(f"\n首次访问页面重量（{site.engine}，gzip，不含搜索索引）："
+          + "，".join(f"{k} {v['total'] / 1024:.1f} KB" for k, v in report.items()))
     assert {k: v["total"] for k, v in report.items() if v["total"] > BUDGET} == {}
 
 
 def test_search_finds_employment_and_opens_it(browser, site_url):
+    """On MkDocs' site (on Zensical's, the input method's test below opens a result)."""
     page = open_page(browser, site_url, *SIZES["desktop"], settled=False)
     page.click("input.md-search__input")
     page.keyboard.insert_text("就业")
@@ -116,19 +133,21 @@ def test_search_finds_employment_and_opens_it(browser, site_url):
     page.context.close()
 
 
-def test_search_starts_when_an_input_method_commits_text(browser, site_url):
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_search_starts_when_an_input_method_commits_text(browser, site):
     """On a phone, as an input method types: composition events, then the committed text, and no key
     events at all (chromium's own input method calls, through the DevTools protocol)."""
     # once the search is ready (when it becomes ready, the theme reads the field anew: typed before, the
     # words would be found without any help)
-    page = open_page(browser, site_url, *SIZES["phone"])
-    page.click("label[for='__search']")
-    page.locator("input.md-search__input").wait_for()
+    ui = SEARCH_UI[site.engine]
+    page = open_page(browser, site.url, *SIZES["phone"])
+    page.click("label[for='__search']")  # the header's search button at phone width
+    page.locator(ui["field"]).wait_for()
     devtools = page.context.new_cdp_session(page)
     devtools.send("Input.imeSetComposition", {"text": "窝沟", "selectionStart": 2, "selectionEnd": 2})
     devtools.send("Input.imeSetComposition", {"text": "窝沟封闭", "selectionStart": 4, "selectionEnd": 4})
     devtools.send("Input.insertText", {"text": "窝沟封闭"})
-    first = page.locator(".md-search-result__item > a").first
+    first = page.locator(ui["results"]).first
     first.wait_for(timeout=15_000)
     first.click()  # the item whose plan has 窝沟封闭 (pit and fissure sealing) comes first
     page.wait_for_load_state("load")
@@ -165,13 +184,14 @@ def test_elder_mode_is_remembered_across_pages_and_works_by_keyboard(browser, si
     page.context.close()
 
 
-def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(browser, site_url):
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(browser, site):
     """Tab through the top of the home page at 360 px, past the header (where the closed navigation drawer's
     links came next) into the content: no stop inside the closed drawer, and each focused element drawn with
     a solid outline of at least 2 px and 3:1 contrast with what is behind it. The drawer's button opens it by
     keyboard, and Escape closes it again. With reduced motion, as some readers ask (the theme then moves
     nothing), which spares the test waiting for each slide and fade to end."""
-    page = open_page(browser, site_url, *SIZES["phone"], settled=False, reduced_motion="reduce")
+    page = open_page(browser, site.url, *SIZES["phone"], settled=False, reduced_motion="reduce")
     stops = []
     for _ in range(6):
         page.keyboard.press("Tab")
@@ -201,10 +221,12 @@ def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(br
     page.context.close()
 
 
-def test_the_404_page_is_chinese_and_shows_the_way_on(browser, site_url):
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_the_404_page_is_chinese_and_shows_the_way_on(browser, site):
     """The theme's page for a missing address (served as 404.html), read at phone width: Chinese text, a
     link home and to 与我有关, and a search form that opens the site's search with the words typed in (the
-    theme's search reads ?q=; that it finds them, the search tests show)."""
+    theme's search reads ?q=, and portal.js does for Zensical's; that it finds them, the search tests show)."""
+    ui, site_url = SEARCH_UI[site.engine], site.url
     page = open_page(browser, site_url + "404.html", *SIZES["phone"], settled=False)
     article = page.locator("article")
     text = article.inner_text()
@@ -215,13 +237,14 @@ def test_the_404_page_is_chinese_and_shows_the_way_on(browser, site_url):
     page.fill("article form[role=search] input[name=q]", "就业")
     page.click("article form[role=search] button")
     page.wait_for_url(site_url + "?q=*")
-    page.wait_for_function("document.getElementById('__search').checked")  # the search is open
-    assert page.input_value("input.md-search__input") == "就业"
+    page.wait_for_function(ui["opened"])  # the search is open
+    assert page.input_value(ui["field"]) == "就业"
     page.context.close()
 
 
-def test_readable_without_javascript(browser, site_url):
-    page = open_page(browser, site_url + PAGES["item"], 360, 740, settled=False, java_script_enabled=False)
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_readable_without_javascript(browser, site):
+    page = open_page(browser, site.url + PAGES["item"], 360, 740, settled=False, java_script_enabled=False)
     article = page.locator("article")
     assert article.is_visible() and "实施农村地区适龄妇女" in article.inner_text()
     assert page.locator(".ms-banner").is_visible()

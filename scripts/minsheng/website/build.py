@@ -1,4 +1,4 @@
-"""`minsheng build`: validate → compute → render (pages, charts, open data) → mkdocs, stage by stage.
+"""`minsheng build`: validate → compute → render (pages, charts, open data) → mkdocs or zensical, stage by stage.
 
 Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
 Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole: the lead
@@ -8,11 +8,19 @@ that 适老化改造 finds item 13 first rather than a page whose title begins a
 so the same folder can be built by Zensical. The site is built into a temporary folder beside the
 output and swapped in only when everything succeeded: a failing build leaves the previous site
 untouched. Each stage's time and peak memory are recorded for `minsheng bench`.
+
+Two engines read the same generated folder: MkDocs with Material for MkDocs (the default) and Zensical, its
+successor (`--engine zensical`). Zensical takes its folders relative to its configuration and keeps both
+inside the folder that holds it (it refuses a `site_dir` elsewhere, and an absolute `docs_dir` stops it), and it
+has no `--site-dir`: it builds into `site/` of the work folder, and from there the site is moved to the same
+staging folder and swap. It writes a `.cache/` beside its configuration (so in the work folder, never the
+project), removed after the build: every build starts from nothing with either engine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import resource
 import shutil
@@ -30,6 +38,7 @@ from ..render import write_site
 from ..validate import validate_data
 
 STAGES = ("读取和检查", "计算", "生成页面和文件", "mkdocs")
+ENGINES = ("mkdocs", "zensical")
 
 
 class BuildError(Exception):
@@ -44,9 +53,12 @@ class Stages:
     memory: dict[str, float] = field(default_factory=dict)
 
 
-def build(data: Path, out: Path, config: Path, work: Path | None = None, log=print) -> Stages:
+def build(data: Path, out: Path, config: Path, work: Path | None = None, log=print, engine: str = "mkdocs") -> Stages:
     """Build the site of `data` into `out` with the MkDocs configuration `config`, generating its pages in
-    `work` (default: `build/` beside the configuration)."""
+    `work` (default: `build/` beside the configuration), and the site from them with `engine` (mkdocs or
+    zensical). The last stage is recorded as STAGES[3] whichever engine ran it."""
+    if engine not in ENGINES:
+        raise BuildError(f"未知的构建引擎：{engine}；应为：{'、'.join(ENGINES)}。")
     stages = Stages()
     clock = time.perf_counter()
 
@@ -56,7 +68,8 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         stages.seconds[stage] = now - clock
         stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
         clock = now
-        log(f"[{len(stages.seconds)}/{len(STAGES)}] {stage}：{stages.seconds[stage]:.1f} 秒")
+        label = engine if stage == STAGES[3] else stage
+        log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
     plan, report = validate_data(data)
     if not report.ok:
@@ -76,13 +89,20 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(_data_date(computed.overview.year))}
     try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
-                                 "--config-file", str(generated), "--site-dir", str(staging)],
-                                capture_output=True, text=True, cwd=config.parent,
-                                env={**os.environ, "SOURCE_DATE_EPOCH": str(_data_date(computed.overview.year))})
-        if result.returncode != 0:
-            raise BuildError(f"mkdocs 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
+        if engine == "mkdocs":
+            _run(engine, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
+                          "--config-file", str(generated), "--site-dir", str(staging)], config.parent, env)
+        else:
+            try:
+                _run(engine, [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
+                              str(generated)], work, env)
+            finally:
+                shutil.rmtree(work / ".cache", ignore_errors=True)
+            weigh_keywords(work / "site" / "search.json")
+            staging.rmdir()
+            shutil.move(work / "site", staging)  # a rename, or a copy where the two are on different disks
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -91,17 +111,38 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     return stages
 
 
+def weigh_keywords(index: Path) -> None:
+    """Zensical's search index: each item page's keywords (its `tags`) added to the breadcrumb of the page's
+    first entry, as 关键词：…. Zensical's search ranks a match in a title above one in the breadcrumb, and that
+    above one in the text, and reads `tags` only as filters: without this, 适老化改造 found the 与我有关 page
+    that repeats item 13's text before item 13 itself. (MkDocs' index weighs the same tags above titles.)
+    Zensical writes the index as compact JSON, and so it is written back."""
+    search = json.loads(index.read_text(encoding="utf-8"))
+    for entry in search["items"]:
+        if entry["level"] == 1 and entry.get("tags"):
+            entry["path"] = [*entry["path"], "关键词：" + "、".join(entry["tags"])]
+    index.write_text(json.dumps(search, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _run(engine: str, command: list[str], cwd: Path, env: dict[str, str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
+    if result.returncode != 0:
+        raise BuildError(f"{engine} 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
+
+
 def _generated_config(config: Path, work: Path, hotline, site_url: str | None = None) -> Path:
-    """The project's MkDocs configuration with its folders made absolute and pointed at `work`, written
-    there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched.
-    The theme's own pages (footer, 404) find site.yaml's hotline in `extra`. With site.yaml's 网站地址
-    filled, MkDocs gets it as `site_url`: a sitemap of every page, canonical links, and a 404 page whose
-    links start from the address's path (/msss/), so that it works at any depth under it."""
+    """The project's MkDocs configuration pointed at `work` (its overrides and word list by absolute path),
+    written there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched.
+    The pages and the site are `docs/` and `site/` beside it, written relative to it as Zensical needs
+    (MkDocs reads them the same way; it is given its own --site-dir). The theme's own pages (footer, 404)
+    find site.yaml's hotline in `extra`. With site.yaml's 网站地址 filled, MkDocs gets it as `site_url`: a
+    sitemap of every page, canonical links, and a 404 page whose links start from the address's path."""
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     if site_url:
         settings["site_url"] = site_url
     settings.setdefault("extra", {})["hotline"] = {"number": hotline.number, "name": hotline.label}
-    settings["docs_dir"] = str(work / "docs")
+    settings["docs_dir"] = "docs"
+    settings["site_dir"] = "site"
     settings["theme"]["custom_dir"] = str(config.parent / settings["theme"]["custom_dir"])
     for plugin in settings["plugins"]:
         if isinstance(plugin, dict) and "jieba_dict_user" in plugin.get("search", {}):
