@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import shutil
 
-from openpyxl import load_workbook
 
 from conftest import DATA, ROOT, page_text
 from minsheng.cli import main
+
+from .repository import fill
 
 
 def remove_december(data) -> None:
@@ -18,19 +19,6 @@ def remove_december(data) -> None:
         (data / "2024" / "published" / kind / "2024-12.csv").unlink()
     releases = data / "2024" / "releases.yaml"
     releases.write_text(releases.read_text(encoding="utf-8").split("- month: 2024-12")[0], encoding="utf-8")
-
-
-def fill(path, changes: dict[tuple[str, str, str], object]) -> None:
-    """Type into the workbook: (sheet, item, indicator or source) → {header: value}."""
-    book = load_workbook(path)
-    for (title, item, key), cells in changes.items():
-        sheet = book[title]
-        header = [c.value for c in sheet[1]]
-        keyed = header.index("指标编号" if title == "进展" else "资金来源")
-        row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == item and (r[keyed].value or "") == key)
-        for name, value in cells.items():
-            row[header.index(name)].value = value
-    book.save(path)
 
 
 def run(capsys, *args) -> str:
