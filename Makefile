@@ -8,7 +8,7 @@ TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
 TOOLS  := tools/node_modules/.installed
 
-.PHONY: site package test test-system validate serve diff bench system-packages clean inbox open-month reply-report reply-commit reply-comment
+.PHONY: site package test test-system validate serve diff bench system-packages clean inbox open-month reply-commit reply-comment
 
 BASE ?= origin/main
 HEAD ?= HEAD
@@ -69,17 +69,13 @@ inbox: $(STAMP)
 open-month: $(STAMP)
 	$(TOOL) open-month "$$MONTH"
 
-# 回复拉取请求: run on the runner itself with its own python3 and gh (the module needs only the standard library,
-# so there is no .venv to make), on the report of the check run RUN_ID.
-reply-report:
-	rm -rf inbox-report
-	gh run download "$$RUN_ID" --repo "$$GITHUB_REPOSITORY" --name inbox-report --dir inbox-report \
-	  || echo "检查没有留下结果（inbox-report）。"
-
-reply-commit: reply-report
+# The check's answer on a branch of this repository (the commit and comment jobs of check.yml): run on the runner
+# itself with its own python3 (the module needs only the standard library, so there is no .venv to make), on the
+# check's report, downloaded into inbox-report/ by the workflow.
+reply-commit:
 	PYTHONPATH=scripts python3 -m minsheng reply commit inbox-report
 
-reply-comment: reply-report
+reply-comment:
 	PYTHONPATH=scripts python3 -m minsheng reply comment inbox-report
 
 # Debian packages the tests need (CJK fonts, Chromium, and Node.js with npm where the

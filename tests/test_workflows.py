@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -43,8 +46,8 @@ def test_actionlint_catches_an_untrusted_input(tmp_path):
 WRITERS = {
     ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
     ("open-month.yml", "open"): {"contents": "write", "pull-requests": "write"},
-    ("reply.yml", "commit"): {"actions": "read", "contents": "write", "pull-requests": "read", "statuses": "write"},
-    ("reply.yml", "comment"): {"actions": "read", "pull-requests": "write"},
+    ("check.yml", "commit"): {"contents": "write", "pull-requests": "read", "statuses": "write"},
+    ("check.yml", "comment"): {"pull-requests": "write"},
 }
 
 
@@ -79,21 +82,55 @@ def test_the_pull_request_check_stays_read_only_and_leaves_its_report():
     assert steps[0]["with"]["persist-credentials"] is False
 
 
-def test_the_reply_runs_no_pull_request_code_and_writes_to_branches_of_the_repository_only():
-    text = (ROOT / ".github" / "workflows" / "reply.yml").read_text(encoding="utf-8")
-    reply = yaml.safe_load(text)
-    check = yaml.safe_load((ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8"))
-    assert reply[True] == {"workflow_run": {"workflows": [check["name"]], "types": ["completed"]}}
-    for job in reply["jobs"].values():
-        checkout = job["steps"][0]
-        assert checkout["uses"].startswith("actions/checkout@")
-        assert not {"ref", "repository"} & set(checkout.get("with") or {})  # the default branch: our code
-        assert "container" not in job  # the runner's python3 and gh; the module needs only the standard library
-        assert [step["run"] for step in job["steps"][1:]] in (["make reply-commit"], ["make reply-comment"])
-    commit = reply["jobs"]["commit"]
-    assert "github.event.workflow_run.head_repository.full_name == github.repository" in commit["if"]
-    assert reply["jobs"]["comment"]["steps"][0]["with"]["persist-credentials"] is False
-    assert "head_sha" not in text and "head_branch }}" not in text.split("concurrency:")[1].split("jobs:")[1]
+def test_the_answer_runs_no_pull_request_code_and_writes_to_branches_of_the_repository_only():
+    """No workflow_run (whose artifacts come from the pull request's own code), no pull_request_target: the jobs
+    that write run after the check in the same pull_request workflow, on the base branch's code, for a branch of
+    this repository only, and the one that pushes never runs twice at once for one branch."""
+    text = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    check = yaml.safe_load(text)
+    assert not [p for p in WORKFLOWS if "workflow_run" in p.read_text(encoding="utf-8")]
+    same_repository = "github.event.pull_request.head.repo.full_name == github.repository"
+    for name, run in (("commit", "make reply-commit"), ("comment", "make reply-comment")):
+        job = check["jobs"][name]
+        assert same_repository in job["if"] and "check" in job["needs"]
+        checkout, download, step = job["steps"]
+        assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"  # our code, not the branch's
+        assert download["uses"].startswith("actions/download-artifact@") and download["with"]["name"] == "inbox-report"
+        assert "container" not in job and step["run"] == run  # the runner's python3; the module needs the standard library only
+    assert check["jobs"]["commit"]["concurrency"] == {"group": "reply-${{ github.event.pull_request.head.ref }}",
+                                                      "cancel-in-progress": False}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_checkout_keeps_its_credentials(path):
+    for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def zizmor(*paths) -> subprocess.CompletedProcess:
+    program = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert program, "zizmor is installed with the test dependencies (requirements.lock)"
+    return subprocess.run([program, "--offline", "--no-progress", "--format", "json", *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def findings(result: subprocess.CompletedProcess) -> list[tuple[str, str]]:
+    return [(finding["ident"], finding["determinations"]["severity"]) for finding in json.loads(result.stdout)]
+
+
+def test_zizmor_finds_nothing_of_medium_or_high_severity():
+    found = findings(zizmor(*WORKFLOWS))
+    assert [f for f in found if f[1] in ("Medium", "High")] == [], found
+
+
+def test_zizmor_catches_a_dangerous_trigger(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on:\n  workflow_run:\n    workflows: [x]\n    types: [completed]\npermissions: {}\njobs:\n  a:\n"
+                   "    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n      - uses: actions/checkout@"
+                   "11bd71901bbe5b1630ceea73d27597364c9af683\n", encoding="utf-8")
+    assert ("dangerous-triggers", "High") in findings(zizmor(bad))
 
 
 def test_the_office_starts_a_month_with_a_month_only():

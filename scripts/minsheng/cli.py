@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]  # the checkout the tool is installed from
-PENDING = ("revision", "correction-pending")  # changes to published months: what diff and import report, not refuse
+PENDING = ("revision", "correction-pending", "unconfirmed")  # what diff reports rather than refuses: changes to published months, items still to fill in
 SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
 
 
@@ -219,7 +219,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .entry.monthly import EntryError, import_month
+    from .entry.monthly import LATER, EntryError, import_month
 
     checked = _plan(args.data)
     if checked is None:
@@ -239,11 +239,19 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"已写入 {path}")
+    from .validate import validate_data
+    from .validate.progress import reporting
+
+    after = validate_data(args.data)[0]
+    print(f"{args.month} 的报送情况：{reporting(after.years[int(args.month[:4])], args.month)}")
     print("检查导入后的数据：")
     _print_report(checked[0], report)
     if any(p.code == "correction-pending" for p in report.errors):
         print("已发布月份的更正已写入，下一步运行 minsheng publish 登记并公布。")
-    return 0 if all(p.code == "correction-pending" for p in report.errors) else 1
+    waiting = [p for p in report.errors if p.code == "unconfirmed"]
+    if waiting:
+        print(f"还有 {len(waiting)} 个项目没有填写或确认（见上面的 unconfirmed），填好后再导入；全部填好之前这个月不能发布。")
+    return 0 if all(p.code in LATER for p in report.errors) else 1
 
 
 def _inbox(args: argparse.Namespace) -> int:
@@ -254,7 +262,8 @@ def _inbox(args: argparse.Namespace) -> int:
     if not _data_folder(args.data):
         return 1
     event = read_event(args.event)
-    outcome = check_inbox(args.data, args.base, (event.get("pull_request") or {}).get("body"))
+    pull = event.get("pull_request") or {}
+    outcome = check_inbox(args.data, args.base, pull.get("body"), (pull.get("head") or {}).get("ref"))
     comment = pull_request_comment(outcome, MARKER)
     if args.out:
         write_report(outcome, args.data.resolve().parent, args.out, comment, event)
@@ -292,8 +301,8 @@ def _reply(args: argparse.Namespace) -> int:
     from .entry.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
 
     event = read_event()
-    if "workflow_run" not in event:
-        print("错误：minsheng reply 只在“回复拉取请求”工作流中运行（workflow_run 事件）。", file=sys.stderr)
+    if "pull_request" not in event:
+        print("错误：minsheng reply 只在“检查数据与网站”工作流的写回和评论两步中运行（pull_request 事件）。", file=sys.stderr)
         return 1
     run, report = Run.from_event(event), CheckReport.load(args.report)
     for name in report.dropped:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import zipfile
 
 from minsheng.cli import main
 from minsheng.entry.inbox import _waiting, month_from_name, pr_fields
@@ -83,7 +84,8 @@ def test_a_bad_workbook_becomes_its_problems_in_excels_terms_and_leaves_data_alo
     assert code == 1
     assert git(branch, "status", "--porcelain") == before == ""  # data/ untouched, the workbook left where it is
     assert report["commit"] == [] and report["remove"] == [] and not report["ok"]
-    assert "❌ **有 2 个错误需要改正**" in comment
+    assert "❌ **有 3 个错误需要改正**" in comment  # the workbook's two, and December still as pre-filled
+    assert "这个月还没有填写" in comment
     assert "❌ inbox/2024\\-12\\.xlsx（2024年12月）：**没有导入**，数据没有任何改动。有 2 个错误" in comment
     assert "| 工作表“进展” 第 3 行 G 列（截至月底累计） | 含有数字以外的文字或符号 | “约1190” |" in comment
     assert "| 工作表“资金” 第 4 行 F 列（累计拨付（万元）） | 累计拨付超过累计到位（0\\.78万元） |" in comment
@@ -113,14 +115,16 @@ def test_a_correction_handed_in_is_recorded_on_the_descriptions_date(origin, tmp
 
 
 def test_what_cannot_be_taken_is_named(branch, tmp_path, capsys):
-    (branch / "inbox" / "报表.docx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    with zipfile.ZipFile(branch / "inbox" / "报表.docx", "w") as word:  # what Word saves
+        word.writestr("[Content_Types].xml", "<Types/>")
+        word.writestr("word/document.xml", "<w:document/>")
     shutil.copyfile(branch / "outbox" / "2024-12.xlsx", branch / "inbox" / "2024-12.xlsx")
     shutil.copyfile(branch / "outbox" / "2024-12.xlsx", branch / "inbox" / "2024-12 (1).xlsx")
     commit_all(branch, "Upload three files")
     code, comment, report = check(branch, tmp_path, capsys, BODY.format(date="2025-01-10"), base=None)
     assert code == 1 and report["commit"] == [] and report["remove"] == []
     assert "2024\\-12 交了 2 份表格" in comment and "删去不要的那份" in comment
-    assert "报表\\.docx" in comment and "不是 Excel 工作簿" in comment
+    assert "报表\\.docx" in comment and "这是 Word 文档（\\.docx），不是 Excel 表格" in comment
     assert "2024\\-12 的表格还没有导入，导入后才能登记发布" in comment  # a warning; the workbooks are the errors
     assert "没有生成变更报告（没有指定比较的版本）" in comment
     # nothing handed in for a month: its blank workbook waits, and the check says so

@@ -36,7 +36,10 @@ def test_new_month_prefills_every_row_from_the_month_before(data_copy, capsys):
     raw = (data_copy / "2024" / "progress" / "2024-12.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # opens in Excel on Chinese Windows
     capsys.readouterr()
-    assert main(["validate", "--data", str(data_copy)]) == 0
+    assert main(["validate", "--data", str(data_copy)]) == 1  # pre-filled is not filled in
+    out = capsys.readouterr().out
+    assert "错误[unfilled] 这个月还没有填写：49 个项目的数字、金额都与上月（2024-11）相同，也没有写进展情况" in out
+    assert out.count("错误[") == 1
 
 
 def test_new_month_never_overwrites_a_published_month(data_copy, capsys):
@@ -58,7 +61,7 @@ def test_new_month_refuses_gaps_overwrites_and_unknown_years(data_copy, capsys):
     assert main(["new-month", "2024-12", "--data", str(data_copy)]) == 1
     assert "新月份应为 2024-11，不能跳月" in capsys.readouterr().err
     assert main(["new-month", "2025-01", "--data", str(data_copy)]) == 1
-    assert "没有 2025 年度的计划" in capsys.readouterr().err
+    assert "还没有 2025 年度的民生实事清单，不能填报 2025年1月 的月报。请联系网站的维护人员" in capsys.readouterr().err
     assert main(["new-month", "2024-13", "--data", str(data_copy)]) == 1
     assert "格式不对" in capsys.readouterr().err
 
@@ -67,8 +70,8 @@ def test_import_rejects_a_file_that_is_not_a_workbook(data_copy, tmp_path, capsy
     fake = tmp_path / "report.xlsx"
     fake.write_text("项目编号,进展情况\n", encoding="utf-8")
     assert main(["import", str(fake), "--month", "2024-12", "--data", str(data_copy), "--force"]) == 1
-    assert "这是 CSV 文件，不需要导入" in capsys.readouterr().out
+    assert "错误[not-a-workbook] 这是 CSV 文件，不是 Excel 表格" in capsys.readouterr().out
     fake.write_bytes(b"PK\x03\x04" + b"\0" * 200)  # a damaged zip, as a broken download leaves it
     assert main(["import", str(fake), "--month", "2024-12", "--data", str(data_copy), "--force"]) == 1
     out = capsys.readouterr().out
-    assert "错误[csv-structure]" in out and "Error" not in out
+    assert "错误[not-a-workbook] 这个文件已损坏" in out and "Error" not in out

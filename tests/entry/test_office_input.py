@@ -63,11 +63,15 @@ def exported(tmp_path_factory) -> Path:
 
 
 def workbook(change: Callable) -> Callable[[Path, Path], Path]:
-    """December's own workbook, changed by `change(book)` as a person would in Excel."""
+    """December's own workbook, changed by `change(book)` as a person would in Excel, with a word more on item 50's
+    progress (a workbook handed back exactly as it was sent is refused: test_monthly tests that)."""
     def make(exported: Path, scratch: Path) -> Path:
         path = scratch / f"{MONTH}.xlsx"
         shutil.copyfile(exported, path)
         book = load_workbook(path)
+        sheet = book["进展"]
+        note = sheet.cell(row=row_of(sheet, "50"), column=[c.value for c in sheet[1]].index("进展情况") + 1)
+        note.value = f"{note.value or ''}（已核实）"
         change(book)
         book.save(path)
         return path
@@ -237,13 +241,13 @@ CASES = [
     Case("renamed-sheet", workbook(rename_sheet), shown="错误[csv-structure] 缺少工作表“进展”"),
     Case("extra-column", workbook(extra_column), shown="表头与规定的列不一致（多了：备注）"),
     Case("missing-column", workbook(drop_column), shown="表头与规定的列不一致（缺少：资金说明）"),
-    Case("hidden-row", workbook(hide_row), read=JOBS, value="1150", notice="这一行在 Excel 中是隐藏的，已照常导入"),
+    Case("hidden-row", workbook(hide_row), read=JOBS, value="1150", notice="有 1 行在 Excel 中被隐藏或筛选掉了（如第 3 行），已照常导入"),
     Case("an-extra-sheet", workbook(wps_sheet), read=JOBS, value="1150", notice="工作表“Sheet1”不是规定的工作表，未导入"),
     Case("merged-cells", workbook(merge), shown="工作表“进展” 第2行第8列：错误[csv-structure] 有合并单元格 H2:H3"),
-    Case("another-months-workbook", workbook(other_month), shown="错误[month] 这是 2024-11 的工作簿，不能导入为 2024-12"),
+    Case("another-months-workbook", workbook(other_month), shown="错误[month] 这是 2024年11月 的表格，不能导入为 2024年12月"),
     Case("workbook-without-month", workbook(no_month), read=JOBS, value="1150", notice="工作簿没有注明月份，按 2024-12 导入"),
-    Case("old-xls", to_import("report.xls"), shown="错误[csv-structure] 这是旧版 Excel 文件（.xls）"),
-    Case("csv-given-to-import", to_import("2024-12.csv"), shown="错误[csv-structure] 这是 CSV 文件，不需要导入"),
+    Case("old-xls", to_import("report.xls"), shown="错误[not-a-workbook] 这是旧版 Excel 文件（.xls），不是 Excel 表格"),
+    Case("csv-given-to-import", to_import("2024-12.csv"), shown="错误[not-a-workbook] 这是 CSV 文件，不是 Excel 表格；发现的值：“2024-12.csv”；应为：在 Excel 或 WPS 中打开它，点“文件 → 另存为”"),
     # personal numbers never reach the disk
     Case("mobile-in-a-note", workbook(put("进展", "01", "", "进展情况", "联系人电话13912345678")),
          shown="工作表“进展” 第2行第8列：错误[privacy] 字段 进展情况：含有手机号码"),

@@ -30,9 +30,16 @@ def test_only_a_branch_of_the_repository_itself_is_written_to():
 
 
 def run_event(sha: str, head_repository: str = REPOSITORY, conclusion: str = "success") -> Run:
-    return Run.from_event({"repository": {"full_name": REPOSITORY}, "workflow_run": {
-        "id": 42, "head_repository": {"full_name": head_repository}, "head_branch": "month-2024-12", "head_sha": sha,
-        "conclusion": conclusion, "html_url": f"https://github.com/{REPOSITORY}/actions/runs/42", "pull_requests": []}})
+    """The pull_request event of the check's run, and the environment its later jobs get."""
+    return Run.from_event({"repository": {"full_name": REPOSITORY}, "pull_request": {
+        "number": 7, "head": {"ref": "month-2024-12", "sha": sha, "repo": {"full_name": head_repository}}}},
+        {"GITHUB_RUN_ID": "42", "GITHUB_SERVER_URL": "https://github.com", "CHECK_RESULT": conclusion})
+
+
+def test_the_run_is_read_from_the_pull_request_event():
+    run = run_event("abc", "someone/minsheng", "failure")
+    assert (run.id, run.head_branch, run.head_sha, run.conclusion, run.pull_requests) == (42, "month-2024-12", "abc", "failure", [7])
+    assert run.url == f"https://github.com/{REPOSITORY}/actions/runs/42" and not run.writable
 
 
 def test_the_reply_commits_the_imported_files_to_the_branch_and_removes_the_workbooks(checked, tmp_path):
@@ -120,8 +127,8 @@ def test_the_reply_needs_nothing_but_the_standard_library(tmp_path):
              "print(code, *sorted(m for m in ('yaml', 'pydantic', 'openpyxl', 'jinja2') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "GITHUB_EVENT_PATH": str(tmp_path / "none.json")})
-    assert done.stdout.strip() == "1", done.stderr  # refused (not a workflow_run), and nothing third-party loaded
-    assert "只在“回复拉取请求”工作流中运行" in done.stderr
+    assert done.stdout.strip() == "1", done.stderr  # refused (not a pull_request event), and nothing third-party loaded
+    assert "只在“检查数据与网站”工作流的写回和评论两步中运行" in done.stderr
 
 
 def test_open_month_pushes_the_months_branch_and_opens_its_pull_request(origin, tmp_path):

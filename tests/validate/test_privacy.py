@@ -37,7 +37,8 @@ def test_resident_id_checksum():
         ("联系 138****1234，证件 34**************12", []),
         ("全年资金 12345678901 元", []),  # not a mobile pattern (starts with 12)
         ("12345热线、0559-5512345", []),
-        ("110105194912310021 号文件", []),  # 18 digits, wrong checksum
+        ("合同 900105194912310021 号", []),  # 18 digits, wrong checksum, no province code
+        ("110105194912310021 号文件", ["居民身份证号码"]),  # wrong check digit, but an area code and a birth date
     ],
 )
 def test_personal_numbers(text, kinds):
@@ -85,7 +86,8 @@ def test_a_number_written_as_people_write_it_is_refused_and_never_shown_whole(te
         "资金 1,234,567.89 元", "资金 12 345 元", "合计 11.228 万元", "完成 98.5%", "项目 01-03、第 1391 号",
         "2024-07-31", "20240731", "2024.07.31 至 2024.08.31", "2024-07-31 2024-08-31", "黄民生办〔2024〕4号",
         "联系 139****5678", "联系 139 **** 5678", "证件 340102********123X", "卡号 6222 **** **** 0128",
-        "110105194912310021 号文件",  # 18 digits, wrong check digit, and no zeros of Excel's
+        "订单 202406150000123456",  # 18 digits that begin with no area code and birth date
+        "编号 340000199001011234",  # a province code, but no area inside it (0000)
         "3.40102E+17",  # what Excel shows in a narrow cell: the birth date is gone, nothing personal is left
         "资金 13 912 345 678 元",  # thousands in groups: a short group is never joined into a mobile number
         "电话 0559-5512345 5512342",  # two landlines sharing an area code: 18 digits pass Luhn, but not in fours
@@ -106,6 +108,13 @@ def test_an_id_from_an_excel_number_cell_is_named_as_an_id_with_its_digits_uncha
     """Excel keeps 15 significant digits: the check digit is lost, the number still is somebody's ID.
     It passes the Luhn check too, and must not be called a bank card."""
     assert personal_numbers(cell) == [("居民身份证号码", "340…7000（中间已隐去）")]
+
+
+@pytest.mark.parametrize("typed", ["340102199001010091", "34010219900101009 1", "340102 19900101 0091", "３４０１０２１９９００１０１００９１"])
+def test_an_id_with_one_digit_mistyped_is_still_refused(typed):
+    """The check digit is wrong (…0091 for …009X), but the number still shows an area code and a birth date."""
+    assert not resident_id("340102199001010091")
+    assert personal_numbers(f"身份证 {typed}") == [("居民身份证号码", "340…0091（中间已隐去）")]
 
 
 def test_two_numbers_side_by_side_are_both_found():

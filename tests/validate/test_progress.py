@@ -85,7 +85,7 @@ def test_not_reported_allows_empty_values_but_missing_is_an_error(draft_copy, ca
     code, out = run(draft_copy, capsys)
     assert code == 1
     assert "new-urban-jobs" not in out
-    assert "字段 报送状态：报送状态只能留空或填“未报送”；发现的值：“没报”" in out
+    assert "字段 报送状态：报送状态只能留空或填“未报送”“无变化”；发现的值：“没报”" in out
     assert f"第{row}行第7列：错误[missing-row] 字段 截至月底累计：缺少数值" in out
 
 

@@ -1,7 +1,8 @@
 """What changed between two versions of the data: the change report of a pull request.
 
 Months added or removed, every figure, note and item 报送状态 old → new (the same comparison as the
-revision log), items whose plan changed, status changes and warnings raised or cleared at the latest
+revision log), for a month added every figure and 报送状态 that differs from the month before, how each
+month's items were reported (无变化, 未报送, not yet filled in), items whose plan changed, status changes and warnings raised or cleared at the latest
 month, problems opened or closed, and corrections recorded for published months.
 """
 
@@ -13,6 +14,7 @@ from ..load.plan import Plan
 from ..model import LedgerEntry
 from .overview import YearOverview, overview
 from ..revisions import Described, changes, described
+from ..validate.progress import Reporting, reporting
 
 
 @dataclass
@@ -21,6 +23,8 @@ class YearDiff:
     months_added: list[str] = field(default_factory=list)
     months_removed: list[str] = field(default_factory=list)
     month_changes: list[Described] = field(default_factory=list)  # in months present in both versions
+    new_month_changes: list[Described] = field(default_factory=list)  # a month added, against the month before it
+    reporting: list[tuple[str, Reporting]] = field(default_factory=list)  # months added or changed: how items reported
     plan_changes: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (item, title, changed fields)
     items_added: list[str] = field(default_factory=list)
     items_removed: list[str] = field(default_factory=list)
@@ -70,6 +74,15 @@ def _year(number: int, base: YearOverview, head: YearOverview) -> YearDiff:
     for month in sorted(set(base_months) & set(head_months)):
         result.month_changes += [described(c, head_items.get(c.item) or base_items.get(c.item))
                                  for c in changes(base_months[month], head_months[month])]
+    order = [m.month for m in head.year.months]
+    for month in result.months_added:
+        earlier = order.index(month)
+        if earlier:  # every figure and status that moved since the month before (the notes are all new)
+            result.new_month_changes += [described(c, head_items.get(c.item))
+                                         for c in changes(head.year.months[earlier - 1], head_months[month])
+                                         if c.field != "note"]
+    touched = sorted(set(result.months_added) | {line.record.month for line in result.month_changes})
+    result.reporting = [(month, reporting(head.year, month)) for month in touched]
 
     result.items_added = sorted(set(head_items) - set(base_items))
     result.items_removed = sorted(set(base_items) - set(head_items))

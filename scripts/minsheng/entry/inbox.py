@@ -107,6 +107,7 @@ _FIELD = re.compile(r"^[\s>*_#-]*(发布月份|发布日期)[\s*_]*:[\s*_]*(.*?)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 _NAMED_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])(?!\d)")
+_BRANCH = re.compile(r"^(?:month|correct)-(\d{4}-(?:0[1-9]|1[0-2]))$")  # the branches 取月报表格 makes
 
 
 def pr_fields(body: str | None) -> Fields:
@@ -146,9 +147,16 @@ def month_from_name(name: str) -> str | None:
     return f"{match.group(1)}-{int(match.group(2)):02d}" if match else None
 
 
-def check_inbox(data: Path, base: str | None = None, body: str | None = None) -> Outcome:
+def branch_month(branch: str | None) -> str | None:
+    """The month a pull request's branch is for, when 取月报表格 made it (month-2024-08, correct-2024-11)."""
+    match = _BRANCH.match(branch or "")
+    return match.group(1) if match else None
+
+
+def check_inbox(data: Path, base: str | None = None, body: str | None = None, branch: str | None = None) -> Outcome:
     """Import what inbox/ holds, record the publication the description asks for, validate and compare
-    with `base` (a git revision, e.g. origin/main). Works on the working copy of `data`'s repository."""
+    with `base` (a git revision, e.g. origin/main). Works on the working copy of `data`'s repository.
+    `branch`: the pull request's; a workbook of another month than the branch's is refused."""
     from ..validate import validate_data
 
     root = data.resolve().parent
@@ -161,7 +169,8 @@ def check_inbox(data: Path, base: str | None = None, body: str | None = None) ->
             restore_publication(data, base_data)
         found = _found(root)
         doubles = _doubles(root, found)
-        handed = [doubles.get(path) or _hand_in(data, root, path, month) for path, month in found]
+        handed = [doubles.get(path) or _hand_in(data, root, path, month, branch_month(branch)) for path, month in found]
+        handed += _in_subfolders(root)
         waiting = _waiting(root, {h.month for h in handed})
         publication, published, publish_problems = _publish(data, fields, handed, waiting)
         if fields.date and base_data is not None and publication is None and not any(h.imported for h in handed):
@@ -218,7 +227,23 @@ def _found(root: Path) -> list[tuple[Path, str | None]]:
     return sorted(found, key=lambda pair: (pair[1] or "9999", pair[0].name))
 
 
-def _hand_in(data: Path, root: Path, path: Path, month: str | None) -> HandedIn:
+def _in_subfolders(root: Path) -> list[HandedIn]:
+    """Files uploaded into a folder inside inbox/: named, never imported (the office meant inbox/ itself)."""
+    folder = root / INBOX
+    inside = sorted(p for p in folder.rglob("*") if p.is_file() and p.parent != folder and p.name not in IGNORED
+                    and not p.name.startswith(".")) if folder.is_dir() else []
+    result = []
+    for path in inside:
+        shown = path.relative_to(root).as_posix()
+        where = path.parent.relative_to(root).as_posix()
+        result.append(HandedIn(shown, month_from_name(path.name), [Problem(
+            "not-a-workbook", shown, f"表格放在了子文件夹“{where}”里，没有导入", value=path.name,
+            expected=f"把表格直接上传到 {INBOX} 文件夹（上传页面上方的路径是 {INBOX}，不要拖入文件夹），再删去“{where}”里的这一份")]))
+    return result
+
+
+def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: str | None = None) -> HandedIn:
+    from ..formats import chinese_month
     from ..validate import plan_errors, validate_data
 
     handed = HandedIn(path.relative_to(root).as_posix(), month)
@@ -228,6 +253,12 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None) -> HandedIn:
         handed.problems = refusal or [Problem(
             "inbox", handed.path, "看不出这是哪个月的表格", value=path.name,
             expected="用“取月报表格”生成的表格填写，或把文件名改成月份，如 2024-08.xlsx")]
+        return handed
+    if expected and month != expected:
+        handed.problems = [Problem(
+            "month", handed.path, f"这是 {chinese_month(month)} 的表格，这个拉取请求是 {chinese_month(expected)} 的月报",
+            value=path.name, expected=f"下载本页说明里的 {expected}.xlsx，填好后交回，并删去这一份；要更正 {chinese_month(month)}，"
+                                      f"请另外“取月报表格”，月份填 {month}")]
         return handed
     plan, checked = validate_data(data)
     broken = plan_errors(checked)

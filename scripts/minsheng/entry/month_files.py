@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from pathlib import Path
 
@@ -18,6 +19,17 @@ Row = dict[str, object]  # cells by column name; missing names are empty
 
 def month_paths(year_folder: Path, month: str) -> tuple[Path, Path]:
     return year_folder / "progress" / f"{month}.csv", year_folder / "funds" / f"{month}.csv"
+
+
+def month_digest(year_folder: Path, month: str) -> str | None:
+    """The state of the month's files, for a workbook to say what it was made from; None when there are none."""
+    paths = month_paths(year_folder, month)
+    if not all(path.is_file() for path in paths):
+        return None
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def write_rows(path: Path, columns: tuple, rows: list[Row]) -> None:

@@ -5,6 +5,9 @@ workbook, to correct it) and `import` (from Excel).
 written into a copy of the data folder and validated there; only a month with no new error is written
 into data/, so a refused workbook leaves data/ byte for byte as it was and no personal number is ever
 written to disk. Its problems name the workbook's sheet, row and column as Excel shows them.
+
+A workbook knows the state of the month it was made from (entry/merge.py): when another clerk's import
+changed the month since, only this workbook's own cells are written, and a cell both changed is refused.
 """
 
 from __future__ import annotations
@@ -17,15 +20,20 @@ from pathlib import Path
 
 from ..load.plan import Plan
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
+from ..formats import chinese_month
 from ..months import next_month, previous_month
 from ..problems import Problem, Report, relative
 from ..validate import validate_data
 from ..validate.privacy import personal_numbers
 from .excel import SHEETS, FilledWorkbook, read_workbook, write_workbook
-from .month_files import month_paths, read_month, template_rows, write_month
+from .merge import Merged, merge
+from .month_files import month_digest, month_paths, read_month, template_rows, write_month
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 FREE_TEXT = ("note", "correction")  # what the office writes in words: where a personal number could be
+# Errors a month may be written with, to be resolved before it is published: a correction to record (publish), and
+# items not yet filled in (another clerk's workbook for the same month may bring them)
+LATER = ("correction-pending", "unconfirmed")
 
 
 class EntryError(Exception):
@@ -48,7 +56,7 @@ def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = Fa
     progress, funds = template_rows(year, previous)
     written = list(write_month(year.folder, month, progress, funds))
     if xlsx:
-        write_workbook(xlsx, month, progress, funds)
+        write_workbook(xlsx, month, progress, funds, month_digest(year.folder, month))
         written.append(xlsx)
     return written
 
@@ -59,7 +67,7 @@ def export_month(plan: Plan, month: str, xlsx: Path) -> list[Path]:
     if not all(path.is_file() for path in month_paths(year.folder, month)):
         raise EntryError(f"没有 {month} 的月报文件，无法导出")
     progress, funds = read_month(year.folder, month)
-    write_workbook(xlsx, month, progress, funds)
+    write_workbook(xlsx, month, progress, funds, month_digest(year.folder, month))
     return [xlsx]
 
 
@@ -67,15 +75,16 @@ def import_month(plan: Plan, checked: Report, workbook: Path, month: str,
                  force: bool = False) -> tuple[list[Path], list[Problem], Report | None]:
     """Turn a filled-in workbook into `month`'s CSV files, or write nothing and say why. `checked` is the
     data folder's report as it is; returned: what was written, the workbook's problems, and the report of
-    the data folder as it is after."""
+    the data folder as it is after. A workbook that keeps its rows writes over the month's files without
+    `force` (only its own changes are written); one made by hand needs `force` to replace existing files."""
     year = year_of(plan, month)
     shown_as = workbook.name
     filled, problems = read_workbook(workbook, shown_as)
     if filled is None or _errors(problems):
         return [], problems, None
     if filled.month and filled.month != month:
-        return [], problems + [Problem("month", shown_as, f"这是 {filled.month} 的工作簿，不能导入为 {month}",
-                                       value=filled.month, expected=f"用 --month {filled.month} 导入，或取得 {month} 的工作簿")], None
+        return [], problems + [Problem("month", shown_as, f"这是 {_named(filled.month)} 的表格，不能导入为 {_named(month)}",
+                                       value=filled.month, expected=f"用 {_named(month)} 的表格；要导入这份表格，月份写 {filled.month}")], None
     if not filled.month:
         problems.append(Problem("month", shown_as, f"工作簿没有注明月份，按 {month} 导入", value=month,
                                 expected=f"确认这是 {month} 的月报", severity="notice"))
@@ -83,16 +92,27 @@ def import_month(plan: Plan, checked: Report, workbook: Path, month: str,
     problems += _personal_numbers(filled, shown_as)
     if _errors(problems):
         return [], problems, None
-    _refuse_overwrite(plan, year.folder, month, force)
-    progress, funds = filled.sheets["进展"].rows, filled.sheets["资金"].rows
+    if filled.base is None:
+        _refuse_overwrite(plan, year.folder, month, force)
+    stale = filled.digest is not None and month_digest(year.folder, month) not in (None, filled.digest)
+    current = dict(zip(SHEETS, read_month(year.folder, month))) if stale else None
+    merged = merge(filled, shown_as, current)
+    problems += merged.problems
+    if _errors(problems):
+        return [], problems, None
+    progress, funds = merged.rows["进展"], merged.rows["资金"]
     report = _with_month(plan, year.folder.name, month, progress, funds)
     files = dict(zip(SHEETS, (relative(path, plan.root) for path in month_paths(year.folder, month))))
     before = {str(p) for p in checked.errors}
-    blocking = [p for p in report.errors if p.code != "correction-pending"  # disclosed by the next publish
+    blocking = [p for p in report.errors if p.code not in LATER  # disclosed by the next publish, or filled by the next import
                 and (p.file in files.values() or str(p) not in before)]
     if blocking:
-        return [], problems + [_in_workbook(p, filled, shown_as, files) for p in blocking], None
+        return [], problems + [_in_workbook(p, merged, shown_as, files, filled) for p in blocking], None
     return list(write_month(year.folder, month, progress, funds)), problems, report
+
+
+def _named(month: str) -> str:
+    return chinese_month(month) if MONTH.match(month) else month
 
 
 def year_of(plan: Plan, month: str):
@@ -101,9 +121,8 @@ def year_of(plan: Plan, month: str):
         raise EntryError(f"月份“{month}”的格式不对，应为 年-月，如 2024-08")
     year = plan.years.get(int(match.group(1)))
     if year is None or not year.items:
-        raise EntryError(f"data/ 中没有 {match.group(1)} 年度的计划：请先建立 data/{match.group(1)}/，放入 notice.txt"
-                         f"（通知全文）、notice.yaml（通知信息和进度安排）和 items/（每个项目一个 .yaml），写法见"
-                         f" data/README.md 和 2024 年度的文件")
+        raise EntryError(f"还没有 {match.group(1)} 年度的民生实事清单，不能填报 {chinese_month(month)} 的月报。"
+                         f"请联系网站的维护人员，请他们先建立 {match.group(1)} 年度的清单")
     if plan.is_draft(year):
         raise EntryError(f"{year.year} 年度的计划还是草稿（minsheng new-year 生成，还有待核对的事项）：请先逐条核对并删去"
                          f"各文件中的 review 条目（minsheng validate 列出它们），再填报月报")
@@ -166,16 +185,17 @@ def _with_month(plan: Plan, year: str, month: str, progress: list, funds: list) 
         return validate_data(copy)[1]
 
 
-def _in_workbook(problem: Problem, filled: FilledWorkbook, shown_as: str, files: dict[str, str]) -> Problem:
+def _in_workbook(problem: Problem, merged: Merged, shown_as: str, files: dict[str, str], filled: FilledWorkbook) -> Problem:
     """A problem found in the month's CSV file, placed where the office typed it: sheet, row and column.
-    `files`: the CSV files' names, by the sheet each was written from."""
+    `files`: the CSV files' names, by the sheet each was written from. A row the workbook does not have (kept
+    from another clerk's import) is named in the CSV file."""
     title = next((title for title, name in files.items() if name == problem.file), None)
-    if title is None or problem.line is None or not 2 <= problem.line < len(filled.sheets[title].lines) + 2:
+    if title is None or problem.line is None or not 2 <= problem.line < len(merged.lines[title]) + 2:
         return problem
-    sheet = filled.sheets[title]
+    line = merged.lines[title][problem.line - 2]  # the CSV holds the rows in order, after its header on line 1
+    if line is None:
+        return problem
     column = problem.column
     if column is not None:  # the CSV's columns are in the standard order; the sheet's may not be
-        column = sheet.columns.get(SHEETS[title][column - 1].name, column)
-    # the CSV holds the sheet's rows in order, after its header on line 1
-    return dataclasses.replace(problem, file=f"{shown_as} 工作表“{title}”", line=sheet.lines[problem.line - 2],
-                               column=column)
+        column = filled.sheets[title].columns.get(SHEETS[title][column - 1].name, column)
+    return dataclasses.replace(problem, file=f"{shown_as} 工作表“{title}”", line=line, column=column)

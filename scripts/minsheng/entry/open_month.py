@@ -20,7 +20,7 @@ from .github import GitHubError, create_pull_request, open_pull_requests
 from .inbox import INBOX, OUTBOX
 from .month_files import month_paths
 from .monthly import EntryError, export_month, new_month, year_of
-from .reply import IDENTITY
+from .reply import IDENTITY, authorised
 
 DESCRIPTION_FIELDS = "发布月份：{month}\n发布日期：\n"
 
@@ -56,10 +56,10 @@ def open_month(plan, month: str, api, repository: str, base_branch: str,
     names = [p.resolve().relative_to(root).as_posix() for p in written]
     title = f"更正{chinese_month(month)}月报" if correction else f"{chinese_month(month)}月报"
     for step in (["add", "--", *names], [*IDENTITY, "commit", "--quiet", "-m", f"{title}：生成填报表格 {names[-1]}"],
-                 ["push", "--quiet", remote, f"HEAD:refs/heads/{branch}"]):
+                 authorised("push", "--quiet", remote, f"HEAD:refs/heads/{branch}")):
         done = _git(*step, cwd=root)
         if done.returncode != 0:
-            raise EntryError(f"git {step[0] if step[0] != '-c' else 'commit'} 失败：{done.stderr.strip()}")
+            raise EntryError(f"git {next(part for part in step if part in ('add', 'commit', 'push'))} 失败：{done.stderr.strip()}")
     body = description(month, branch, repository, base_branch, server, correction)
     try:
         url = create_pull_request(api, repository, branch, base_branch, title, body)["html_url"]
@@ -76,7 +76,7 @@ def open_month(plan, month: str, api, repository: str, base_branch: str,
 
 def _refuse_a_second(api, repository: str, branch: str, root: Path, remote: str, server: str) -> None:
     """One branch per month: a second run points to the first's pull request instead of making another."""
-    found = _git("ls-remote", "--heads", remote, f"refs/heads/{branch}", cwd=root)
+    found = _git(*authorised("ls-remote", "--heads", remote, f"refs/heads/{branch}"), cwd=root)
     if found.returncode != 0:
         raise EntryError(f"无法读取远程仓库：{found.stderr.strip()}")
     if not found.stdout.strip():

@@ -1,7 +1,7 @@
 """`minsheng reply`: after a pull request's check, answer on the pull request and commit back what it
-imported. Run by the workflow 回复拉取请求 (on `workflow_run`), from the default branch's code, never the
-pull request's: it reads the check's report (an artifact: files, not code) and does two things, each in
-its own job with its own permissions:
+imported. Run by the later jobs of the workflow 检查数据与网站 (on `pull_request`, for a branch of this
+repository only), from the base branch's code, never the pull request's: it reads the check's report (an
+artifact: files, not code) and does two things, each in its own job with its own permissions:
 
 - `reply commit` (contents: write, statuses: write): only when `may_write` says the pull request's
   branch is in this repository itself, copy the files the check wrote onto that branch, remove the
@@ -19,6 +19,7 @@ month files, publication records or the workbooks themselves. Standard library o
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -52,12 +53,19 @@ class Run:
     pull_requests: list[int] = field(default_factory=list)  # GitHub lists them for a branch of this repository only
 
     @classmethod
-    def from_event(cls, event: dict) -> "Run":
-        run = event["workflow_run"]
-        return cls(id=run["id"], repository=event["repository"]["full_name"],
-                   head_repository=(run.get("head_repository") or {}).get("full_name"), head_branch=run["head_branch"],
-                   head_sha=run["head_sha"], conclusion=run.get("conclusion") or "", url=run.get("html_url") or "",
-                   pull_requests=[p["number"] for p in run.get("pull_requests") or [] if isinstance(p.get("number"), int)])
+    def from_event(cls, event: dict, environment: dict[str, str] | None = None) -> "Run":
+        """The run from the pull_request event and the workflow's environment (the run's id, the server, and the
+        check job's result, CHECK_RESULT: success or failure)."""
+        environment = os.environ if environment is None else environment
+        pull, repository = event["pull_request"], event["repository"]["full_name"]
+        run_id = int(environment.get("GITHUB_RUN_ID") or 0)
+        server = environment.get("GITHUB_SERVER_URL") or "https://github.com"
+        number = pull.get("number")
+        return cls(id=run_id, repository=repository,
+                   head_repository=((pull.get("head") or {}).get("repo") or {}).get("full_name"),
+                   head_branch=pull["head"]["ref"], head_sha=pull["head"]["sha"],
+                   conclusion=environment.get("CHECK_RESULT") or "", url=f"{server}/{repository}/actions/runs/{run_id}",
+                   pull_requests=[number] if isinstance(number, int) and not isinstance(number, bool) else [])
 
     def pull_request(self, report: "CheckReport") -> int | None:
         """The pull request the check ran for: as the report says, or as the event lists (still to verify)."""
@@ -109,6 +117,17 @@ def git(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def authorised(*args: str) -> list[str]:
+    """A git command that fetches or pushes with the workflow's token (GITHUB_TOKEN), given for this command only:
+    the checkout keeps no credentials on disk (persist-credentials: false)."""
+    token = os.environ.get("GITHUB_TOKEN")
+    if not token:
+        return list(args)
+    server = os.environ.get("GITHUB_SERVER_URL") or "https://github.com"
+    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    return ["-c", f"http.{server}/.extraheader=AUTHORIZATION: basic {basic}", *args]
+
+
 class PushRefused(Exception):
     pass
 
@@ -117,8 +136,8 @@ def commit_to_branch(repository: Path, run: Run, report: CheckReport, remote: st
     """Commit the check's files onto the pull request's branch, on top of the commit the check ran on, and
     push; the new commit's id, or None when there was nothing to change. Raises PushRefused when the
     branch has moved on since (a newer push is checked anew) or the push is refused."""
-    fetched = git("fetch", "--no-tags", "--quiet", "--depth=1", remote, f"+refs/heads/{run.head_branch}:refs/minsheng/reply",
-                  cwd=repository)
+    fetched = git(*authorised("fetch", "--no-tags", "--quiet", "--depth=1", remote,
+                              f"+refs/heads/{run.head_branch}:refs/minsheng/reply"), cwd=repository)
     if fetched.returncode != 0:
         raise PushRefused(f"无法取得分支 {run.head_branch}：{fetched.stderr.strip()}")
     tip = git("rev-parse", "refs/minsheng/reply", cwd=repository).stdout.strip()
@@ -146,7 +165,7 @@ def commit_to_branch(repository: Path, run: Run, report: CheckReport, remote: st
             if committed.returncode != 0:
                 raise PushRefused(committed.stderr.strip())
             sha = git("rev-parse", "HEAD", cwd=tree).stdout.strip()
-            pushed = git("push", "--quiet", remote, f"HEAD:refs/heads/{run.head_branch}", cwd=tree)
+            pushed = git(*authorised("push", "--quiet", remote, f"HEAD:refs/heads/{run.head_branch}"), cwd=tree)
             if pushed.returncode != 0:
                 raise PushRefused(f"推送被拒绝：{pushed.stderr.strip()}")
             return sha

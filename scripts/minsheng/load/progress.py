@@ -13,6 +13,7 @@ from ..model import (
     FUND_COLUMNS,
     FUND_HEADERS,
     NOT_REPORTED,
+    UNCHANGED,
     PROGRESS_COLUMNS,
     PROGRESS_HEADERS,
     FundReport,
@@ -135,15 +136,16 @@ def _progress_rows(table: CsvTable, report: MonthReport) -> list[Problem]:
         item, indicator = read.text("item"), read.text("indicator")
         if not indicator:
             status = read.text("status")
-            if status not in ("", NOT_REPORTED):
-                read.problems.append(Problem("not-an-option", report.progress_file, "报送状态只能留空或填“未报送”", line=row,
-                                             column=table.column(PROGRESS_HEADERS["status"]), field=PROGRESS_HEADERS["status"],
-                                             value=status, expected=f"留空或“{NOT_REPORTED}”"))
+            if status not in ("", NOT_REPORTED, UNCHANGED):
+                read.problems.append(Problem("not-an-option", report.progress_file, f"报送状态只能留空或填“{NOT_REPORTED}”“{UNCHANGED}”",
+                                             line=row, column=table.column(PROGRESS_HEADERS["status"]),
+                                             field=PROGRESS_HEADERS["status"], value=status,
+                                             expected=f"留空（已报送）、“{NOT_REPORTED}”或“{UNCHANGED}”"))
             if item in report.items:
                 read.duplicate(f"项目 {item}", report.items[item].row)
             else:
                 report.items[item] = ItemReport(item, read.text("note"), read.text("correction"),
-                                                status != NOT_REPORTED, row)
+                                                status != NOT_REPORTED, row, status == UNCHANGED)
         else:
             value, percent, refused = read.number("value", ("%",))
             if (item, indicator) in report.indicators:

@@ -9,10 +9,10 @@ documentation cannot drift from the checks.
 
 # The package's interface: every record type, importable as minsheng.model.X
 from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, model_at  # noqa: F401
-from .plan import (MONEY_UNITS, PAID_KINDS, Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
+from .plan import (MONEY_UNITS, WHOLE_UNITS, PAID_KINDS, Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
                    UnitsFile)
 from .publication import LedgerEntry, LedgerFile, Release, ReleasesFile, Revision, RevisionsFile  # noqa: F401
-from .reports import (FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED,  # noqa: F401
+from .reports import (FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, UNCHANGED,  # noqa: F401
                       PROGRESS_COLUMNS, PROGRESS_HEADERS, PUBLISHED_FIELDS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
 from .site import Feedback, Footer, Licence, Rules, Site  # noqa: F401
 

@@ -102,6 +102,9 @@ class Indicator(Record):
     review: Review
 
 
+# Counting units: a figure in one of them is a whole number (people, households, places, things)
+WHOLE_UNITS = frozenset(("人", "人次", "人(次)", "名", "位", "户", "家", "个", "间", "套", "套(间)", "场", "项", "件", "所",
+                         "座", "台", "辆", "艘", "只", "盏", "册", "张", "处", "条", "次", "批"))
 MONEY_UNITS = ("元", "万元")  # a standard in these units is money, and implies the funds it needs
 PAID_KINDS = ("subsidy", "standard")  # a money standard of these kinds is paid to someone: `paid_to` says to whom
 

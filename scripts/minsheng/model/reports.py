@@ -17,6 +17,7 @@ class Column:
 
 
 NOT_REPORTED = "未报送"
+UNCHANGED = "无变化"  # reported, and nothing changed since the month before: said, so that an unfilled row is not taken for it
 FUND_SOURCES = ("中央", "省", "市", "区", "其他")
 
 PROGRESS_COLUMNS = (
@@ -31,8 +32,8 @@ PROGRESS_COLUMNS = (
            "Cumulative value at month end (count), or level reached (level/rate)"),
     Column("note", "进展情况", "项目本月进展的简要说明，填在项目本身的一行", "Short progress note, on the item's row"),
     Column("correction", "更正说明", "本行改动已发布月份的数字、说明或报送状态时，说明原因", "Why this row changes a published month (figure, note or status)"),
-    Column("status", "报送状态", "留空表示已报送；项目本月未报送时在项目本身的一行填“未报送”",
-           "Empty when reported; 未报送 on the item's row when the unit did not report"),
+    Column("status", "报送状态", "留空表示已报送；项目本月未报送时在项目本身的一行填“未报送”；报送了但与上月相比没有任何变化时填“无变化”",
+           "Empty when reported; 未报送 on the item's row when the unit did not report; 无变化 when it reported no change"),
 )
 
 FUND_COLUMNS = (
@@ -69,6 +70,7 @@ class ItemReport:
     correction: str
     reported: bool
     row: int
+    unchanged: bool = False  # reported as 无变化: nothing changed since the month before
 
 
 @dataclass(frozen=True)

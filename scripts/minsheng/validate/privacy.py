@@ -18,11 +18,12 @@ How a text is read:
    search goes on after it, so two numbers side by side are both found. In a stretch of several groups,
    every group but the last has at least three digits: dates (2024-07-31) and amounts (12 345 元) are
    never joined into a longer number.
-   - 居民身份证号码: 18 characters whose GB 11643-1999 check digit is right. Written in groups, it must
-     also begin with a province code and a birth date (19xx or 20xx, a real day), so that unrelated
-     numbers side by side are not taken for one. An ID typed into an Excel number cell keeps 15
-     significant digits and arrives as 18 digits ending in 000 (or as 3.40102199001011e+17); its check
-     digit is lost, so such a number is refused when it begins with a province code and a birth date.
+   - 居民身份证号码: 18 characters whose GB 11643-1999 check digit is right; or, by its shape, 18 characters
+     that begin with an area code (a province code, then not 0000) and a birth date (19xx or 20xx, a real
+     day), whatever the check digit: an ID with one digit mistyped still shows where and when a person was
+     born, and an ID typed into an Excel number cell keeps 15 significant digits and arrives as 18 digits
+     ending in 000 (or as 3.40102199001011e+17). Written in groups, it must also have that shape, so that
+     unrelated numbers side by side are not taken for one.
    - 手机号码: 11 digits 1[3-9]…, also after 86 or 0086 (+86, (+86), 0086 …).
    - 银行卡号: 16–19 digits that pass the Luhn check, unbroken or in groups of four.
 
@@ -104,7 +105,9 @@ def _kind(groups: list[str]) -> tuple[str, str] | None:
     grouped = len(groups) > 1
     if resident_id(number) and (born(number) or not grouped):
         return "居民身份证号码", number
-    if not grouped and re.fullmatch(r"[0-9]{15}000", number) and born(number):  # from an Excel number cell
+    # By its shape: an area code and a birth date are personal whatever the check digit (one digit mistyped), and
+    # an Excel number cell keeps 15 significant digits (…000)
+    if re.fullmatch(r"[0-9]{17}[0-9Xx]", number) and born(number) and number[2:6] != "0000":
         return "居民身份证号码", number
     if mobile := _MOBILE.fullmatch(number):
         return "手机号码", mobile.group(1)

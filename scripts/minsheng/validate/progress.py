@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ..load.plan import Year
-from ..model import FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, FundReport, Indicator, MonthReport
+from ..model import (FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, UNCHANGED, WHOLE_UNITS,
+                     FundReport, Indicator, Item, MonthReport)
 from ..months import first_day, month_of, next_month
 from ..problems import Problem
 
 FAR_ABOVE = 3  # a value above this many times its target needs an explanation
+FRACTION = 10  # a rate below a tenth of last month's was probably typed as a fraction (0.8 for 80)
 
 
 def check_months(year: Year) -> list[Problem]:
@@ -22,6 +25,7 @@ def check_months(year: Year) -> list[Problem]:
         problems += _check_rows(month, year, indicators, active)
         if previous:
             problems += _check_against(previous, month, indicators)
+            problems += _check_confirmed(previous, month, active)
         previous = month
     return problems
 
@@ -75,6 +79,9 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
         if report.percent_sign and plan.unit != "%":
             problems.append(Problem("number", progress, f"这个指标的单位是“{plan.unit}”，不是百分比",
                                     value=f"{report.value:g}%", expected=f"以{plan.unit}计的数", **where))
+        if plan.unit in WHOLE_UNITS and report.value != int(report.value):
+            problems.append(Problem("whole-number", progress, f"以“{plan.unit}”计的数不能有小数", value=report.value,
+                                    expected="整数", **where))
         if plan.unit == "%" and report.value > 100:
             problems.append(Problem("percent-range", progress, "比率超过100%", value=report.value,
                                     expected="0 到 100 之间的数", **where))
@@ -117,7 +124,15 @@ def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tup
     problems: list[Problem] = []
     for key, report in month.indicators.items():
         plan, earlier = indicators.get(key), before.indicators.get(key)
-        if plan is None or plan.kind != "count" or earlier is None or None in (earlier.value, report.value):
+        if plan is None or earlier is None or None in (earlier.value, report.value):
+            continue
+        if plan.unit == "%" and report.value * FRACTION < earlier.value and not report.correction:
+            problems.append(Problem("percent-scale", month.progress_file,
+                                    f"比上月（{before.month}：{earlier.value:g}%）小得多，像是把百分数写成了小数",
+                                    **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "value"), value=report.value,
+                                    expected=f"按百分数填写（如 {report.value * 100:g}）；确实下降了，在更正说明中写明原因"))
+            continue
+        if plan.kind != "count":
             continue
         if report.value < earlier.value and not report.correction:
             problems.append(Problem("decrease", month.progress_file,
@@ -135,6 +150,86 @@ def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tup
             continue
         problems += _fund_decrease(earlier, report, before.month, month)
     return problems
+
+
+def _check_confirmed(before: MonthReport, month: MonthReport, active: dict[str, Item]) -> list[Problem]:
+    """A reported item whose figures and amounts are all as the month before, with no word of progress, is either
+    unfilled or unchanged: the office says which (报送状态 无变化), or the row is refused. An item marked 无变化
+    whose figures did change is refused too. A month in which every reported item is unfilled is one problem."""
+    unfilled, problems = [], []
+    for item_id, item in active.items():
+        row = month.items.get(item_id)
+        if row is None or not row.reported:
+            continue
+        same = _same_as(before, month, item_id)
+        where = _cell(month.progress_columns, PROGRESS_HEADERS, row.row, "status")
+        if row.unchanged and not same:
+            problems.append(Problem("wrong-value", month.progress_file, f"报送状态是“{UNCHANGED}”，但项目 {item_id} 的数字或金额与上月不同",
+                                    value=UNCHANGED, expected=f"有变化就清空报送状态；没有变化就改回{before.month}的数", **where))
+        elif same and not row.unchanged and not _written(month, item_id):
+            unfilled.append(Problem("unconfirmed", month.progress_file,
+                                    f"项目 {item_id}（{item.title}）与上月（{before.month}）相比没有任何变化，也没有写进展情况",
+                                    value="", expected=f"有变化就填写；确实没有变化，报送状态填“{UNCHANGED}”；没有报送填“{NOT_REPORTED}”",
+                                    **where))
+    reported = sum(1 for item_id in active if month.items.get(item_id) and month.items[item_id].reported)
+    if unfilled and len(unfilled) == reported and reported > 1:
+        return problems + [Problem("unfilled", month.progress_file,
+                                   f"这个月还没有填写：{reported} 个项目的数字、金额都与上月（{before.month}）相同，也没有写进展情况",
+                                   expected=f"填写本月的数字和进展情况；确实没有变化的项目，报送状态填“{UNCHANGED}”")]
+    return problems + unfilled
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """How the items of a month were reported: each kind counted (items with no task this year are left out)."""
+
+    reported: int  # with figures or words of their own this month
+    unchanged: int  # reported as 无变化
+    not_reported: int  # 未报送
+    unconfirmed: int  # as the month before, with nothing said: not yet filled in
+
+    def __str__(self) -> str:
+        parts = [f"已报送 {self.reported + self.unchanged} 项（其中无变化 {self.unchanged} 项）", f"未报送 {self.not_reported} 项"]
+        if self.unconfirmed:
+            parts.append(f"还没有填写或确认 {self.unconfirmed} 项")
+        return "，".join(parts)
+
+
+def reporting(year: Year, month: str) -> Reporting:
+    """The month's items by how they were reported, compared with the month before."""
+    months = [m.month for m in year.months]
+    report = year.months[months.index(month)]
+    before = year.months[months.index(month) - 1] if months.index(month) else None
+    counts = {"reported": 0, "unchanged": 0, "not_reported": 0, "unconfirmed": 0}
+    for item in year.items:
+        row = report.items.get(item.id)
+        if item.no_task or row is None:
+            continue
+        if not row.reported:
+            counts["not_reported"] += 1
+        elif row.unchanged:
+            counts["unchanged"] += 1
+        elif before and _same_as(before, report, item.id) and not _written(report, item.id):
+            counts["unconfirmed"] += 1
+        else:
+            counts["reported"] += 1
+    return Reporting(**counts)
+
+
+def _same_as(before: MonthReport, month: MonthReport, item_id: str) -> bool:
+    """Every figure and amount of the item is as the month before (rows added or removed are changes)."""
+    now = {k: r.value for k, r in month.indicators.items() if k[0] == item_id}
+    then = {k: r.value for k, r in before.indicators.items() if k[0] == item_id}
+    money_now = {(r.source, name): getattr(r, name) for r in month.funds_of(item_id) for name in FUND_FIGURES}
+    money_then = {(r.source, name): getattr(r, name) for r in before.funds_of(item_id) for name in FUND_FIGURES}
+    return now == then and money_now == money_then
+
+
+def _written(month: MonthReport, item_id: str) -> bool:
+    """Anything in words for the item this month: its progress note, an indicator's or a fund row's note or correction."""
+    row = month.items[item_id]
+    rows = [r for k, r in month.indicators.items() if k[0] == item_id] + month.funds_of(item_id)
+    return bool(row.note or row.correction or any(r.note or r.correction for r in rows))
 
 
 def _fund_decrease(earlier: FundReport, report: FundReport, before: str, month: MonthReport) -> list[Problem]:
