@@ -84,10 +84,10 @@ def fill(path: Path, changes: dict[tuple[str, str, str], dict[str, object]], con
     book.save(path)
 
 
-def event_file(folder: Path, number: int, head_sha: str, body: str = "") -> Path:
+def event_file(folder: Path, number: int, head_sha: str, body: str = "", branch: str = "month-2024-12") -> Path:
     """A pull_request event as GitHub writes it (the parts the check reads)."""
     path = folder / "event.json"
-    path.write_text(json.dumps({"pull_request": {"number": number, "head": {"sha": head_sha}, "body": body}},
+    path.write_text(json.dumps({"pull_request": {"number": number, "head": {"sha": head_sha, "ref": branch}, "body": body}},
                                ensure_ascii=False), encoding="utf-8")
     return path
 

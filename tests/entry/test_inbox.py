@@ -12,17 +12,18 @@ from minsheng.cli import main
 from minsheng.entry.inbox import _waiting, month_from_name, pr_fields
 from minsheng.problems import Problem
 from minsheng.render.pull_request_comment import column_letter, line
+from minsheng.validate import validate_data
 
 from .repository import clone, commit_all, event_file, fill, git
 
 BODY = "这是2024年12月月报的拉取请求。\r\n\r\n发布月份：2024-12\r\n发布日期：{date}\r\n"
 
 
-def hand_in(checkout, changes, name="2024-12.xlsx", source="outbox/2024-12.xlsx") -> str:
+def hand_in(checkout, changes, name="2024-12.xlsx", source="outbox/2024-12.xlsx", confirm=True) -> str:
     """Upload a filled-in workbook into inbox/ (a commit of its own, as GitHub's upload page makes)."""
     target = checkout / "inbox" / name
     shutil.copyfile(checkout / source, target)
-    fill(target, changes)
+    fill(target, changes, confirm)
     return commit_all(checkout, f"Upload {name}")
 
 
@@ -30,9 +31,11 @@ def check(checkout, tmp_path, capsys, body="", base="origin/main"):
     """Run the check as the workflow does (without the change report when `base` is None); (exit code,
     comment, report.json)."""
     head = git(checkout, "rev-parse", "HEAD")
+    tmp_path.mkdir(exist_ok=True)
     out = tmp_path / "report"
+    branch = git(checkout, "rev-parse", "--abbrev-ref", "HEAD")
     code = main(["inbox", "--data", str(checkout / "data"), *(["--base", base] if base else []), "--out", str(out),
-                 "--event", str(event_file(tmp_path, 7, head, body))])
+                 "--event", str(event_file(tmp_path, 7, head, body, branch))])
     printed = capsys.readouterr().out
     comment = (out / "comment.md").read_text(encoding="utf-8")
     assert printed.strip() == comment.strip()  # the job summary shows the comment too
@@ -149,3 +152,60 @@ def test_months_from_file_names_and_excels_column_letters():
     assert [month_from_name(n) for n in ("2024-08.xlsx", "2024年8月月报.xlsx", "202408.xlsx", "2024-12 (1).xlsx", "报表.xlsx")] \
         == ["2024-08", "2024-08", "2024-08", "2024-12", None]
     assert [column_letter(n) for n in (1, 7, 26, 27, 52)] == ["A", "G", "Z", "AA", "AZ"]
+
+
+def test_two_clerks_hand_in_one_months_workbook_and_both_are_kept(branch, tmp_path, capsys):
+    """Both downloaded the workbook when the pull request opened; A's import was committed back, then B uploads."""
+    b = tmp_path / "B.xlsx"
+    shutil.copyfile(branch / "outbox" / "2024-12.xlsx", b)
+    items = [i.id for i in validate_data(branch / "data")[0].years[2024].items if not i.no_task]
+    mine, theirs = ({("进展", item, ""): {"报送状态": "无变化"} for item in half if item not in ("09", "10")}
+                    for half in (items[::2], items[1::2]))
+    hand_in(branch, {("进展", "09", "relief-total"): {"截至月底累计": 8}, ("进展", "09", ""): {"进展情况": "A：新增2人次"},
+                     **mine}, confirm=False)
+    code, comment, report = check(branch, tmp_path / "a", capsys)
+    assert code == 1 and report["commit"] and f"还没有填写或确认 {len(theirs) + 1} 项" in comment  # B's items, to come
+    commit_all(branch, "the reply's commit: A's import")
+    fill(b, {("进展", "10", "rehabilitation-relief"): {"截至月底累计": 400}, ("进展", "10", ""): {"进展情况": "B：康复救助400名"},
+             **theirs}, confirm=False)
+    shutil.copyfile(b, branch / "inbox" / "2024-12.xlsx")
+    commit_all(branch, "Upload B's 2024-12.xlsx")
+    code, comment, report = check(branch, tmp_path / "b", capsys)
+    assert code == 0, comment
+    assert "别人也改过这个月：只写入了您改动的" in comment
+    progress = (branch / "data" / "2024" / "progress" / "2024-12.csv").read_text(encoding="utf-8-sig")
+    assert "A：新增2人次" in progress and "B：康复救助400名" in progress
+    assert "09,开展困难职工帮扶救助,relief-total,困难职工生活救助、子女助学、医疗救助等,人次,9,8," in progress
+    # the change report shows December's figures against November's, old and new, whoever typed them
+    assert "新增月份与上月相比变化的数字和报送状态" in comment
+    assert "| 2024年12月 | 09 （九）开展困难职工帮扶救助 | 困难职工生活救助、子女助学、医疗救助等（人次） | 6 | 8 |" in comment
+    assert "2024年12月的报送情况：已报送 49 项" in comment
+
+
+def test_a_workbook_of_another_month_a_picture_and_a_subfolder_are_named(branch, tmp_path, capsys):
+    november = branch / "inbox" / "2024-11.xlsx"
+    assert main(["export", "2024-11", "--xlsx", str(november), "--data", str(branch / "data")]) == 0
+    capsys.readouterr()
+    fill(november, {("进展", "01", ""): {"进展情况": "改过"}}, confirm=False)
+    (branch / "inbox" / "2024-12.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00,,,\xff\xd9")
+    (branch / "inbox" / "月报").mkdir()
+    shutil.copyfile(branch / "outbox" / "2024-12.xlsx", branch / "inbox" / "月报" / "2024-12.xlsx")
+    commit_all(branch, "Upload three files")
+    before = git(branch, "rev-parse", "HEAD:data")
+    code, comment, report = check(branch, tmp_path, capsys)
+    assert code == 1 and report["commit"] == [] and git(branch, "status", "--porcelain", "--", "data") == ""
+    assert git(branch, "rev-parse", "HEAD:data") == before
+    assert "这是 2024年11月 的表格，这个拉取请求是 2024年12月 的月报" in comment
+    assert "这是一张图片（JPG），不是 Excel 表格" in comment
+    assert "表格放在了子文件夹“inbox/月报”里，没有导入" in comment
+
+
+def test_the_blank_workbook_handed_back_or_deleted_is_no_month(branch, tmp_path, capsys):
+    shutil.copyfile(branch / "outbox" / "2024-12.xlsx", branch / "inbox" / "2024-12.xlsx")
+    commit_all(branch, "Upload the blank workbook")
+    code, comment, _ = check(branch, tmp_path / "blank", capsys)
+    assert code == 1 and "这个表格还没有填写：和发给您时完全一样" in comment
+    git(branch, "rm", "--quiet", "inbox/2024-12.xlsx", "outbox/2024-12.xlsx")
+    commit_all(branch, "Delete the workbooks")
+    code, comment, _ = check(branch, tmp_path / "deleted", capsys)
+    assert code == 1 and "这个月还没有填写：49 个项目的数字、金额都与上月（2024\\-11）相同" in comment

@@ -98,6 +98,15 @@ def put(sheet_name: str, item: str, key: str, header: str, value, number_format:
     return change
 
 
+def text_cell(text: str) -> Callable:
+    """Typed into item 01's 进展情况, a text cell (@): Excel keeps "=已完成" as text there, not as a formula."""
+    def change(book) -> None:
+        sheet = book["进展"]
+        cell = sheet.cell(row=row_of(sheet, "01"), column=[c.value for c in sheet[1]].index("进展情况") + 1)
+        cell.value, cell.data_type = text, "s"
+    return change
+
+
 def both(*changes: Callable) -> Callable:
     def change(book) -> None:
         for one in changes:
@@ -222,6 +231,24 @@ CASES = [
          shown="工作表“进展” 第3行第7列：错误[number] 字段 截至月底累计：单元格是公式"),
     Case("logical", workbook(put("进展", "01", "new-urban-jobs", "截至月底累计", True)),
          shown="工作表“进展” 第3行第7列：错误[wrong-type] 字段 截至月底累计：单元格是逻辑值"),
+    Case("percent-shown-rounded", workbook(put("进展", "21", "public-kindergarten-share", "截至月底累计", 0.62456, "0.0%")),
+         read=SHARE, value="62.5%", notice="格子里存的是 62.456%，显示为 62.5%，按显示的 62.5% 读取"),
+    Case("number-shown-rounded", workbook(put("进展", "01", "new-urban-jobs", "截至月底累计", 1180.4, "0")), read=JOBS,
+         value="1180", notice="格子里存的是 1180.4，显示为 1180，按显示的 1180 读取"),
+    Case("fraction-of-a-person", workbook(put("进展", "01", "new-urban-jobs", "截至月底累计", 1180.5)),
+         shown="工作表“进展” 第3行第7列：错误[whole-number] 字段 截至月底累计：以“人”计的数不能有小数；发现的值：1180.5"),
+    Case("percent-as-a-fraction", workbook(put("进展", "21", "public-kindergarten-share", "截至月底累计", 0.8)),
+         shown="工作表“进展” 第51行第7列：错误[percent-scale] 字段 截至月底累计：比上月（2024-11：61.88%）小得多，像是把百分数写成了小数；发现的值：0.8；应为：按百分数填写（如 80）"),
+    Case("typed-into-the-target", workbook(put("进展", "01", "new-urban-jobs", "年度目标", 1180)),
+         shown="工作表“进展” 第3行第6列：错误[not-read-back] 字段 年度目标：灰色的列只供参考，这里的改动不会读回；发现的值：“1180”；"
+               "应为：改回原样（1150）；截至本月底的数填在“截至月底累计”列"),
+    Case("renamed-item", workbook(put("进展", "01", "", "项目名称", "就业")),
+         shown="工作表“进展” 第2行第2列：错误[not-read-back] 字段 项目名称：灰色的列只供参考"),
+    Case("beyond-the-headers", workbook(lambda book: book["进展"].cell(row=3, column=12, value="已完成1180人")),
+         shown="工作表“进展” 第3行第12列：错误[not-read-back] 表头以外的格子有内容，不会读回；发现的值：“已完成1180人”"),
+    Case("text-beginning-with-equals", workbook(text_cell("=已完成")), read=NOTE, value="=已完成"),
+    Case("id-with-a-wrong-check-digit", workbook(put("进展", "01", "", "进展情况", "经办人身份证340102199001010091")),
+         shown="工作表“进展” 第2行第8列：错误[privacy] 字段 进展情况：含有居民身份证号码，个人信息不得公开；发现的值：“340…0091（中间已隐去）”"),
     # dates
     Case("date-in-a-figure", workbook(put("进展", "01", "new-urban-jobs", "截至月底累计", dt.datetime(2024, 12, 5), "yyyy/m/d")),
          shown="工作表“进展” 第3行第7列：错误[wrong-type] 字段 截至月底累计：单元格是日期格式；发现的值：“2024/12/5”"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..load.numbers import parse_number
-from ..model import FUND_COLUMNS, PROGRESS_COLUMNS
+from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, UNCHANGED
 from ..problems import Problem
 from .excel import SHEETS, FilledWorkbook, Sheet
 from .month_files import NUMBER_COLUMNS, Row, format_cell
@@ -45,9 +45,12 @@ def merge(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]] |
         for title, sheet in filled.sheets.items():
             result.rows[title], result.lines[title] = sheet.rows, list(sheet.lines)
         return result
+    edited: dict[str, set[str]] = {}  # by sheet: the items this workbook changed a cell of
     for title, sheet in filled.sheets.items():
-        _merge_sheet(result, title, f"{shown_as} 工作表“{title}”", sheet, filled.base[title],
-                     None if current is None else current[title])
+        edited[title] = _merge_sheet(result, title, f"{shown_as} 工作表“{title}”", sheet, filled.base[title],
+                                     None if current is None else current[title])
+    if current is not None:
+        result.problems += _unchanged_against(filled, shown_as, current, edited)
     if not result.changed and not result.problems:
         result.problems.append(Problem("unfilled", shown_as, "这个表格还没有填写：和发给您时完全一样，没有任何改动",
                                        expected="填写本月的数字和进展情况后再交回；确实没有变化的项目，在该项目那一行的"
@@ -59,7 +62,8 @@ def merge(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]] |
     return result
 
 
-def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: Sheet, current: list[Row] | None) -> None:
+def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: Sheet, current: list[Row] | None) -> set[str]:
+    """Merge one sheet into `result`; the items whose cells this workbook changed."""
     headers, names = HEADERS[title], [c.name for c in SHEETS[title]]
     filled_rows = {_key(title, row): (row, line) for row, line in zip(sheet.rows, sheet.lines)}
     base_rows = {_key(title, row): row for row in base.rows}
@@ -109,6 +113,36 @@ def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: She
         now.pop(key, None)
     result.rows[title] = list(now.values())
     result.lines[title] = [filled_rows[key][1] if key in filled_rows else None for key in now]
+    return {key[0] for key, name, _ in edits if name != "status"} | {key[0] for key in removed}
+
+
+def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]],
+                       edited: dict[str, set[str]]) -> list[Problem]:
+    """无变化 said by one clerk of an item the other filled in: two cells apart, but they contradict each other."""
+    progress = filled.sheets["进展"]
+    was = {title: {_key(title, row): row for row in filled.base[title].rows} for title in SHEETS}
+    now = {title: {_key(title, row): row for row in current[title]} for title in SHEETS}
+    theirs = {key[0] for title in SHEETS for key, row in now[title].items()  # items another clerk changed since
+              if any(not _same(name, row.get(name), (was[title].get(key) or {}).get(name))
+                     for name in HEADERS[title] if name not in READ_ONLY and name != "status")}
+    base = was["进展"]
+    problems = []
+    mine = edited["进展"] | edited["资金"]
+    for row, line in zip(progress.rows, progress.lines):
+        key = _key("进展", row)
+        if key[1]:
+            continue
+        item, said = key[0], _text(row.get("status")).strip()
+        before = _text((base.get(key) or {}).get("status")).strip()
+        there = _text((now["进展"].get(key) or {}).get("status")).strip()
+        where = dict(line=line, column=progress.columns.get("status"), field=HEADERS["进展"]["status"])
+        if said == UNCHANGED != before and item in theirs - mine:
+            problems.append(Problem("edit-conflict", f"{shown_as} 工作表“进展”", f"您把项目 {item} 标为“{UNCHANGED}”，"
+                                    "但您取表格之后，别人已经填写了这个项目", value=said, expected=ASK, **where))
+        elif there == UNCHANGED != before and item in mine:
+            problems.append(Problem("edit-conflict", f"{shown_as} 工作表“进展”", f"您填写了项目 {item}，但您取表格之后，"
+                                    f"别人已把它标为“{UNCHANGED}”", value=there, expected=ASK, **where))
+    return problems
 
 
 def _key(title: str, row: Row) -> tuple[str, str]:
