@@ -20,6 +20,9 @@ IN_THE_BROWSER = {
     "csv-structure": "表格的样子不对（缺工作表、表头被改动、有合并单元格，或不是 .xlsx 文件）。请用“取月报表格”生成的表格填写，"
                      "不增删列、不改表头；在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。",
     "lost-zero": "项目编号被当成了数字（1 而不是 01），已按计划认出，不用改。",
+    "edit-conflict": "您下载表格之后，同事已经交回了这个月，改了同一个格子（或一个说“无变化”、一个填了数）。先和同事核对应当是哪个值："
+                     "同事的对，就把您表格里这个格子改回消息中“取表格时”的值再上传；您的对，请同事在他的表格里改回，"
+                     "或请审核人在合并后用“取月报表格”重新取这个月的表格来改。",
 }
 
 # What is expected, said for the browser route where a check's message names a command
