@@ -156,6 +156,14 @@ def hide_row(book) -> None:
     book["进展"].row_dimensions[3].hidden = True
 
 
+def filtered(book) -> None:
+    """An autofilter that hides most rows: one notice, not one per row."""
+    sheet = book["进展"]
+    sheet.auto_filter.ref = sheet.dimensions
+    for row in range(3, 60):
+        sheet.row_dimensions[row].hidden = True
+
+
 def wps_sheet(book) -> None:
     book.create_sheet("Sheet1").append(["填表说明"])  # as WPS adds one
 
@@ -269,6 +277,7 @@ CASES = [
     Case("extra-column", workbook(extra_column), shown="表头与规定的列不一致（多了：备注）"),
     Case("missing-column", workbook(drop_column), shown="表头与规定的列不一致（缺少：资金说明）"),
     Case("hidden-row", workbook(hide_row), read=JOBS, value="1150", notice="有 1 行在 Excel 中被隐藏或筛选掉了（如第 3 行），已照常导入"),
+    Case("autofilter", workbook(filtered), read=JOBS, value="1150", notice="有 57 行在 Excel 中被隐藏或筛选掉了（如第 3 行）"),
     Case("an-extra-sheet", workbook(wps_sheet), read=JOBS, value="1150", notice="工作表“Sheet1”不是规定的工作表，未导入"),
     Case("merged-cells", workbook(merge), shown="工作表“进展” 第2行第8列：错误[csv-structure] 有合并单元格 H2:H3"),
     Case("another-months-workbook", workbook(other_month), shown="错误[month] 这是 2024年11月 的表格，不能导入为 2024年12月"),

@@ -164,7 +164,7 @@ def _check_confirmed(before: MonthReport, month: MonthReport, active: dict[str, 
         same = _same_as(before, month, item_id)
         where = _cell(month.progress_columns, PROGRESS_HEADERS, row.row, "status")
         if row.unchanged and not same:
-            problems.append(Problem("wrong-value", month.progress_file, f"报送状态是“{UNCHANGED}”，但项目 {item_id} 的数字或金额与上月不同",
+            problems.append(Problem("changed-but-unchanged", month.progress_file, f"报送状态是“{UNCHANGED}”，但项目 {item_id} 的数字或金额与上月不同",
                                     value=UNCHANGED, expected=f"有变化就清空报送状态；没有变化就改回{before.month}的数", **where))
         elif same and not row.unchanged and not _written(month, item_id):
             unfilled.append(Problem("unconfirmed", month.progress_file,
