@@ -144,8 +144,8 @@ def test_drafts_follow_changed_figures_and_two_lead_units():
     assert items["02"]["lead_units"] == ["hrss", "education"] and items["02"]["lead_units_text"] == "人社局、教育局"
     standards = items["02"]["policy_parameters"]  # the first paragraph says 1800, measure 2 still 1500
     assert [p["amount"] for p in standards] == [1800, 1500]
-    assert standards[0]["review"][0].startswith("候选标准，取自第一段：")
-    assert standards[1]["review"][0].startswith("候选标准，取自推进措施第2条：")
+    assert standards[0]["review"][0].startswith("【候选标准】第一段：")
+    assert standards[1]["review"][0].startswith("【候选标准】推进措施第2条：")
     assert [(i["target"], i["comparator"]) for i in items["27"]["indicators"][:2]] == [(99, "以上"), (96, "以上")]
 
 
