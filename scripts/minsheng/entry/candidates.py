@@ -29,7 +29,7 @@ SUFFIX = re.compile(r"\s*(/人·年|/人/年|/人|/月|/年|/学年|/户|/村)?\
 PREFIX_COMPARATORS = ("不少于", "不低于", "不超过", "提高到", "达到")
 # 由670元提高到700元, 从99.90%提高到99.93%, 缴费费率由7%降至6%: one figure with its baseline
 CHANGE = r"(?:提高|提升|增加|增长|上调|调高|扩大|降低|下降|下调|减少|压减|缩减|降)(?:到|至)"
-BASELINE = re.compile(rf"(?:由|从)\s*(?:每人每月|每人每年|每月|每年)?\s*({NUMBER})\s*({UNIT})?\s*(?:/\S{{1,2}})?\s*{CHANGE}")
+BASELINE = re.compile(rf"(?:由|从)\s*(?:每[^\d,，。;；]{{1,5}}?)?\s*({NUMBER})\s*({UNIT})?\s*(?:/\S{{1,2}})?\s*{CHANGE}")
 RISE = re.compile(r"(?:提高|提升|增加|增长|上调|调高|扩大)(?:到|至)\s*$")
 FALL = re.compile(r"(?:降低|下降|下调|减少|压减|缩减|降)(?:到|至)\s*$")
 RATIO = re.compile(r"(?:每|)[十百千万](?:人|人口|名|户)")  # 每千人4.2个: a level per head, not a count

@@ -263,7 +263,7 @@ def title_of(body: str) -> str:
         return body.strip()
     end = spans[1][1] if body[spans[0][0]:].startswith(CIRCUMSTANCE) and len(spans) > 1 else spans[0][1]
     title = body[spans[0][0]:end].strip()
-    stripped = re.sub(r"\d+(?:\.\d+)?\s*[个项家所间座处条户名人次]+$", "", title)
+    stripped = re.sub(r"\d+(?:\.\d+)?\s*(?:[万亿]?[个项家所间座处条户名人次套辆台艘只盏册亩元]+|公里)$", "", title)
     return stripped if stripped else title
 
 
@@ -336,7 +336,7 @@ def _read_closing(notice: PrintedNotice, header: list[tuple[int, str]], closing:
         for found in re.finditer(r"(\d{1,2}月|年)底前([^、,，;；。]*)", line):
             wording = found.group(0)
             month = 12 if found.group(1) == "年" else int(found.group(1)[:-1])
-            if not re.search("进度|完成", wording) or any(m.month == month for m in notice.milestones) \
+            if not re.search(r"进度|完成|\d%", wording) or any(m.month == month for m in notice.milestones) \
                     or not 1 <= month <= 12:
                 continue  # 4月底前制定实施方案 is a task, not a milestone of progress
             percent = re.search(r"(\d+(?:\.\d+)?)%", wording)
