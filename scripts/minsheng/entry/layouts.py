@@ -234,7 +234,7 @@ def _diagnose(lines, marks, by_kind, leads) -> str:
             f"“主办单位:”这样的标注，行末括号中也不是单位的名称（第{a}行的末尾是“{tail}”）。")
 
 
-def _role(cell: str) -> str | None:
+def column_role(cell: str) -> str | None:
     name = re.sub(r"\s", "", cell)
     for role, names in ROLES.items():
         if name in names:
@@ -254,14 +254,14 @@ def _find_table(lines: list[tuple[int, str]]) -> Layout | None:
     for index, (_, line) in enumerate(lines):
         if "\t" in line:
             cells = line.split("\t")
-            roles = [_role(cell) for cell in cells]
+            roles = [column_role(cell) for cell in cells]
             if "lead" in roles and ("title" in roles or "content" in roles) and sum(r is not None for r in roles) >= 3:
                 return _tab_rows(lines, index, [(cell.strip(), role) for cell, role in zip(cells, roles)])
         run = 0
-        while index + run < len(lines) and _role(lines[index + run][1]) and len(lines[index + run][1]) <= 12:
+        while index + run < len(lines) and column_role(lines[index + run][1]) and len(lines[index + run][1]) <= 12:
             run += 1
         if run >= 3:
-            roles = [_role(lines[index + k][1]) for k in range(run)]
+            roles = [column_role(lines[index + k][1]) for k in range(run)]
             if roles[0] == "number" and "lead" in roles and ("title" in roles or "content" in roles):
                 return _cell_rows(lines, index, [(lines[index + k][1], roles[k]) for k in range(run)])
     return None

@@ -33,8 +33,10 @@ from ..load.plan import Plan
 from ..problems import Problem, relative
 from ..validate import validate_data
 from .candidates import Candidate, figures
+from .list_table import csv_text, is_table, workbook_text
 from .monthly import EntryError
 from .notice_text import PrintedItem, PrintedNotice, read_notice, where_of
+from .review_sheet import SHEET_NAME, write_review_sheet
 
 HEADER = ("# 草稿：由 minsheng new-year 从 notice.txt 生成，须人工核对。review（待核对）下的每一条核对并改好后删去；\n"
           "# 全部删去之前，本年度是草稿，网站仍显示上一个年度。写法见 data/README.md 和 2024 年度的文件。\n")
@@ -53,11 +55,26 @@ class Drafts:
     items: dict[str, dict]  # file name → record
     units: list[dict] = field(default_factory=list)
     encoding: str = "UTF-8"
+    layout: str = ""  # how the notice was read, in words
+    original: tuple[str, bytes] | None = None  # a list kept as a workbook or CSV: its name in the folder, as given
 
 
-def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list[Problem], str]:
-    """Draft `year` from the notice at `notice_path` into plan.root; the paths written, the problems
-    (notices: what to review) that `minsheng validate` then reports for the new year, and the notice's encoding."""
+@dataclass
+class Drafted:
+    """What `new_year` did: the paths written, the review notices `minsheng validate` then reports for the new
+    year (one a review line), how the notice was read, and the review workbook."""
+
+    written: list[Path]
+    notices: list[Problem]
+    encoding: str
+    layout: str
+    review_sheet: Path | None
+    decisions: int
+
+
+def new_year(plan: Plan, year: int, notice_path: Path, review_sheet: Path | None = None) -> Drafted:
+    """Draft `year` from the notice (text) or the list (workbook or CSV) at `notice_path` into plan.root, and
+    write the review workbook (核对表) to `review_sheet`, by default data/<year>/核对表.xlsx."""
     root = plan.root
     if not 2000 <= year <= 2100:
         raise EntryError(f"年度“{year}”不对，应为四位数的年份，如 2025")
@@ -68,9 +85,20 @@ def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list
                          "new-year 不会覆盖已有的年度。要重新生成，先把这个文件夹移走或删除")
     if not notice_path.is_file():
         raise EntryError(f"找不到通知文件 {notice_path}")
-    text, encoding = decode_notice(notice_path.read_bytes(), str(notice_path))
+    raw = notice_path.read_bytes()
+    original = None
+    if is_table(notice_path):
+        if notice_path.suffix.lower() == ".csv":
+            decoded, encoding = decode_notice(raw, str(notice_path))
+            text = csv_text(decoded, notice_path.name)
+            encoding = f"CSV，{encoding}"
+        else:
+            text, encoding = workbook_text(notice_path), "Excel"
+        original = (f"notice{notice_path.suffix.lower()}", raw)
+    else:
+        text, encoding = decode_notice(raw, str(notice_path))
     drafts = draft(plan, year, text)
-    drafts.encoding = encoding
+    drafts.encoding, drafts.original = encoding, original
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / root.name
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".*"))
@@ -83,9 +111,13 @@ def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list
         if errors:
             raise EntryError("生成的草稿没有通过检查，data/ 未作任何改动（这是本工具的缺陷，请把以下内容告诉网站的维护人员）：\n"
                              + "\n".join(str(p) for p in errors))
+        sheet = review_sheet or copy / str(year) / SHEET_NAME
+        decisions = write_review_sheet(copy, year, sheet)
         written = _install(copy, root, year, bool(drafts.units))
+    if review_sheet is None:
+        sheet = root / str(year) / SHEET_NAME
     notices = [p for p in report.notices if p.code == "review" and p.field and p.file.startswith(mine)]  # one a line
-    return written, notices, encoding
+    return Drafted(written, notices, encoding, drafts.layout, sheet, decisions)
 
 
 def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
@@ -133,7 +165,8 @@ def draft(plan: Plan, year: int, text: str) -> Drafts:
     for item in notice.items:
         record = _item(item, ids[id(item)], categories[id(item.category)], year, units)
         items[f"{record['id']}.yaml"] = record
-    return Drafts(year, text, _notice(notice, year, plan, categories), items, units.added)
+    return Drafts(year, text, _notice(notice, year, plan, categories), items, units.added,
+                  layout=notice.layout.describe())
 
 
 def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> dict:
@@ -386,8 +419,7 @@ class _Units:
             name = unknown.strip(SEPARATORS)
             unknown = ""
             if name:
-                found.append(self._draft(name))
-                review.append(f"【牵头单位】牵头单位“{name}”不在单位表中，已作为待核对单位加入单位表，在核对表中它的那一行决定")
+                found.append(self._draft(name))  # the draft unit's own review line asks about it
 
         while position < len(text):
             spelling = next((s for s in ordered if text.startswith(s, position)), None)
@@ -450,6 +482,8 @@ def _write(drafts: Drafts, root: Path) -> None:
     (folder / "items").mkdir(parents=True, exist_ok=True)
     with (folder / "notice.txt").open("w", encoding="utf-8", newline="") as handle:
         handle.write(drafts.notice_text)
+    if drafts.original:
+        (folder / drafts.original[0]).write_bytes(drafts.original[1])
     (folder / "notice.yaml").write_text(HEADER + _yaml(drafts.notice), encoding="utf-8")
     for name, record in drafts.items.items():
         (folder / "items" / name).write_text(HEADER + _yaml(record), encoding="utf-8")
@@ -480,5 +514,6 @@ def _install(copy: Path, root: Path, year: int, units: bool) -> list[Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     written = [root / str(year) / "notice.txt", root / str(year) / "notice.yaml"]
+    written += sorted(path for path in (root / str(year)).iterdir() if path.suffix in (".xlsx", ".xlsm", ".csv"))
     written += sorted((root / str(year) / "items").glob("*.yaml"))
     return written + ([root / "units.yaml"] if units else [])
