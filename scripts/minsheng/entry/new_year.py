@@ -300,7 +300,7 @@ def _item(item: PrintedItem, item_id: str, category: dict, year: int, units: _Un
     review = [f"【项目名称】核对项目名称“{item.title}”：取自通知第{item.line}行，可改得更简短，但不改变原意"]
     lead_ids, unit_review, unit_defects = units.match(item.lead_units_text)
     review += unit_review
-    review.append("【受益群体】按通知写明的对象，从受益群体表（data/groups.yaml）中选定一个或几个群体")
+    review.append("【受益群体】按通知写明的对象，从受益群体表中选定一个或几个群体")
     if not item.no_task_text:
         review.append("【能得到什么】用平实的话写居民能得到什么、政府做什么，只写通知写明的")
     record: dict = {"id": item_id, "number": item.number, "level": category["level"], "category": category["id"],

@@ -424,9 +424,14 @@ def _decide(record, target, container, index, answer: _Answer, text: str, change
             return False
         record["published"] = day
         return True
-    if tag in ("发文字号", "通知标题") and changed:
-        record["document_number" if tag == "发文字号" else "title"] = changed
-        return True
+    if tag in ("发文字号", "通知标题"):
+        key = "document_number" if tag == "发文字号" else "title"
+        if changed:
+            record[key] = changed
+            return True
+        if str(record[key]).startswith("待核对"):
+            refuse(answer, "改为（可不填）", "（空）", f"照录通知的{tag}：草稿中还没有")
+            return False
     if tag == "项目名称" and changed:
         record["title"] = changed
         return True
