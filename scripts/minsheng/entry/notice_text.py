@@ -436,13 +436,13 @@ def _check_numbers(notice: PrintedNotice) -> None:
     seen: dict[str, list[PrintedItem]] = {}
     for item in notice.items:
         seen.setdefault(item.number, []).append(item)
+    restart = _numbering_restarts(notice)
     for number, items in seen.items():
-        if len(items) > 1:
+        if len(items) > 1 and not restart:
             places = "、".join((f"“{i.category.number}、{i.category.name}”中的" if i.category.printed else "")
                               + f"“{i.title}”" for i in items)
             for item in items:
                 item.defects.append(f"通知中有{len(items)}个项目都印为“{item.marker}”：{places}。照录原印序号。")
-    restart = _numbering_restarts(notice)
     for level in (False, True):
         expected = 1
         previous = None
