@@ -132,3 +132,12 @@ def test_markers_and_lead_units_as_they_are_printed():
     assert own_lead("责任单位：区住建局。") == "区住建局" and own_lead("牵头领导：李明") == ""
     assert own_lead("主办单位:县农业农村局") == "县农业农村局" and own_lead("乡镇人民政府、区直各责任单位:") is None
     assert looks_like_units("区卫生健康委、区医保局") and not looks_like_units("附件1")
+
+
+def test_an_item_without_lead_units_among_items_with_them_is_named_with_what_its_end_looks_like():
+    text = "南原区2025年民生实事\n1.新建幼儿园2所。(区教育局)\n2.改造校舍3处。\n3.新建卫生室4个。(区卫生健康委)\n"
+    with pytest.raises(EntryError) as refused:
+        draft(PLAN, 2025, text)
+    message = str(refused.value)
+    assert "通知第3行的项目“2.改造校舍”没有找到牵头单位" in message and "写在段末括号里" in message
+    assert "结尾是“2.改造校舍3处。”" in message and "发给网站的维护人员" in message

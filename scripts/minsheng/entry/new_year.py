@@ -35,7 +35,7 @@ from ..validate import validate_data
 from .candidates import Candidate, figures
 from .list_table import csv_text, is_table, workbook_text
 from .monthly import EntryError
-from .notice_text import PrintedItem, PrintedNotice, read_notice, where_of
+from .notice_text import SEND, PrintedItem, PrintedNotice, read_notice, where_of
 from .review_sheet import SHEET_NAME, write_review_sheet
 
 HEADER = ("# 草稿：由 minsheng new-year 从 notice.txt 生成，须人工核对。review（待核对）下的每一条核对并改好后删去；\n"
@@ -155,9 +155,10 @@ def draft(plan: Plan, year: int, text: str) -> Drafts:
         if item.lead_units_text is None or not item.lead_units_text.strip():
             others = [i for i in notice.items if i.lead_units_text]
             raise EntryError(f"通知第{item.line}行的项目“{item.marker}{item.title}”没有找到牵头单位：这份通知的其他"
-                             f"{len(others)}个项目的牵头单位{notice.layout.lead_kind if notice.layout.lead_kind else '写在表格的牵头单位列中'}，"
-                             f"而这一项的第一段结尾是“{item.paragraph[-15:]}”。请对照正式文件核对这一项是否漏印了牵头单位"
-                             "（不要改写 notice.txt 以外的原文）；如果通知就是这样写的，请把通知文件发给网站维护人员")
+                             f"{len(others)}个项目的牵头单位{notice.layout.lead_kind or '写在表格的牵头单位列中'}，"
+                             f"而这一项的第一段结尾是“{item.paragraph[-15:]}”。请对照正式文件核对：是通知漏印了，"
+                             "不要在 notice.txt 里补写，告诉网站的维护人员；是这一项写在别处，" + SEND.removeprefix(
+                                 "如果通知原本就是这样写的，"))
     units = _Units(plan, year)
     items = {}
     ids = _item_ids(notice)

@@ -208,9 +208,7 @@ def _list_item(line: str, number: int, category: PrintedCategory) -> PrintedItem
         item.body = line[start:lead.start]
     else:
         item.body = line[start:]
-    body = item.body.strip()
-    heading = len(body) <= 30 and not re.search(r"[。；;，,]", body.rstrip("。"))
-    item.title = body.rstrip("。").strip() if heading else title_of(item.body)
+    item.title = title_of(item.body)
     return item
 
 
