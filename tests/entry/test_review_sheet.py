@@ -119,6 +119,8 @@ def test_a_workbook_list_drafts_a_year_that_the_review_workbook_finishes_and_tha
     item = yaml.safe_load((folder / "items" / "04.yaml").read_text(encoding="utf-8"))
     units = yaml.safe_load((data_copy / "units.yaml").read_text(encoding="utf-8"))["units"]
     justice = next(unit for unit in units if unit["id"] == "justice")
+    security = next(unit for unit in units if unit["id"] == "healthcare-security")
+    assert "区医保局" in security["aliases"]  # 区医保局 → 医保局 confirmed: the spelling is kept as an alias
     assert "区司法行政局" in justice["aliases"] and item["lead_units"][0] == "justice"  # merged into the known unit
     assert not any(unit["name"] == "区司法行政局" for unit in units)
     assert any(unit["name"] == "区数据资源局" and not unit.get("review") for unit in units)  # a new unit, kept
