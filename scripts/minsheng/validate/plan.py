@@ -61,13 +61,24 @@ def check_plan(plan: Plan) -> list[Problem]:
     for year in plan.years.values():
         quotes: list[Quote] = []
         problems += _check_notice(year, quotes)
-        repeated = {number for number, count in Counter(item.number for item in year.items).items() if count > 1}
+        anew = _numbered_anew(year)
         for item in year.items:
-            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes, repeated)
+            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes, anew)
         problems += _check_category_counts(year, plan.is_draft(year))
         problems += _not_in_notice(year, quotes)
         problems += _reviews(plan, year)
     return problems
+
+
+def _numbered_anew(year: Year) -> set[str]:
+    """Every item number, where the notice numbers its items anew in each category (1. 2. under 一、, 1. 2.
+    again under 二、): a number then names no one item, so none is checked against an id."""
+    firsts: dict[str, str] = {}
+    for item in year.items:
+        firsts.setdefault(item.category, item.number)
+    if len(firsts) < 2 or any(number not in ("1", "一") for number in firsts.values()):
+        return set()
+    return {item.number for item in year.items}
 
 
 def _reviews(plan: Plan, year: Year) -> list[Problem]:
@@ -194,7 +205,7 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
 
 
 def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]],
-                groups: set[str] | None, quotes: list[Quote], repeated: set[str] = frozenset()) -> list[Problem]:
+                groups: set[str] | None, quotes: list[Quote], anew: set[str] = frozenset()) -> list[Problem]:
     problems: list[Problem] = []
     draft = bool(item.reviews())  # what its review lines leave open is said by them, not reported again
 
@@ -207,10 +218,10 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     number = int(item.number) if item.number.isdigit() else chinese_number(item.number)
     if number is None:
         add("wrong-numeral", "序号不是通知中使用的数字", ("number",), item.number, "通知印的中文数字或阿拉伯数字，如 十二、43")
-    elif item.level == "district" and item.id.isdigit() and number != int(item.id) and item.number not in repeated:
+    elif item.level == "district" and item.id.isdigit() and number != int(item.id) and item.number not in anew:
         add("number-mismatch", "区级项目的编号应与通知序号相同", ("number",), item.number, f"与编号 {item.id} 对应的序号",
             "notice" if draft else "error")  # a draft of a notice that prints a number twice
-        # (a number printed more than once, as where each category numbers its items anew, names no one item)
+        # (where each category numbers its items anew, a number printed more than once names no one item)
     # the source text opens with its number where the notice numbers the paragraph ((一), 一、, 1.), not in a table
     printed = _ITEM_MARKER.match(item.source_text)
     if printed and next(group for group in printed.groups() if group) != item.number:
