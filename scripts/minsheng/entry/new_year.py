@@ -207,7 +207,7 @@ def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> d
         milestones.append(entry)
     if milestones:
         review.append("【进度安排】核对进度节点的截止日期和总体进度（序时进度按它计算）；通知没有写百分比的“基本完成”"
-                      "按 data/rules.yaml 的 basic_completion 计")
+                      "按网站规则中“基本完成”的比例计算")
     else:
         wording = _year_end_wording(notice, year)
         milestones = [{"by": dt.date(year, 12, 31), "overall_progress": 100, "label": "全部完成",
