@@ -226,8 +226,6 @@ def import_review(root: Path, year: int, path: Path) -> Imported:
         elif sheet.exists():
             sheet.unlink()
         result.changed = _install(copy, root, year)
-    if result.left and path.resolve() != (folder / SHEET_NAME).resolve():
-        pass  # the office's own copy stays as filled; the rows left are in data/<year>/核对表.xlsx
     return result
 
 
@@ -318,11 +316,11 @@ def _apply(root: Path, year: int, answers: list[_Answer], shown_as: str) -> Impo
         if record_file is None:
             refuse(answer, "文件", answer.file, "核对表生成时的文件（请使用本年度 new-year 生成的核对表）")
             continue
-        target, container, index = _place(record_file, answer.path)
+        target = _place(record_file, answer.path)
         if target is None or answer.line not in target.get("review", []):
             continue  # decided before, or the draft was edited by hand: the row is passed over
-        done = _decide(record_file, target, container, index, answer, text, changed, confirm, groups, group_ids,
-                       notice_text, year, refuse, units, unit_edits)
+        done = _decide(record_file, target, answer, text, changed, confirm, groups, group_ids, notice_text, year,
+                       refuse, units, unit_edits)
         if done:
             target["review"].remove(answer.line)
             if not target["review"]:
@@ -354,17 +352,17 @@ def _apply(root: Path, year: int, answers: list[_Answer], shown_as: str) -> Impo
     return result
 
 
-def _place(record: dict, path: str) -> tuple[dict | None, list | None, int | None]:
+def _place(record: dict, path: str) -> dict | None:
+    """The record a row's review line belongs to: the file's own, or one of its indicators or standards."""
     if path == "review":
-        return record, None, None
+        return record
     group, index = path.split("/")
     records = record.get(group, [])
-    index = int(index)
-    return (records[index], records, index) if index < len(records) else (None, None, None)
+    return records[int(index)] if int(index) < len(records) else None
 
 
-def _decide(record, target, container, index, answer: _Answer, text: str, changed: str, confirm: bool, groups,
-            group_ids, notice_text: str, year: int, refuse, units, unit_edits) -> bool:
+def _decide(record, target, answer: _Answer, text: str, changed: str, confirm: bool, groups, group_ids,
+            notice_text: str, year: int, refuse, units, unit_edits) -> bool:
     """Apply one answer; True when its review line is settled."""
     tag = _tag(answer.line)
     if tag in ("候选指标", "候选标准"):
@@ -546,10 +544,8 @@ def _install(copy: Path, root: Path, year: int) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{year}-review-", dir=root))
     try:
         shutil.copytree(copy / str(year), staging / str(year))
-        old = root / f".{year}-old"
-        os.replace(root / str(year), old)
+        os.replace(root / str(year), staging / "replaced")  # removed with the staging folder
         os.replace(staging / str(year), root / str(year))
-        shutil.rmtree(old, ignore_errors=True)
         temporary = root / ".units.yaml.new"
         shutil.copyfile(copy / "units.yaml", temporary)
         os.replace(temporary, root / "units.yaml")
