@@ -33,6 +33,7 @@ from ..load.plan import Plan
 from ..problems import Problem, relative
 from ..validate import validate_data
 from .candidates import Candidate, figures
+from .layouts import UNIT as UNIT_NAME
 from .list_table import csv_text, is_table, workbook_text
 from .monthly import EntryError
 from .notice_text import SEND, PrintedItem, PrintedNotice, read_notice, where_of
@@ -425,7 +426,9 @@ class _Units:
         while position < len(text):
             spelling = next((s for s in ordered if text.startswith(s, position)), None)
             if spelling is None:
-                if text[position] in SEPARATORS:
+                # 和 and 及 join two units (教育局和财政局) but also stand inside one name (区住房和城乡建设局)
+                joins = text[position] not in "和及" or UNIT_NAME.match(unknown.strip(SEPARATORS))
+                if text[position] in SEPARATORS and joins:
                     flush()
                 else:
                     unknown += text[position]
