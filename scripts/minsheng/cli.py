@@ -70,9 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     reply.add_argument("--repo", type=Path, default=Path("."), help="本仓库的检出（默认当前文件夹）")
 
     start = commands.add_parser("new-year", parents=[data],
-                                help="从新一年的通知生成计划草稿：notice.txt、notice.yaml 和每个项目的 .yaml（待人工核对）")
+                                help="从新一年的通知（或项目表格）生成计划草稿和核对表；--import-review 导入填好的核对表")
     start.add_argument("year", type=int, help="年度，如 2025")
-    start.add_argument("--notice", type=Path, required=True, help="通知全文：UTF-8 或 GB18030（GBK）编码的文本文件")
+    source = start.add_mutually_exclusive_group(required=True)
+    source.add_argument("--notice", type=Path, help="通知全文（UTF-8 或 GB18030/GBK 编码的 .txt），或办公室的项目表格"
+                        "（.xlsx 或 .csv，表头如 序号、项目名称、主要内容、牵头单位、配合单位、完成时限）")
+    source.add_argument("--import-review", type=Path, metavar="核对表.xlsx",
+                        help="导入填好的核对表：按“你的决定”和“改为”列改好草稿，删去已决定的待核对条目")
+    start.add_argument("--review-sheet", type=Path, metavar="核对表.xlsx",
+                       help="核对表写到哪里（默认 data/<年度>/核对表.xlsx）")
 
     sample = commands.add_parser("sample", parents=[data], help="重新生成随数据提供的演示样例月报（固定随机种子）")
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
@@ -324,23 +330,39 @@ def _reply(args: argparse.Namespace) -> int:
 def _new_year(args: argparse.Namespace) -> int:
     from .entry.monthly import EntryError
     from .entry.new_year import new_year
+    from .entry.review_sheet import import_review
 
     checked = _plan(args.data)
     if checked is None:
         return 1
     try:
-        written, notices, encoding = new_year(checked[0], args.year, args.notice)
+        if args.import_review:
+            done = import_review(checked[0].root, args.year, args.import_review)
+        else:
+            drafted = new_year(checked[0], args.year, args.notice, args.review_sheet)
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    if args.import_review:
+        print(f"已按核对表导入 {done.decided} 项决定，改好 {args.year} 年度的文件和单位表。")
+        if done.left:
+            print(f"还有 {done.left} 处待核对，已写入 {checked[0].root / str(args.year) / '核对表.xlsx'}；"
+                  f"全部核对之前，{args.year} 年度是草稿，网站仍显示以前的年度。")
+        else:
+            print(f"{args.year} 年度已没有待核对的条目：运行 minsheng validate 检查，下次构建网站时发布。")
+        return 0
+    written = drafted.written
     folder = written[0].parent
     items = [p for p in written if p.parent.name == "items"]
-    print(f"已写入 {folder}/：notice.txt（通知全文{'，按 GB18030 编码读取，存为 UTF-8' if encoding != 'UTF-8' else ''}）、"
-          f"notice.yaml 和 {len(items)} 个项目草稿（items/）。")
+    print(f"通知的读法：{drafted.layout}。")
+    read = {"UTF-8": "", "GB18030": "，按 GB18030 编码读取，存为 UTF-8"}.get(drafted.encoding, f"，由{drafted.encoding}表格转成文字")
+    print(f"已写入 {folder}/：notice.txt（通知全文{read}）、notice.yaml 和 {len(items)} 个项目草稿（items/）。")
     if any(p.name == "units.yaml" for p in written):
         print(f"已在 {written[-1]} 末尾加入通知中出现、单位表中没有的待核对单位。")
-    print(f"草稿中有 {len(notices)} 处待核对（minsheng validate 以“提示[review]”列出）；全部核对、删去 review 条目之前，"
+    print(f"草稿中有 {len(drafted.notices)} 处待核对（minsheng validate 以“提示[review]”列出）；全部核对、删去 review 条目之前，"
           f"{args.year} 年度是草稿，网站仍显示以前的年度。做法见 CONTRIBUTING.md。")
+    print(f"核对表：{drafted.review_sheet}（{drafted.decisions} 行，每行一项决定）。在 Excel 或 WPS 中填好“你的决定”列后运行 "
+          f"minsheng new-year {args.year} --import-review {drafted.review_sheet.name if drafted.review_sheet.parent == folder else drafted.review_sheet}。")
     return 0
 
 

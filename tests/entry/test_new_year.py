@@ -144,8 +144,8 @@ def test_drafts_follow_changed_figures_and_two_lead_units():
     assert items["02"]["lead_units"] == ["hrss", "education"] and items["02"]["lead_units_text"] == "人社局、教育局"
     standards = items["02"]["policy_parameters"]  # the first paragraph says 1800, measure 2 still 1500
     assert [p["amount"] for p in standards] == [1800, 1500]
-    assert standards[0]["review"][0].startswith("候选标准，取自第一段：")
-    assert standards[1]["review"][0].startswith("候选标准，取自推进措施第2条：")
+    assert standards[0]["review"][0].startswith("【候选标准】第一段：")
+    assert standards[1]["review"][0].startswith("【候选标准】推进措施第2条：")
     assert [(i["target"], i["comparator"]) for i in items["27"]["indicators"][:2]] == [(99, "以上"), (96, "以上")]
 
 
@@ -255,3 +255,13 @@ def test_a_notice_is_read_as_utf8_or_gb18030_and_never_from_a_word_file():
         decode_notice(b"PK\x03\x04" + b"\0" * 40, "n.docx")
     with pytest.raises(EntryError, match="网页源代码"):
         decode_notice("<!DOCTYPE html><html>通知</html>".encode(), "n.html")
+
+
+def test_lead_units_with_full_names_keep_their_和_and_unknown_ones_become_one_draft_unit_each():
+    from minsheng.entry.new_year import _Units
+
+    units = _Units(PLAN, 2025)
+    assert units.match("区住房和城乡建设局")[0] == ["new-2025-1"]  # one name, not 区住房 and 城乡建设局
+    assert units.match("教育局和财政局")[0] == ["education", "new-2025-2"]
+    assert units.match("区住房和城乡建设局、人社局")[0] == ["new-2025-1", "hrss"]
+    assert [unit["name"] for unit in units.added] == ["区住房和城乡建设局", "财政局"]

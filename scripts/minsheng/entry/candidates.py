@@ -14,16 +14,27 @@ from dataclasses import dataclass, field
 
 from .notice_text import clauses
 
-UNITS = ("万元", "元", "%", "人(次)", "人次", "套(间)", "平方米", "公里", "千瓦", "分钟", "个月", "人", "户", "个", "间",
-         "件", "位", "家", "名", "场", "项", "所", "座", "处", "条", "次", "辆", "台", "张", "吨", "亩", "米", "万")
+# Counting and measuring units, and the same with 万 or 亿 before them (5万名, 1.2亿元, 10万人次), which keep their
+# scale: the figure is 5 in 万名, not 50000 in 名. Longest first, so that 人次 is read before 人.
+COUNTS = ("人(次)", "人次", "套(间)", "平方米", "平方公里", "立方米", "公顷", "公里", "千米", "千瓦", "千克", "分钟", "个月",
+          "场次", "人", "户", "个", "间", "件", "位", "家", "名", "场", "项", "所", "座", "处", "条", "次", "辆", "台", "张",
+          "吨", "亩", "米", "套", "艘", "只", "盏", "册", "头", "株", "棵", "批", "部", "栋", "幢", "眼", "宗", "支", "块",
+          "床", "份", "期", "班", "元")
+UNITS = tuple(sorted({"万元", "%", *COUNTS, *(f"{scale}{unit}" for scale in "万亿" for unit in COUNTS), "万", "亿"},
+                     key=len, reverse=True))
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 UNIT = "|".join(re.escape(unit) for unit in UNITS)
 FIGURE = re.compile(rf"(?<![\d.\-—－~～])({NUMBER})\s*(?:({UNIT})|(?=\s*[(（,，。;；]|\s*$))")
 SUFFIX = re.compile(r"\s*(/人·年|/人/年|/人|/月|/年|/学年|/户|/村)?\s*(左右|以上|以下)?")
 PREFIX_COMPARATORS = ("不少于", "不低于", "不超过", "提高到", "达到")
-BASELINE = re.compile(rf"从\s*({NUMBER})\s*(%?)\s*提高到")
+# 由670元提高到700元, 从99.90%提高到99.93%, 缴费费率由7%降至6%: one figure with its baseline
+CHANGE = r"(?:提高|提升|增加|增长|上调|调高|扩大|降低|下降|下调|减少|压减|缩减|降)(?:到|至)"
+BASELINE = re.compile(rf"(?:由|从)\s*(?:每[^\d,，。;；]{{1,5}}?)?\s*({NUMBER})\s*({UNIT})?\s*(?:/\S{{1,2}})?\s*{CHANGE}")
+RISE = re.compile(r"(?:提高|提升|增加|增长|上调|调高|扩大)(?:到|至)\s*$")
+FALL = re.compile(r"(?:降低|下降|下调|减少|压减|缩减|降)(?:到|至)\s*$")
+RATIO = re.compile(r"(?:每|)[十百千万](?:人|人口|名|户)")  # 每千人4.2个: a level per head, not a count
 PER = re.compile(r"每(学年|年|月|人|生|户|村|院|家|场|个新生儿|个行政村|个村|个)")
-MONEY = ("元", "万元")
+MONEY = ("元", "万元", "亿元")
 SENTENCE = re.compile(r"[。；;！？!?]")
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 AID = re.compile(r"补助|补贴|奖补|资助|救助|发放")
@@ -58,7 +69,8 @@ class Candidate:
 def figures(text: str, where: str, year: int | None = None) -> list[Candidate]:
     """The candidates of one paragraph (an item's first paragraph without its lead units, or one measure)."""
     hidden = [match.span() for match in QUOTED.finditer(text)]
-    baselines = {match.start(1): float(match.group(1).replace(",", "")) for match in BASELINE.finditer(text)}
+    baselines = {match.start(1): (float(match.group(1).replace(",", "")), match.start())
+                 for match in BASELINE.finditer(text)}
     spans = clauses(text)
     sentences = _sentences(text)
     found: list[Candidate] = []
@@ -70,7 +82,8 @@ def figures(text: str, where: str, year: int | None = None) -> list[Candidate]:
         unit = match.group(2)
         clause = next(((a, b) for a, b in spans if a <= match.start() < b), (0, len(text)))
         before = text[clause[0]:match.start()]
-        if unit is None and not before.rstrip().endswith(PREFIX_COMPARATORS + ("力争", "达")):
+        if unit is None and not before.rstrip().endswith(PREFIX_COMPARATORS + ("力争", "达")) \
+                and not RISE.search(before) and not FALL.search(before):
             continue  # a bare number is a figure only where the notice qualifies it (不少于70)
         # the clause before this figure, from the end of the figure before it in the clause (3500人次 after 人均49元)
         local = text[max(clause[0], ends[index - 1] if index else 0):match.start()]
@@ -80,8 +93,13 @@ def figures(text: str, where: str, year: int | None = None) -> list[Candidate]:
                                sentence, where)
         baseline = [start for start in baselines if clause[0] <= start < match.start()]
         if baseline:
-            candidate.baseline = baselines[baseline[-1]]
-            local = text[clause[0]:text.rfind("从", clause[0], baseline[-1])]  # 供电可靠性 (从99.90%提高到99.93%)
+            candidate.baseline, opening = baselines[baseline[-1]]
+            local = text[clause[0]:opening]  # 供电可靠性 (从99.90%提高到99.93%)
+            if FALL.search(text[clause[0]:match.start()]) and candidate.comparator == "提高到":
+                candidate.comparator = None
+            if candidate.standard:
+                candidate.notes.append(f"{candidate.where}“{candidate.source}”：标准由{candidate.baseline:g}"
+                                       f"{candidate.unit or ''}调整为{candidate.value:g}{candidate.unit or ''}")
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         after = text[ends[index]:min(clause[1], following)]
         if following < clause[1] and after.startswith(LIST):
@@ -105,7 +123,10 @@ def _candidate(text: str, match: re.Match, unit: str | None, before: str, local:
     clause_text, sentence_text = text[slice(*clause)], text[slice(*sentence)]
     comparator = suffix or _prefix_comparator(local) or _prefix_comparator(before)
     money = unit in MONEY or unit == "万"
-    if money:
+    ratio = unit not in MONEY and unit != "%" and bool(RATIO.search(local))
+    if ratio:
+        standard = False
+    elif money:
         standard = not ("完成" in before and not re.search(r"每|人均|标准|" + AID.pattern, clause_text))
     elif unit == "%":
         standard = bool(re.search(r"比例|救助|资助|补助|报销|分担", clause_text))
@@ -124,7 +145,7 @@ def _candidate(text: str, match: re.Match, unit: str | None, before: str, local:
         else:
             kind = "standard"
     else:
-        kind = "level" if unit == "%" else "count"
+        kind = "level" if unit == "%" or ratio else "count"
     source = clause_text.strip()
     candidate = Candidate(value, unit, comparator, standard, kind, source, "", where, match.start())
     for found in PER.finditer(before):
@@ -151,7 +172,8 @@ def _candidate(text: str, match: re.Match, unit: str | None, before: str, local:
                                 "按上下文可能是“万元”，请以正式文件为准")
     elif unit == "%" and value > 100:
         candidate.doubts.append(f"{where}“{_around(text, match)}”中的比率超过100%")
-    elif unit in ("人", "人次", "户", "个", "家", "名", "位", "件", "场") and value != int(value):
+    elif unit in ("人", "人次", "户", "个", "家", "名", "位", "件", "场", "套", "艘", "只", "台", "辆") \
+            and value != int(value) and not ratio:
         candidate.doubts.append(f"{where}“{_around(text, match)}”中的{unit}数带小数")
     return candidate
 
@@ -162,6 +184,10 @@ def _prefix_comparator(before: str) -> str | None:
     stripped = before.rstrip()
     if stripped.endswith("达") and not stripped.endswith("达到"):
         return "达到"
+    if RISE.search(stripped):
+        return "提高到"
+    if FALL.search(stripped):
+        return None
     nearest = max(((before.rfind(word), word) for word in PREFIX_COMPARATORS), default=(-1, None))
     if nearest[0] >= 0:
         return nearest[1]
@@ -171,6 +197,7 @@ def _prefix_comparator(before: str) -> str | None:
 def _name(before: str, after: str, clause: str) -> str:
     """A first guess at a figure's name: the words around it in its clause, without its qualifiers and without
     the other figures of the clause; the clause itself where nothing is left."""
+    before = RISE.sub("", FALL.sub("", before.rstrip()))
     for word in ("力争",) + PREFIX_COMPARATORS + ("达",):
         before = before.rstrip().removesuffix(word)
     name = (before + after).strip(" 、,，的和及与")

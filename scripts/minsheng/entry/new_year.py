@@ -32,10 +32,12 @@ from ..load.csv_file import CHINESE_ENCODINGS
 from ..load.plan import Plan
 from ..problems import Problem, relative
 from ..validate import validate_data
-from ..validate.plan import chinese_number
 from .candidates import Candidate, figures
+from .layouts import UNIT as UNIT_NAME
+from .list_table import csv_text, is_table, workbook_text
 from .monthly import EntryError
-from .notice_text import PrintedItem, PrintedNotice, read_notice
+from .notice_text import SEND, PrintedItem, PrintedNotice, read_notice, where_of
+from .review_sheet import SHEET_NAME, write_review_sheet
 
 HEADER = ("# 草稿：由 minsheng new-year 从 notice.txt 生成，须人工核对。review（待核对）下的每一条核对并改好后删去；\n"
           "# 全部删去之前，本年度是草稿，网站仍显示上一个年度。写法见 data/README.md 和 2024 年度的文件。\n")
@@ -54,11 +56,26 @@ class Drafts:
     items: dict[str, dict]  # file name → record
     units: list[dict] = field(default_factory=list)
     encoding: str = "UTF-8"
+    layout: str = ""  # how the notice was read, in words
+    original: tuple[str, bytes] | None = None  # a list kept as a workbook or CSV: its name in the folder, as given
 
 
-def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list[Problem], str]:
-    """Draft `year` from the notice at `notice_path` into plan.root; the paths written, the problems
-    (notices: what to review) that `minsheng validate` then reports for the new year, and the notice's encoding."""
+@dataclass
+class Drafted:
+    """What `new_year` did: the paths written, the review notices `minsheng validate` then reports for the new
+    year (one a review line), how the notice was read, and the review workbook."""
+
+    written: list[Path]
+    notices: list[Problem]
+    encoding: str
+    layout: str
+    review_sheet: Path | None
+    decisions: int
+
+
+def new_year(plan: Plan, year: int, notice_path: Path, review_sheet: Path | None = None) -> Drafted:
+    """Draft `year` from the notice (text) or the list (workbook or CSV) at `notice_path` into plan.root, and
+    write the review workbook (核对表) to `review_sheet`, by default data/<year>/核对表.xlsx."""
     root = plan.root
     if not 2000 <= year <= 2100:
         raise EntryError(f"年度“{year}”不对，应为四位数的年份，如 2025")
@@ -69,9 +86,20 @@ def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list
                          "new-year 不会覆盖已有的年度。要重新生成，先把这个文件夹移走或删除")
     if not notice_path.is_file():
         raise EntryError(f"找不到通知文件 {notice_path}")
-    text, encoding = decode_notice(notice_path.read_bytes(), str(notice_path))
+    raw = notice_path.read_bytes()
+    original = None
+    if is_table(notice_path):
+        if notice_path.suffix.lower() == ".csv":
+            decoded, encoding = decode_notice(raw, str(notice_path))
+            text = csv_text(decoded, notice_path.name)
+            encoding = f"CSV，{encoding}"
+        else:
+            text, encoding = workbook_text(notice_path), "Excel"
+        original = (f"notice{notice_path.suffix.lower()}", raw)
+    else:
+        text, encoding = decode_notice(raw, str(notice_path))
     drafts = draft(plan, year, text)
-    drafts.encoding = encoding
+    drafts.encoding, drafts.original = encoding, original
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / root.name
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".*"))
@@ -84,9 +112,13 @@ def new_year(plan: Plan, year: int, notice_path: Path) -> tuple[list[Path], list
         if errors:
             raise EntryError("生成的草稿没有通过检查，data/ 未作任何改动（这是本工具的缺陷，请把以下内容告诉网站的维护人员）：\n"
                              + "\n".join(str(p) for p in errors))
+        sheet = review_sheet or copy / str(year) / SHEET_NAME
+        decisions = write_review_sheet(copy, year, sheet)
         written = _install(copy, root, year, bool(drafts.units))
+    if review_sheet is None:
+        sheet = root / str(year) / SHEET_NAME
     notices = [p for p in report.notices if p.code == "review" and p.field and p.file.startswith(mine)]  # one a line
-    return written, notices, encoding
+    return Drafted(written, notices, encoding, drafts.layout, sheet, decisions)
 
 
 def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
@@ -118,14 +150,16 @@ def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
 def draft(plan: Plan, year: int, text: str) -> Drafts:
     """The drafts of `year` from the notice's text, in memory."""
     notice = read_notice(text)
-    if not notice.items:
-        raise EntryError("通知中没有找到任何项目：项目应以“(一)”这样的序号开头，放在“一、促进就业(3项)”这样的类别标题下")
-    if not notice.milestones:
-        raise EntryError("通知的最后部分没有找到进度安排（如“6月底前总体进度达到70%”）：请核对通知全文是否完整")
+    if notice.unreadable:
+        raise EntryError(notice.unreadable)
     for item in notice.items:
         if item.lead_units_text is None or not item.lead_units_text.strip():
-            raise EntryError(f"通知第{item.line}行的项目（{item.number}）没有写明牵头单位（“(牵头单位:……)”）："
-                             "请核对通知全文是否完整")
+            others = [i for i in notice.items if i.lead_units_text]
+            raise EntryError(f"通知第{item.line}行的项目“{item.marker}{item.title}”没有找到牵头单位：这份通知的其他"
+                             f"{len(others)}个项目的牵头单位{notice.layout.lead_kind or '写在表格的牵头单位列中'}，"
+                             f"而这一项的第一段结尾是“{item.paragraph[-15:]}”。请对照正式文件核对：是通知漏印了，"
+                             "不要在 notice.txt 里补写，告诉网站的维护人员；是这一项写在别处，" + SEND.removeprefix(
+                                 "如果通知原本就是这样写的，"))
     units = _Units(plan, year)
     items = {}
     ids = _item_ids(notice)
@@ -133,7 +167,8 @@ def draft(plan: Plan, year: int, text: str) -> Drafts:
     for item in notice.items:
         record = _item(item, ids[id(item)], categories[id(item.category)], year, units)
         items[f"{record['id']}.yaml"] = record
-    return Drafts(year, text, _notice(notice, year, plan, categories), items, units.added)
+    return Drafts(year, text, _notice(notice, year, plan, categories), items, units.added,
+                  layout=notice.layout.describe())
 
 
 def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> dict:
@@ -141,50 +176,57 @@ def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> d
     title = notice.title
     if title is None:
         title = "待核对：通知标题"
-        review.append("没有找到通知标题（“……关于……的通知”），请从通知中照录")
+        review.append("【通知标题】没有找到通知标题（如“……关于……的通知”），请照录通知的标题")
     document = notice.document_number or notice.body_document_number
     if not notice.document_number:
-        review.append(f"信息栏中没有找到发文字号，{'暂用正文中的“' + document + '”' if document else '请补上'}")
+        review.append("【发文字号】信息栏中没有找到发文字号，" + (f"暂用正文中的“{document}”，请核对" if document else
+                                                       "请照录通知的发文字号（如 黄民生办〔2025〕4号）"))
     published = notice.published
     if published is None:
         published = dt.date(year, 1, 1)
-        review.append("没有找到发布日期，暂填本年1月1日，请改为通知的发布日期（它也是序时进度的起点）")
+        review.append("【发布日期】没有找到发布日期，暂填本年1月1日，请填写通知的发布日期（它也是序时进度的起点）")
     elif published.year != year:
-        review.append(f"发布日期 {published} 不在{year}年，请核对")
+        review.append(f"【发布日期】发布日期 {published} 不在{year}年，请核对")
     printed_years = {int(y) for y in re.findall(r"(20\d\d)年", title)}
     if printed_years and year not in printed_years:
-        review.append(f"通知标题写的是{'、'.join(map(str, sorted(printed_years)))}年，与年度 {year} 不一致，请核对是否用错了通知")
-    review.append("核对标题、发文机关、发布机构、发文字号、索引号和发布日期（取自通知开头的信息栏和标题）")
+        review.append(f"【通知信息】通知标题写的是{'、'.join(map(str, sorted(printed_years)))}年，与年度 {year} 不一致，"
+                      "请核对是否用错了通知")
+    review.append("【通知信息】核对标题、发文机关、发布机构、发文字号、索引号和发布日期（取自通知开头的信息栏和标题）")
     milestones = []
     for position, milestone in enumerate(notice.milestones):
         entry: dict = {"by": dt.date(year, milestone.month, calendar.monthrange(year, milestone.month)[1])}
-        label = milestone.wording.split("月底前", 1)[1]
+        label = milestone.wording.split("底前", 1)[1]
         progress = milestone.percent
         last = position == len(notice.milestones) - 1
         if progress is None and last and "完成" in label and "基本" not in label:
             progress = 100
-            review.append(f"最后一个进度节点“{milestone.wording}”没有印百分比，草稿按全部完成记为100%，请核对")
+            review.append(f"【进度安排】最后一个进度节点“{milestone.wording}”没有印百分比，草稿按全部完成记为100%，请核对")
         if progress is not None:
             entry["overall_progress"] = _number(progress)
         entry["label"] = label
         entry["wording"] = milestone.wording
         milestones.append(entry)
-    review.append("核对进度节点（schedule）：截止日期、总体进度和节点要求（label 可改写得更完整，wording 须照录原文）；"
-                  "通知没有写百分比的“基本完成”按 data/rules.yaml 的 basic_completion 计")
-    reporting = notice.reporting_wording or notice.milestones[0].wording
+    if milestones:
+        review.append("【进度安排】核对进度节点的截止日期和总体进度（序时进度按它计算）；通知没有写百分比的“基本完成”"
+                      "按网站规则中“基本完成”的比例计算")
+    else:
+        wording = _year_end_wording(notice, year)
+        milestones = [{"by": dt.date(year, 12, 31), "overall_progress": 100, "label": "全部完成",
+                       "wording": wording}]
+        review.append(f"【进度安排】通知没有写进度安排（如“6月底前总体进度达到70%”），序时进度要等它：草稿暂按原文"
+                      f"“{wording}”记为12月底前全部完成。确认，或照录通知中的进度节点")
+    reporting = notice.reporting_wording or milestones[0]["wording"]
     if notice.reporting_wording is None:
-        review.append("没有找到月度通报的要求（如“实行月度通报”），reporting_wording 暂用第一个进度节点的原文，请改正")
-    fresh = [category for category in categories.values() if category["id"].startswith("category-")]
-    if fresh:
-        review.append("类别" + "、".join(f"“{c['name']}”" for c in fresh) + "是往年没有的，请给它一个英文编号（id，"
-                      "小写字母和连字符，如 employment），并改正各项目文件中的 category")
-    if any(category["printed_count"] is None for category in categories.values()):
-        review.append("有类别的标题没有印项数，printed_count 暂按实际列出的项数填写，请核对")
+        review.append(f"【月度通报】没有找到月度通报的要求（如“实行月度通报”），暂用“{reporting}”，请核对")
+    if any(not category.printed for category in notice.categories):
+        review.append("【类别】通知没有分类，全部项目归入一个类别“民生实事”；需要别的名称时在“改为”中写明")
+    elif any(category["printed_count"] is None for category in categories.values()):
+        review.append("【类别】有类别的标题没有印项数，暂按实际列出的项数记录，请核对")
     if notice.attachments:
-        review.append(f"通知列出{len(notice.attachments)}个附件（{'；'.join(notice.attachments)}），notice.txt 只有正文："
-                      "附件未能获取的，在数据说明（data_notes）中写明")
+        review.append(f"【附件】通知列出{len(notice.attachments)}个附件（{'；'.join(notice.attachments)}），notice.txt 只有"
+                      "正文：附件未能获取的，请在通知的数据说明中写明")
     if notice.defects:
-        review.append("核对自动记下的数据说明（data_notes）：照录原文的缺陷，改写成给公众看的话，删去不成立的")
+        review.append("【数据说明】核对自动记下的通知原文缺陷（数据说明），删去不成立的")
     record: dict = {"year": year, "title": title, "issuer": notice.issuer or "待核对：发文机关",
                     "publisher": notice.publisher or notice.issuer or "待核对：发布机构",
                     "document_number": document or "待核对：发文字号"}
@@ -198,6 +240,21 @@ def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> d
         record["data_notes"] = [{"kind": "capture_defect", "text": text} for text in notice.defects]
     record["review"] = review
     return record
+
+
+def _year_end_wording(notice: PrintedNotice, year: int) -> str:
+    """Where the notice gives no schedule, the words of it that say by when the year's list is done: a table's
+    latest 完成时限 (2025年12月底前), else a phrase with 年底 or 12月, else the year as its title prints it."""
+    for deadline in sorted(set(notice.deadlines), key=lambda text: ("12月" in text or "年底" in text), reverse=True):
+        if "12月" in deadline or "年底" in deadline:
+            return deadline
+    found = re.search(r"[^,，。;；、\s]{0,8}(?:年底|12月底|12月31日)[^,，。;；、\s]{0,8}", notice.text)
+    if found:
+        return found.group(0)
+    if f"{year}年" in notice.text:
+        return f"{year}年"
+    raise EntryError(f"通知中没有进度安排，也没有写明{year}年或完成时限，无法确定序时进度的依据：请核对通知全文是否完整"
+                     "（进度安排一般在通知的最后部分，如“6月底前总体进度达到70%”）")
 
 
 def _categories(plan: Plan, notice: PrintedNotice) -> dict[int, dict]:
@@ -224,11 +281,11 @@ def _item_ids(notice: PrintedNotice) -> dict[int, str]:
     an item whose number is printed twice or is no numeral takes the next free number after the one before."""
     ids: dict[int, str] = {}
     district = [item for item in notice.items if not item.category.city]
-    width = max(2, len(str(max([chinese_number(i.number) or 0 for i in district] + [len(district)]))))
+    width = max(2, len(str(max([i.value or 0 for i in district] + [len(district)]))))
     used: set[int] = set()
     previous = 0
     for item in district:
-        value = chinese_number(item.number)
+        value = item.value
         if value is None or value in used:
             value = previous + 1
             while value in used:
@@ -242,13 +299,12 @@ def _item_ids(notice: PrintedNotice) -> dict[int, str]:
 
 
 def _item(item: PrintedItem, item_id: str, category: dict, year: int, units: _Units) -> dict:
-    review = [f"核对项目名称“{item.title}”：取自通知第{item.line}行第一段的开头，可改得更简短，但不改变原意"]
+    review = [f"【项目名称】核对项目名称“{item.title}”：取自通知第{item.line}行，可改得更简短，但不改变原意"]
     lead_ids, unit_review, unit_defects = units.match(item.lead_units_text)
     review += unit_review
-    review.append("选择受益群体（groups：data/groups.yaml 中的编号），按通知写明的对象选定")
+    review.append("【受益群体】按通知写明的对象，从受益群体表中选定一个或几个群体")
     if not item.no_task_text:
-        review.append("用平实的话写能得到什么（offer）；通知写明时，再写受益对象、享受条件和办理方式"
-                      "（beneficiaries、eligibility、how_to_apply），只写通知写明的")
+        review.append("【能得到什么】用平实的话写居民能得到什么、政府做什么，只写通知写明的")
     record: dict = {"id": item_id, "number": item.number, "level": category["level"], "category": category["id"],
                     "title": item.title, "lead_units": lead_ids, "lead_units_text": item.lead_units_text,
                     "groups": [], "source_text": item.paragraph}
@@ -256,7 +312,7 @@ def _item(item: PrintedItem, item_id: str, category: dict, year: int, units: _Un
     notes += [{"kind": "note", "text": text} for text in item.remarks]
     if item.no_task_text:
         record |= {"no_task": True, "no_task_text": item.no_task_text, "measures": []}
-        review.append(f"通知写明“{item.no_task_text}”：本项按本年无任务记录，请核对")
+        review.append(f"【本年无任务】通知写明“{item.no_task_text}”：本项按本年无任务记录，请核对")
     else:
         indicators, standards, figure_notes, skipped = _figures(item, year)
         if indicators:
@@ -267,10 +323,10 @@ def _item(item: PrintedItem, item_id: str, category: dict, year: int, units: _Un
         notes += figure_notes
         review += skipped
         if not indicators and not standards:
-            review.append("第一段和推进措施中没有找到数字：本项按没有数量目标的任务记录；通知有数量目标时补上指标")
+            review.append("【数字】第一段和推进措施中没有找到数字：本项按没有数量目标的任务记录，请核对")
     if notes:
         record["data_notes"] = notes
-        review.append("核对自动记下的数据说明（data_notes）：照录原文的缺陷，改写成给公众看的话，删去不成立的")
+        review.append("【数据说明】核对自动记下的原文缺陷和说明（数据说明），删去不成立的")
     record["review"] = review
     return record
 
@@ -281,7 +337,7 @@ def _figures(item: PrintedItem, year: int) -> tuple[list[dict], list[dict], list
     found = figures(item.body, "第一段", year)
     first = {candidate.key for candidate in found}
     for position, measure in enumerate(item.measures, start=1):
-        found += [c for c in figures(measure.text, f"推进措施第{position}条", year) if c.key not in first]
+        found += [c for c in figures(measure.text, where_of(item, position), year) if c.key not in first]
     indicators: list[dict] = []
     standards: list[dict] = []
     notes: list[dict] = []
@@ -290,8 +346,8 @@ def _figures(item: PrintedItem, year: int) -> tuple[list[dict], list[dict], list
         notes += [{"kind": "capture_defect", "text": text + "。"} for text in candidate.doubts]
         notes += [{"kind": "note", "text": text + "。"} for text in candidate.notes]
         if candidate.unit == "%" and not 0 <= candidate.value <= 100:
-            skipped.append(f"{candidate.where}“{candidate.source}”中的{_number(candidate.value)}%超出0–100，"
-                           "未列为候选指标：请核对原文，需要时手工记录")
+            skipped.append(f"【数字】{candidate.where}“{candidate.source}”中的{_number(candidate.value)}%超出0–100，"
+                           "未列为候选指标：请核对原文")
             continue
         if candidate.standard and candidate.unit is not None:
             standards.append(_standard(candidate, len(standards) + 1))
@@ -309,11 +365,12 @@ def _indicator(candidate: Candidate, number: int) -> dict:
     if candidate.baseline is not None:
         record["baseline"] = _number(candidate.baseline)
     record["source"] = candidate.source
-    comparator = f"限定词“{candidate.comparator}”" if candidate.comparator else "限定词（原文没有）"
+    comparator = f"，限定词“{candidate.comparator}”" if candidate.comparator else ""
+    baseline = f"（由{_number(candidate.baseline)}{candidate.unit or ''}起）" if candidate.baseline is not None else ""
     record["review"] = [
-        f"候选指标，取自{candidate.where}：核对目标值 {_number(candidate.value)}、单位“{candidate.unit or '（无）'}”、"
-        f"{comparator}和类型（count：全年累计的数量；level：要达到的水平或比率），把名称改短；"
-        "不是本年度的数量目标就删去这个指标" + "".join(f"；{remark}" for remark in candidate.remarks)]
+        f"【候选指标】{candidate.where}：“{candidate.name}”目标 {_number(candidate.value)}{candidate.unit or '（无单位）'}"
+        f"{baseline}{comparator}。保留时选它是全年累计的数量，还是要达到的水平或比率；不是本年度的数量目标就删除；"
+        "名称可在“改为”中改短" + "".join(f"；{remark}" for remark in candidate.remarks)]
     return record
 
 
@@ -326,11 +383,10 @@ def _standard(candidate: Candidate, number: int) -> dict:
     record["source"] = candidate.source
     money = candidate.unit in ("元", "万元")
     record["review"] = [
-        f"候选标准，取自{candidate.where}：核对数额 {_number(candidate.value)}{candidate.unit}、限定词、类型"
-        "（subsidy 补助；ratio 比例；cost_share 资金分担；standard 服务或建设标准；threshold 享受条件的界限）、"
-        "对象（per）和期间（period），把名称改短"
-        + ("；写明补助给谁（paid_to：person 发给本人，institution 拨给机构或项目经费，unstated 通知未写明）和出资方"
-           "（payer，通知写明时）；按人或按件补助、月报有相应数量的，用 applies_to 对应数量指标" if money else "")
+        f"【候选标准】{candidate.where}：“{candidate.name}”{_number(candidate.value)}{candidate.unit}"
+        + (f"/{candidate.per}" if candidate.per else "") + (f"（{candidate.period}）" if candidate.period else "")
+        + "。" + ("补助或标准的钱是发给本人（或其家庭），还是拨给机构或作项目经费，还是通知没有写明？" if money else
+                  "保留还是删除？") + "不是本项的标准就删除；名称可在“改为”中改短"
         + "".join(f"；{remark}" for remark in candidate.remarks)]
     return record
 
@@ -365,14 +421,14 @@ class _Units:
             name = unknown.strip(SEPARATORS)
             unknown = ""
             if name:
-                found.append(self._draft(name))
-                review.append(f"牵头单位“{name}”不在单位表中，已作为待核对单位 {self.spellings[name]} 加入 data/units.yaml："
-                              "是已有单位的另一种写法，就把它加入那个单位的 aliases、本项改用那个单位的编号，并删去待核对单位")
+                found.append(self._draft(name))  # the draft unit's own review line asks about it
 
         while position < len(text):
             spelling = next((s for s in ordered if text.startswith(s, position)), None)
             if spelling is None:
-                if text[position] in SEPARATORS:
+                # 和 and 及 join two units (教育局和财政局) but also stand inside one name (区住房和城乡建设局)
+                joins = text[position] not in "和及" or UNIT_NAME.match(unknown.strip(SEPARATORS))
+                if text[position] in SEPARATORS and joins:
                     flush()
                 else:
                     unknown += text[position]
@@ -380,8 +436,8 @@ class _Units:
                 position += 1
                 continue
             if unknown in ("区", "县", "市"):  # 区人社局: the district's own unit, spelled with its prefix
-                review.append(f"牵头单位“{unknown}{spelling}”按单位表中的“{spelling}”记录；确认后把“{unknown}{spelling}”"
-                              "加入这个单位的其他写法（aliases）")
+                review.append(f"【牵头单位】牵头单位“{unknown}{spelling}”按单位表中的“{spelling}”记录；确认后"
+                              f"“{unknown}{spelling}”记为“{spelling}”的另一种写法")
                 unknown = ""
             flush()
             if last is not None:
@@ -404,9 +460,8 @@ class _Units:
         self.spellings[name] = unit_id
         record: dict = {"id": unit_id, "name": name}
         record |= {key: f"{self.prefix}：{label}" for key, label in UNIT_FIELDS}
-        record["review"] = [f"{self.year}年通知中的牵头单位“{name}”，单位表中没有这个名称或写法：是已有单位的另一种写法，"
-                            "就把它加入那个单位的 aliases 并删去本条记录（项目改用那个单位的编号）；是新单位，就改用英文编号"
-                            "（id）、填写地址和电话，再删去这一条"]
+        record["review"] = [f"【待核对单位】{self.year}年通知中的牵头单位“{name}”，单位表中没有这个名称：是已有单位的"
+                            "另一种写法，就选那个单位；是新单位，就选“新单位”（地址和电话以后在单位表中填写）"]
         self.added.append(record)
         return unit_id
 
@@ -431,6 +486,8 @@ def _write(drafts: Drafts, root: Path) -> None:
     (folder / "items").mkdir(parents=True, exist_ok=True)
     with (folder / "notice.txt").open("w", encoding="utf-8", newline="") as handle:
         handle.write(drafts.notice_text)
+    if drafts.original:
+        (folder / drafts.original[0]).write_bytes(drafts.original[1])
     (folder / "notice.yaml").write_text(HEADER + _yaml(drafts.notice), encoding="utf-8")
     for name, record in drafts.items.items():
         (folder / "items" / name).write_text(HEADER + _yaml(record), encoding="utf-8")
@@ -461,5 +518,6 @@ def _install(copy: Path, root: Path, year: int, units: bool) -> list[Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     written = [root / str(year) / "notice.txt", root / str(year) / "notice.yaml"]
+    written += sorted(path for path in (root / str(year)).iterdir() if path.suffix in (".xlsx", ".xlsm", ".csv"))
     written += sorted((root / str(year) / "items").glob("*.yaml"))
     return written + ([root / "units.yaml"] if units else [])

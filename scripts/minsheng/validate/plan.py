@@ -23,6 +23,9 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 
 _UNITS = {"千": 1000, "百": 100, "十": 10}
+# The number a paragraph opens with, as notices print it: (一) （一） 一、 1. 1、 （1）
+_ITEM_MARKER = re.compile(r"^(?:[(（]\s*([一二三四五六七八九十百千零两]+|\d{1,4})\s*[)）]|([一二三四五六七八九十百千零两]+)\s*、"
+                          r"|(\d{1,4})\s*[.．、](?!\d))")
 
 
 def chinese_number(text: str) -> int | None:
@@ -58,12 +61,24 @@ def check_plan(plan: Plan) -> list[Problem]:
     for year in plan.years.values():
         quotes: list[Quote] = []
         problems += _check_notice(year, quotes)
+        anew = _numbered_anew(year)
         for item in year.items:
-            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes)
+            problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes, anew)
         problems += _check_category_counts(year, plan.is_draft(year))
         problems += _not_in_notice(year, quotes)
         problems += _reviews(plan, year)
     return problems
+
+
+def _numbered_anew(year: Year) -> set[str]:
+    """Every item number, where the notice numbers its items anew in each category (1. 2. under 一、, 1. 2.
+    again under 二、): a number then names no one item, so none is checked against an id."""
+    firsts: dict[str, str] = {}
+    for item in year.items:
+        firsts.setdefault(item.category, item.number)
+    if len(firsts) < 2 or any(number not in ("1", "一") for number in firsts.values()):
+        return set()
+    return {item.number for item in year.items}
 
 
 def _reviews(plan: Plan, year: Year) -> list[Problem]:
@@ -190,7 +205,7 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
 
 
 def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]],
-                groups: set[str] | None, quotes: list[Quote]) -> list[Problem]:
+                groups: set[str] | None, quotes: list[Quote], anew: set[str] = frozenset()) -> list[Problem]:
     problems: list[Problem] = []
     draft = bool(item.reviews())  # what its review lines leave open is said by them, not reported again
 
@@ -200,15 +215,18 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
     expected_name = f"{item.id}.yaml"
     if source.file.rsplit("/", 1)[-1] != expected_name:
         add("file-name", "文件名与项目编号不一致", ("id",), item.id, f"文件名为 {expected_name}，或把编号改成与文件名一致")
-    number = chinese_number(item.number)
+    number = int(item.number) if item.number.isdigit() else chinese_number(item.number)
     if number is None:
-        add("wrong-numeral", "序号不是通知中使用的中文数字", ("number",), item.number, "中文数字，如 十二、四十三")
-    elif item.level == "district" and item.id.isdigit() and number != int(item.id):
+        add("wrong-numeral", "序号不是通知中使用的数字", ("number",), item.number, "通知印的中文数字或阿拉伯数字，如 十二、43")
+    elif item.level == "district" and item.id.isdigit() and number != int(item.id) and item.number not in anew:
         add("number-mismatch", "区级项目的编号应与通知序号相同", ("number",), item.number, f"与编号 {item.id} 对应的序号",
             "notice" if draft else "error")  # a draft of a notice that prints a number twice
-    if not re.match(rf"[(（]{re.escape(item.number)}[)）]", item.source_text):
+        # (where each category numbers its items anew, a number printed more than once names no one item)
+    # the source text opens with its number where the notice numbers the paragraph ((一), 一、, 1.), not in a table
+    printed = _ITEM_MARKER.match(item.source_text)
+    if printed and next(group for group in printed.groups() if group) != item.number:
         add("number-mismatch", "通知原文开头的序号与通知序号不一致", ("source_text",), item.source_text[:8],
-            f"以“({item.number})”开头")
+            f"以“({item.number})”“{item.number}、”或“{item.number}.”开头")
 
     categories = {c.id: c for c in year.notice.categories} if year.notice else {}
     category = categories.get(item.category)
@@ -231,9 +249,12 @@ def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set
         elif not any(spelling in item.lead_units_text for spelling in spellings[unit]):
             add("not-verbatim", "牵头单位原文中没有这个单位的任何写法", ("lead_units", index), unit,
                 f"原文“{item.lead_units_text}”中出现的单位")
-    if not re.search(f"[(（]牵头单位[:：]{re.escape(item.lead_units_text)}", item.source_text):
-        add("not-verbatim", "与通知原文括号内的牵头单位不一致", ("lead_units_text",), item.lead_units_text,
-            "通知原文“(牵头单位:……)”中的文字")
+    if re.search(r"[(（]牵头单位[:：]", item.source_text):
+        if not re.search(f"[(（]牵头单位[:：]{re.escape(item.lead_units_text)}", item.source_text):
+            add("not-verbatim", "与通知原文括号内的牵头单位不一致", ("lead_units_text",), item.lead_units_text,
+                "通知原文“(牵头单位:……)”中的文字")
+    else:  # printed otherwise (责任单位:…, on a line of its own, in a table's column): it is in the notice
+        quotes.append(Quote(item.lead_units_text, source, ("lead_units_text",)))
 
     quotes.append(Quote(item.source_text, source, ("source_text",)))
     quotes += [Quote(measure, source, ("measures", index)) for index, measure in enumerate(item.measures)]
