@@ -78,8 +78,8 @@ def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: She
             cell = dict(line=line, column=sheet.columns.get(name), field=headers[name])
             if name in READ_ONLY and before is not None:
                 result.problems.append(Problem(
-                    "not-read-back", where, "灰色的列只供参考，这里的改动不会读回", value=_text(row.get(name)),
-                    expected=f"改回原样（{_text(before.get(name)) or '空'}）"
+                    "not-read-back", where, "灰色的列只供参考，这里的改动不会读回", value=format_cell(row.get(name)),
+                    expected=f"改回原样（{format_cell(before.get(name)) or '空'}）"
                              + ("；截至本月底的数填在“截至月底累计”列" if name == "target" else ""), **cell))
                 continue
             if name in READ_ONLY:
@@ -92,17 +92,17 @@ def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: She
             was = before.get(name) if before else None
             if there is None and before is not None:
                 result.problems.append(Problem("edit-conflict", where, "您取表格之后，这一行已被别人删去",
-                                               value=_text(row.get(name)), expected=ASK, **cell))
+                                               value=format_cell(row.get(name)), expected=ASK, **cell))
             elif there is not None and not _same(name, there.get(name), was) and not _same(name, there.get(name), row.get(name)):
                 result.problems.append(Problem(
-                    "edit-conflict", where, f"您取表格之后，这个格子已被别人改为“{_text(there.get(name))}”"
-                    f"（取表格时是“{_text(was)}”）", value=_text(row.get(name)), expected=ASK, **cell))
+                    "edit-conflict", where, f"您取表格之后，这个格子已被别人改为“{format_cell(there.get(name))}”"
+                    f"（取表格时是“{format_cell(was)}”）", value=format_cell(row.get(name)), expected=ASK, **cell))
     removed = [key for key in base_rows if key not in filled_rows]
     result.changed += len(removed)
     if current is not None:
+        mine = {(key, name) for key, name, _ in edits}
         result.kept += sum(1 for key, row in now.items() for name in names if name not in READ_ONLY
-                           and not _same(name, row.get(name), (base_rows.get(key) or {}).get(name))
-                           and not any(e[0] == key and e[1] == name for e in edits))
+                           and not _same(name, row.get(name), (base_rows.get(key) or {}).get(name)) and (key, name) not in mine)
         for key in removed:
             if key in now and any(not _same(n, now[key].get(n), base_rows[key].get(n)) for n in names if n not in READ_ONLY):
                 result.problems.append(Problem("edit-conflict", where, f"您删去的一行（{'/'.join(filter(None, key))}）"
@@ -132,9 +132,9 @@ def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str,
         key = _key("进展", row)
         if key[1]:
             continue
-        item, said = key[0], _text(row.get("status")).strip()
-        before = _text((base.get(key) or {}).get("status")).strip()
-        there = _text((now["进展"].get(key) or {}).get("status")).strip()
+        item, said = key[0], format_cell(row.get("status")).strip()
+        before = format_cell((base.get(key) or {}).get("status")).strip()
+        there = format_cell((now["进展"].get(key) or {}).get("status")).strip()
         where = dict(line=line, column=progress.columns.get("status"), field=HEADERS["进展"]["status"])
         if said == UNCHANGED != before and item in theirs - mine:
             problems.append(Problem("edit-conflict", f"{shown_as} 工作表“进展”", f"您把项目 {item} 标为“{UNCHANGED}”，"
@@ -146,7 +146,7 @@ def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str,
 
 
 def _key(title: str, row: Row) -> tuple[str, str]:
-    return tuple(_text(row.get(name)).strip() for name in KEYS[title])
+    return tuple(format_cell(row.get(name)).strip() for name in KEYS[title])
 
 
 def _same(name: str, one: object, other: object) -> bool:
@@ -155,7 +155,7 @@ def _same(name: str, one: object, other: object) -> bool:
 
 def _canonical(name: str, value: object) -> object:
     """A cell as a value: a number column's figure (1190, "1,190" and 1190.0 are one), any other text stripped."""
-    text = _text(value).strip()
+    text = format_cell(value).strip()
     if name in NUMBER_COLUMNS and text:
         parsed = parse_number(text, ("%", "万元"))
         if not parsed.error:
@@ -163,5 +163,3 @@ def _canonical(name: str, value: object) -> object:
     return text
 
 
-def _text(value: object) -> str:
-    return format_cell(value)
