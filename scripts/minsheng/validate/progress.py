@@ -13,7 +13,7 @@ from ..months import first_day, month_of, next_month
 from ..problems import Problem
 
 FAR_ABOVE = 3  # a value above this many times its target needs an explanation
-FRACTION = 10  # a rate below a tenth of last month's was probably typed as a fraction (0.8 for 80)
+FRACTION = 10  # a rate of 1 or less, below a tenth of last month's, was probably typed as a fraction (0.8 for 80)
 
 
 def check_months(year: Year) -> list[Problem]:
@@ -126,7 +126,7 @@ def _check_against(before: MonthReport, month: MonthReport, indicators: dict[tup
         plan, earlier = indicators.get(key), before.indicators.get(key)
         if plan is None or earlier is None or None in (earlier.value, report.value):
             continue
-        if plan.unit == "%" and report.value * FRACTION < earlier.value and not report.correction:
+        if plan.unit == "%" and report.value <= 1 and report.value * FRACTION < earlier.value and not report.correction:
             problems.append(Problem("percent-scale", month.progress_file,
                                     f"比上月（{before.month}：{earlier.value:g}%）小得多，像是把百分数写成了小数",
                                     **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "value"), value=report.value,
