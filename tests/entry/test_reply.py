@@ -1,6 +1,6 @@
 """After the check: the reply commits the imported files back to a branch of the repository itself (never a
-fork's), and keeps one comment up to date; 取月报表格 opens a month's branch and pull request. On real git
-repositories (a bare origin in a temporary folder) with a stand-in for GitHub's API."""
+fork's), and keeps one comment up to date. On real git repositories (a bare origin in a temporary folder) with a
+stand-in for GitHub's API."""
 
 from __future__ import annotations
 
@@ -11,22 +11,10 @@ import sys
 import pytest
 
 from conftest import ROOT
-from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT, may_write, upsert_comment
-from minsheng.entry.monthly import EntryError
-from minsheng.entry.open_month import open_month
-from minsheng.entry.reply import CheckReport, Run, comment_body, reply_comment, reply_commit
-from minsheng.validate import validate_data
+from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT, upsert_comment
+from minsheng.entry.reply import CheckReport, Run, authorised, comment_body, reply_comment, reply_commit
 
 from .repository import REPOSITORY, FakeApi, clone, commit_all, git, open_pull
-
-
-def test_only_a_branch_of_the_repository_itself_is_written_to():
-    assert may_write(REPOSITORY, REPOSITORY)
-    assert may_write("HuangShan/MinSheng", REPOSITORY)  # GitHub's names are case-insensitive
-    assert not may_write("someone/minsheng", REPOSITORY)  # a fork
-    assert not may_write("huangshan/minsheng-copy", REPOSITORY)
-    assert not may_write(None, REPOSITORY)  # a fork since deleted
-    assert not may_write("", REPOSITORY) and not may_write(REPOSITORY, None)
 
 
 def run_event(sha: str, head_repository: str = REPOSITORY, conclusion: str = "success") -> Run:
@@ -111,13 +99,6 @@ def test_the_reply_believes_the_report_only_as_data(checked, tmp_path):
     assert "检查没有通过：请按上面的说明改正" in comment_body(report, run_event(head, conclusion="failure"), "", None, "")
 
 
-def test_one_comment_is_kept_and_edited():
-    api = FakeApi(comments=[{"id": 5, "body": "别的评论", "user": {"login": BOT}},
-                            {"id": 6, "body": f"{MARKER}\n旧的结果", "user": {"login": BOT}}])
-    assert upsert_comment(api, REPOSITORY, 7, "新的结果") == "updated"
-    assert api.writes() == [("PATCH", f"/repos/{REPOSITORY}/issues/comments/6", {"body": f"{MARKER}\n新的结果"})]
-
-
 def test_the_reply_needs_nothing_but_the_standard_library(tmp_path):
     """It runs on the runner's own python3: no yaml, pydantic, openpyxl or jinja2 there."""
     probe = (f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r})\n"
@@ -131,28 +112,12 @@ def test_the_reply_needs_nothing_but_the_standard_library(tmp_path):
     assert "只在“检查数据与网站”工作流的写回和评论两步中运行" in done.stderr
 
 
-def test_open_month_pushes_the_months_branch_and_opens_its_pull_request(origin, tmp_path):
-    checkout = clone(origin, tmp_path / "default")
-    git(origin, "branch", "-D", "month-2024-12")  # as before the office first asks for December
-    plan = validate_data(checkout / "data")[0]
-    api = FakeApi()
-    opened = open_month(plan, "2024-12", api, REPOSITORY, "main")
-    assert (opened.branch, opened.workbook, opened.correction) == ("month-2024-12", "outbox/2024-12.xlsx", False)
-    assert git(origin, "diff", "--name-only", "main", "month-2024-12").splitlines() == [
-        "data/2024/funds/2024-12.csv", "data/2024/progress/2024-12.csv", "outbox/2024-12.xlsx"]
-    ((_, path, pull),) = api.writes()
-    assert path == f"/repos/{REPOSITORY}/pulls"
-    assert (pull["title"], pull["head"], pull["base"]) == ("2024年12月月报", "month-2024-12", "main")
-    body = pull["body"]
-    assert f"https://github.com/{REPOSITORY}/raw/month-2024-12/outbox/2024-12.xlsx" in body
-    assert f"https://github.com/{REPOSITORY}/upload/month-2024-12/inbox" in body
-    assert "填好了2024年11月的累计数" in body and body.endswith("发布月份：2024-12\n发布日期：\n")
-    assert opened.url in opened.summary
-    # a second run for the month points to the first's pull request; a published month opens a correction
-    git(checkout, "switch", "--quiet", "main")  # each run starts from the default branch
-    with pytest.raises(EntryError, match="这个月已经有拉取请求了：https://github.com/.*/pull/1"):
-        open_month(plan, "2024-12", api, REPOSITORY, "main")
-    opened = open_month(plan, "2024-11", api, REPOSITORY, "main")
-    assert opened.correction and opened.branch == "correct-2024-11"
-    assert git(origin, "diff", "--name-only", "main", "correct-2024-11") == "outbox/2024-11.xlsx"
-    assert api.writes()[-1][2]["title"] == "更正2024年11月月报" and "更正说明" in api.writes()[-1][2]["body"]
+def test_git_gets_the_token_for_one_command_only(monkeypatch):
+    """The checkout keeps no credentials (persist-credentials: false): the token is given to fetch and push alone."""
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    assert authorised("push", "origin", "HEAD") == ["push", "origin", "HEAD"]
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.example")
+    command = authorised("push", "origin", "HEAD")
+    assert command[:2] == ["-c", "http.https://github.example/.extraheader=AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46dDBrZW4="]
+    assert command[2:] == ["push", "origin", "HEAD"]
