@@ -8,10 +8,9 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from conftest import ROOT
-from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT, upsert_comment
+from minsheng.entry.github import BOT, MARKER, STATUS_CONTEXT
 from minsheng.entry.reply import CheckReport, Run, authorised, comment_body, reply_comment, reply_commit
 
 from .repository import REPOSITORY, FakeApi, clone, commit_all, git, open_pull
