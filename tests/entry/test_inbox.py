@@ -165,6 +165,7 @@ def test_two_clerks_hand_in_one_months_workbook_and_both_are_kept(branch, tmp_pa
                      **mine}, confirm=False)
     code, comment, report = check(branch, tmp_path / "a", capsys)
     assert code == 1 and report["commit"] and f"还没有填写或确认 {len(theirs) + 1} 项" in comment  # B's items, to come
+    assert f"| data/2024/progress/2024\\-12\\.csv（报送状态） | {len(theirs) + 1} 个项目与上月相比没有任何变化" in comment  # one row
     commit_all(branch, "the reply's commit: A's import")
     fill(b, {("进展", "10", "rehabilitation-relief"): {"截至月底累计": 400}, ("进展", "10", ""): {"进展情况": "B：康复救助400名"},
              **theirs}, confirm=False)

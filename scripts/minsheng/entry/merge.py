@@ -23,7 +23,7 @@ from .month_files import NUMBER_COLUMNS, Row, format_cell
 KEYS = {"进展": ("item", "indicator"), "资金": ("item", "source")}
 HEADERS = {title: {c.name: c.header for c in columns} for title, columns in SHEETS.items()}
 READ_ONLY = {c.name for c in (*PROGRESS_COLUMNS, *FUND_COLUMNS) if c.read_only}
-ASK = "和改动它的人核对应当是哪个值，再取一份新的表格，只改您要改的格子后交回"
+ASK = "和改动它的人核对应当是哪个值：对方的对，把您这个格子改回取表格时的值再交回；您的对，请对方改回"
 
 
 @dataclass

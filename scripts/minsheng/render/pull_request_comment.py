@@ -74,6 +74,23 @@ def line(problem: Problem) -> Line:
     return Line(where, problem.message, value, expected)
 
 
+def lines(problems: list[Problem]) -> list[Line]:
+    """The table's rows: one per problem, except items not yet filled in (unconfirmed), one row for all of a file's:
+    while a second clerk's workbook is to come, they are many and say one thing."""
+    result, waiting = [], {}
+    for problem in problems:
+        if problem.code == "unconfirmed":
+            waiting.setdefault(problem.file, []).append(problem)
+        else:
+            result.append(line(problem))
+    for file, found in waiting.items():
+        items = "、".join(p.message.split("（", 1)[0].removeprefix("项目 ") for p in found)
+        first = line(found[0])
+        result.append(Line(first.where.split(" 第 ")[0] + "（报送状态）",
+                           f"{len(found)} 个项目与上月相比没有任何变化，也没有写进展情况：{items}", "", first.expected))
+    return result
+
+
 def advice(problems: list[Problem]) -> list[tuple[str, str]]:
     """(title, what to do) for each kind of problem among `problems`, once each, in order of first appearance."""
     seen: dict[str, tuple[str, str]] = {}
@@ -87,7 +104,7 @@ def advice(problems: list[Problem]) -> list[tuple[str, str]]:
 def pull_request_comment(outcome, marker: str) -> str:
     """The comment for `outcome` (an entry.inbox.Outcome), starting with the hidden `marker`."""
     env = environment()
-    env.globals.update(line=line, advice=advice)
+    env.globals.update(lines=lines, advice=advice)
     notices = [p for p in outcome.report.notices]
     return env.get_template("pull-request-comment.md.j2").render(
         marker=Markup(marker), o=outcome, changes=Markup(outcome.changes) if outcome.changes else None,
