@@ -234,7 +234,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
     try:
-        written, problems, report = import_month(*checked, args.workbook, args.month, args.force)
+        written, problems, after = import_month(*checked, args.workbook, args.month, args.force)
     except EntryError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -245,13 +245,12 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"已写入 {path}")
-    from .validate import validate_data
     from .validate.progress import reporting
 
-    after = validate_data(args.data)[0]
-    print(f"{args.month} 的报送情况：{reporting(after.years[int(args.month[:4])], args.month)}")
+    plan, report = after
+    print(f"{args.month} 的报送情况：{reporting(plan.years[int(args.month[:4])], args.month)}")
     print("检查导入后的数据：")
-    _print_report(checked[0], report)
+    _print_report(plan, report)
     if any(p.code == "correction-pending" for p in report.errors):
         print("已发布月份的更正已写入，下一步运行 minsheng publish 登记并公布。")
     waiting = [p for p in report.errors if p.code == "unconfirmed"]

@@ -72,10 +72,10 @@ def export_month(plan: Plan, month: str, xlsx: Path) -> list[Path]:
 
 
 def import_month(plan: Plan, checked: Report, workbook: Path, month: str,
-                 force: bool = False) -> tuple[list[Path], list[Problem], Report | None]:
+                 force: bool = False) -> tuple[list[Path], list[Problem], tuple[Plan, Report] | None]:
     """Turn a filled-in workbook into `month`'s CSV files, or write nothing and say why. `checked` is the
-    data folder's report as it is; returned: what was written, the workbook's problems, and the report of
-    the data folder as it is after. A workbook that keeps its rows writes over the month's files without
+    data folder's report as it is; returned: what was written, the workbook's problems, and the data folder's
+    plan and report as they are after. A workbook that keeps its rows writes over the month's files without
     `force` (only its own changes are written); one made by hand needs `force` to replace existing files."""
     year = year_of(plan, month)
     shown_as = workbook.name
@@ -101,14 +101,14 @@ def import_month(plan: Plan, checked: Report, workbook: Path, month: str,
     if _errors(problems):
         return [], problems, None
     progress, funds = merged.rows["进展"], merged.rows["资金"]
-    report = _with_month(plan, year.folder.name, month, progress, funds)
+    after, report = _with_month(plan, year.folder.name, month, progress, funds)
     files = dict(zip(SHEETS, (relative(path, plan.root) for path in month_paths(year.folder, month))))
     before = {str(p) for p in checked.errors}
     blocking = [p for p in report.errors if p.code not in LATER  # disclosed by the next publish, or filled by the next import
                 and (p.file in files.values() or str(p) not in before)]
     if blocking:
         return [], problems + [_in_workbook(p, merged, shown_as, files, filled) for p in blocking], None
-    return list(write_month(year.folder, month, progress, funds)), problems, report
+    return list(write_month(year.folder, month, progress, funds)), problems, (after, report)
 
 
 def _named(month: str) -> str:
@@ -175,14 +175,14 @@ def _personal_numbers(filled: FilledWorkbook, shown_as: str) -> list[Problem]:
     return problems
 
 
-def _with_month(plan: Plan, year: str, month: str, progress: list, funds: list) -> Report:
-    """The report of the data folder with the month written in: checked on a copy, not on data/."""
+def _with_month(plan: Plan, year: str, month: str, progress: list, funds: list) -> tuple[Plan, Report]:
+    """The data folder with the month written in, and its report: checked on a copy, not on data/."""
     root = plan.root.resolve()
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / root.name  # the same name, so that messages name the same files
         shutil.copytree(root, copy)
         write_month(copy / year, month, progress, funds)
-        return validate_data(copy)[1]
+        return validate_data(copy)
 
 
 def _in_workbook(problem: Problem, merged: Merged, shown_as: str, files: dict[str, str], filled: FilledWorkbook) -> Problem:
