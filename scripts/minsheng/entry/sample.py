@@ -55,8 +55,10 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
     measured = [i for i in active if any(x.target is not None for x in i.indicators)]
     scenario = {item.id: SCENARIOS[index % len(SCENARIOS)] for index, item in enumerate(measured)}
     linked = [i for i in active if any(p.applies_to for p in i.policy_parameters)]
+    # by id: `item in linked` compared the items' models field by field, for every item and month (quadratic)
+    linked_ids = {i.id for i in linked}
     # lowered in August, with a correction note; its funds do not follow its figures
-    candidates = [i for i in measured if i not in linked
+    candidates = [i for i in measured if i.id not in linked_ids
                   and all(x.kind != "count" or (x.target or 0) >= 100 for x in i.indicators)]
     corrected = rng.choice([i for i in candidates if scenario[i.id] == "on_pace"] or candidates)
     silent = rng.choice([i for i in active if i.id != corrected.id])  # did not report in September
@@ -92,10 +94,10 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
                 values[indicator.id] = cells["value"]
                 progress.append(cells)
             if not not_reported:
-                paid = _implied(item, values) if item in linked else planned[item.id] * 0.8 * share
-                if item in (explained, unexplained):
+                paid = _implied(item, values) if item.id in linked_ids else planned[item.id] * 0.8 * share
+                if item.id in (explained.id, unexplained.id):
                     paid *= 0.6
-                note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item == explained else ""
+                note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item.id == explained.id else ""
                 fund_rows += _fund_rows(item, weights[item.id], planned[item.id], share, paid, note)
         months[month] = (progress, fund_rows)
     write_notes(year, rules, months)
