@@ -19,9 +19,8 @@ import random
 import shutil
 from pathlib import Path
 
-import yaml
-
 from ..compute.funds import implied_money
+from ..data_writer import write_yaml
 from ..compute.progress import item_history
 from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
@@ -168,9 +167,7 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
     problems = generate_problems(year, seed, item_states(year, plan.rules, months))
-    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": problems}, allow_unicode=True,
-                                                     sort_keys=False, width=1000), encoding="utf-8")
-    written.append(ledger)
+    written.append(write_yaml(ledger, {"problems": problems}, LEDGER_HEADER))
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
     for month in months:
         if month == revising_month:
