@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..errors import UserError
 from ..load.plan import Plan
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..months import next_month, previous_month
@@ -28,7 +29,7 @@ MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 FREE_TEXT = ("note", "correction")  # what the office writes in words: where a personal number could be
 
 
-class EntryError(Exception):
+class EntryError(UserError):
     """A request the tool refuses, with its reason in Chinese."""
 
 
