@@ -416,8 +416,6 @@ def _number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-
-
 def _write(drafts: Drafts, root: Path) -> None:
     folder = root / str(drafts.year)
     (folder / "items").mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,8 @@ import shutil
 from pathlib import Path
 
 from ..compute.funds import implied_money
-from ..data_writer import write_yaml
 from ..compute.progress import item_history
+from ..data_writer import write_yaml
 from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
 from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
