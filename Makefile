@@ -6,6 +6,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 TOOL   := $(VENV)/bin/minsheng
 STAMP  := $(VENV)/.installed
+TESTED := $(VENV)/.installed-test
 TOOLS  := tools/node_modules/.installed
 
 .PHONY: site package test test-system validate serve diff bench system-packages clean inbox open-month reply-commit reply-comment
@@ -19,6 +20,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# What the tests add (pytest, Playwright, matplotlib…): only `make test` installs them, never `make site`.
+$(TESTED): $(STAMP) requirements-test.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-test.lock
+	touch $(TESTED)
 
 validate: $(STAMP)
 	$(TOOL) validate
@@ -36,7 +42,7 @@ serve: site
 
 # Two workers (pytest-xdist): the tests wait on MkDocs and the browser much of the time, and this
 # machine has two cores; it takes about two minutes instead of three.
-test: test-system $(STAMP) $(TOOLS)
+test: test-system $(TESTED) $(TOOLS)
 	$(PYTHON) -m pytest -n 2
 
 # What the tests need from the system: Chromium and a Chinese font for the browser tests, Node.js and npm

@@ -10,6 +10,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .errors import UserError
+
 PROJECT = Path(__file__).resolve().parents[2]  # the checkout the tool is installed from
 PENDING = ("revision", "correction-pending", "unconfirmed")  # what diff reports rather than refuses: changes to published months, items still to fill in
 SAMPLE_SEED = 20240408  # the notice's publication date: the shipped sample files come from this seed
@@ -121,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
                 "build": _build, "package": _package, "publish": _publish, "diff": _diff, "synth": _synth, "bench": _bench}
     try:
         return handlers[args.command](args)
+    except UserError as exc:  # what the user must act on, said once for every command
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
@@ -196,17 +201,11 @@ def _plan(path: Path):
 
 
 def _entry(args: argparse.Namespace, action) -> int:
-    """Run an entry tool that writes data files: on a sound plan, reporting what it wrote or why not."""
-    from .entry.monthly import EntryError
-
+    """Run an entry tool that writes data files: on a sound plan, reporting what it wrote."""
     checked = _plan(args.data)
     if checked is None:
         return 1
-    try:
-        written = action(checked[0])
-    except EntryError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    written = action(checked[0])
     for path in written:
         print(f"已写入 {path}")
     return 0
@@ -225,7 +224,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .entry.monthly import LATER, EntryError, import_month
+    from .entry.monthly import LATER, import_month
 
     checked = _plan(args.data)
     if checked is None:
@@ -233,11 +232,7 @@ def _import(args: argparse.Namespace) -> int:
     if not args.workbook.is_file():
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
-    try:
-        written, problems, after = import_month(*checked, args.workbook, args.month, args.force)
-    except EntryError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    written, problems, after = import_month(*checked, args.workbook, args.month, args.force)
     for problem in problems:
         print(problem)
     if not written:
@@ -279,8 +274,7 @@ def _inbox(args: argparse.Namespace) -> int:
 def _open_month(args: argparse.Namespace) -> int:
     import os
 
-    from .entry.github import Api, GitHubError, read_event, write_summary
-    from .entry.monthly import EntryError
+    from .entry.github import Api, read_event, write_summary
     from .entry.open_month import open_month
 
     checked = _plan(args.data)
@@ -292,17 +286,16 @@ def _open_month(args: argparse.Namespace) -> int:
     try:
         opened = open_month(checked[0], args.month.strip(), Api.from_environment(), repository, base,
                             os.environ.get("GITHUB_SERVER_URL", "https://github.com"))
-    except (EntryError, GitHubError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    except UserError as exc:
         write_summary(f"## 没有生成表格\n\n{exc}")
-        return 1
+        raise
     print(opened.summary)
     write_summary(f"## {'更正' if opened.correction else ''}{args.month.strip()} 的填报表格\n\n{opened.summary}")
     return 0
 
 
 def _reply(args: argparse.Namespace) -> int:
-    from .entry.github import Api, GitHubError, read_event, write_output
+    from .entry.github import Api, read_event, write_output
     from .entry.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
 
     event = read_event()
@@ -312,36 +305,27 @@ def _reply(args: argparse.Namespace) -> int:
     run, report = Run.from_event(event), CheckReport.load(args.report)
     for name in report.dropped:
         print(f"检查结果中列出的 {name} 不是可以写回的文件，已忽略。")
-    try:
-        api = Api.from_environment()
-        if args.action == "commit":
-            outcome, sha = reply_commit(args.repo, run, report, api)
-            write_output(outcome=outcome, commit=sha or "")
-            print(f"写回：{outcome}{f'（提交 {sha}）' if sha else ''}")
-        else:
-            print(f"评论：{reply_comment(run, report, api, *environment_outcome())}")
-    except GitHubError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    api = Api.from_environment()
+    if args.action == "commit":
+        outcome, sha = reply_commit(args.repo, run, report, api)
+        write_output(outcome=outcome, commit=sha or "")
+        print(f"写回：{outcome}{f'（提交 {sha}）' if sha else ''}")
+    else:
+        print(f"评论：{reply_comment(run, report, api, *environment_outcome())}")
     return 0
 
 
 def _new_year(args: argparse.Namespace) -> int:
-    from .entry.monthly import EntryError
     from .entry.new_year import new_year
     from .entry.review_sheet import import_review
 
     checked = _plan(args.data)
     if checked is None:
         return 1
-    try:
-        if args.import_review:
-            done = import_review(checked[0].root, args.year, args.import_review)
-        else:
-            drafted = new_year(checked[0], args.year, args.notice, args.review_sheet)
-    except EntryError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    if args.import_review:
+        done = import_review(checked[0].root, args.year, args.import_review)
+    else:
+        drafted = new_year(checked[0], args.year, args.notice, args.review_sheet)
     if args.import_review:
         print(f"已按核对表导入 {done.decided} 项决定，改好 {args.year} 年度的文件和单位表。")
         if done.left:
@@ -378,7 +362,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .website.build import BuildError, build
+    from .website.build import build
 
     if not _data_folder(args.data):
         return 1
@@ -386,22 +370,14 @@ def _build(args: argparse.Namespace) -> int:
     if not config.is_file():
         print(f"{config}：错误 找不到 mkdocs 配置；应为：本项目的 mkdocs.yml（用 --config 指定）。", file=sys.stderr)
         return 1
-    try:
-        build(args.data, args.out, config, args.work, engine=args.engine)
-    except BuildError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    build(args.data, args.out, config, args.work, engine=args.engine)
     return 0
 
 
 def _package(args: argparse.Namespace) -> int:
-    from .website.package import PackageError, package
+    from .website.package import package
 
-    try:
-        made = package(args.site, args.out)
-    except PackageError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    made = package(args.site, args.out)
     print(f"网站压缩包已生成：{made.path}（{made.files} 个文件，另附校验清单 SHA256SUMS）\nSHA-256：{made.sha256}")
     return 0
 
@@ -416,7 +392,7 @@ def _diff(args: argparse.Namespace) -> int:
     import tempfile
 
     from .compute.diff import diff
-    from .load.git_tree import GitError, export_data
+    from .load.git_tree import export_data
     from .render.change_report import change_report
     from .validate import validate_data
 
@@ -425,11 +401,7 @@ def _diff(args: argparse.Namespace) -> int:
         for label, where in (("原版本", args.base), ("新版本", args.head)):
             folder = Path(where)
             if not folder.is_dir():
-                try:
-                    folder = export_data(where, args.data, Path(scratch) / label)
-                except GitError as exc:
-                    print(f"错误：{exc}", file=sys.stderr)
-                    return 1
+                folder = export_data(where, args.data, Path(scratch) / label)
             plan, report = validate_data(folder)
             blocking = [p for p in report.errors if p.code not in PENDING]  # unrecorded corrections are reported
             if blocking:
@@ -443,16 +415,11 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from .entry.monthly import EntryError
     from .entry.synth import synth
 
     if not _data_folder(args.data):
         return 1
-    try:
-        written = synth(args.items, args.months, args.seed, args.out, args.data)
-    except EntryError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    written = synth(args.items, args.months, args.seed, args.out, args.data)
     print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告（合成数据，不是真实数据）")
     return 0
 

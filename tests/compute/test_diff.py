@@ -32,8 +32,8 @@ def test_the_report_lists_every_kind_of_change(draft_copy, tmp_path, capsys):
     item.write_text(item.read_text(encoding="utf-8").replace("name: 培训家政服务人员", "name: 家政服务人员培训"),
                     encoding="utf-8")
     ledger = head / "2024" / "problems.yaml"
-    ledger.write_text(ledger.read_text(encoding="utf-8") + "- id: 2024-099\n  item: '01'\n  found: 2024-12-20\n"
-                      "  description: 新发现的问题\n  unit: hrss\n  due: 2025-01-20\n", encoding="utf-8")
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "  - id: 2024-099\n    item: '01'\n    found: 2024-12-20\n"
+                      "    description: 新发现的问题\n    unit: hrss\n    due: 2025-01-20\n", encoding="utf-8")
     assert main(["diff", str(base), str(head)]) == 0
     out = capsys.readouterr().out
     assert "新增月份：2024年12月" in out

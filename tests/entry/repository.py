@@ -39,7 +39,7 @@ def make_origin(tmp_path: Path) -> tuple[Path, Path]:
         (year / kind / "2024-12.csv").unlink()
         (year / "published" / kind / "2024-12.csv").unlink()
     releases = year / "releases.yaml"
-    releases.write_text(releases.read_text(encoding="utf-8").split("- month: 2024-12")[0], encoding="utf-8")
+    releases.write_text(releases.read_text(encoding="utf-8").split("  - month: 2024-12")[0], encoding="utf-8")
     (seed / "inbox").mkdir()
     (seed / "inbox" / "README.md").write_text("交回填好的表格\n", encoding="utf-8")
     bare = tmp_path / "origin.git"

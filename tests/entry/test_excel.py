@@ -18,7 +18,7 @@ def remove_december(data) -> None:
         (data / "2024" / kind / "2024-12.csv").unlink()
         (data / "2024" / "published" / kind / "2024-12.csv").unlink()
     releases = data / "2024" / "releases.yaml"
-    releases.write_text(releases.read_text(encoding="utf-8").split("- month: 2024-12")[0], encoding="utf-8")
+    releases.write_text(releases.read_text(encoding="utf-8").split("  - month: 2024-12")[0], encoding="utf-8")
 
 
 def run(capsys, *args) -> str:

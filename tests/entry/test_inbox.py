@@ -58,7 +58,7 @@ def test_a_workbook_in_the_inbox_becomes_the_months_files_a_publication_and_a_co
     out = tmp_path / "report" / "files"
     for name in report["commit"]:
         assert (out / name).read_bytes() == (branch / name).read_bytes()
-    assert "- month: 2024-12\n  date: 2025-01-10" in (branch / "data" / "2024" / "releases.yaml").read_text(encoding="utf-8")
+    assert "  - month: 2024-12\n    date: 2025-01-10" in (branch / "data" / "2024" / "releases.yaml").read_text(encoding="utf-8")
     assert comment.startswith("<!-- minsheng:检查结果 -->")
     assert "✅ **0 个错误。**" in comment and "**已导入**" in comment
     assert "已登记：2024年12月月报的发布日期为 2025年1月10日" in comment

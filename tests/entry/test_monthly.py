@@ -20,7 +20,7 @@ def remove_month(data: Path, month: str) -> None:
         (data / "2024" / kind / f"{month}.csv").unlink()
         (data / "2024" / "published" / kind / f"{month}.csv").unlink(missing_ok=True)
     releases = data / "2024" / "releases.yaml"
-    releases.write_text(releases.read_text(encoding="utf-8").split(f"- month: {month}")[0], encoding="utf-8")
+    releases.write_text(releases.read_text(encoding="utf-8").split(f"  - month: {month}")[0], encoding="utf-8")
 
 
 def test_new_month_prefills_every_row_from_the_month_before(data_copy, capsys):

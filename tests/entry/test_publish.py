@@ -53,7 +53,7 @@ def test_a_changed_published_figure_must_be_recorded(data_copy, capsys):
 
 def test_months_are_published_in_order_and_after_month_end(data_copy, capsys):
     releases = data_copy / "2024" / "releases.yaml"
-    releases.write_text(releases.read_text(encoding="utf-8").split("- month: 2024-11")[0], encoding="utf-8")
+    releases.write_text(releases.read_text(encoding="utf-8").split("  - month: 2024-11")[0], encoding="utf-8")
     assert main(["publish", "2024-12", "--date", "2025-01-10", "--data", str(data_copy)]) == 1
     assert "请先发布 2024-11" in capsys.readouterr().err
     assert main(["publish", "2024-11", "--date", "2024-11-30", "--data", str(data_copy)]) == 1
@@ -153,11 +153,11 @@ def test_a_row_removed_from_a_published_month_must_be_restored(data_copy, capsys
 def test_recorded_revisions_hold_values_of_their_field(data_copy, capsys):
     path = data_copy / "2024" / "revisions.yaml"
     path.write_text(path.read_text(encoding="utf-8") + (
-        "- {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: reported, old: 已报送, new: false,"
+        "  - {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: reported, old: 已报送, new: false,"
         " note: 更正}\n"
-        "- {date: 2025-01-10, month: 2024-11, file: funds, item: '02', key: 区, field: reported, old: true, new: false,"
+        "  - {date: 2025-01-10, month: 2024-11, file: funds, item: '02', key: 区, field: reported, old: true, new: false,"
         " note: 更正}\n"
-        "- {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: value, old: 1, new: 2,"
+        "  - {date: 2025-01-10, month: 2024-11, file: progress, item: '02', key: '', field: value, old: 1, new: 2,"
         " note: 更正}\n"), encoding="utf-8")
     assert main(["validate", "--data", str(data_copy)]) == 1
     out = capsys.readouterr().out

@@ -19,6 +19,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from ..errors import UserError
+
 MARKER = "<!-- minsheng:检查结果 -->"  # marks the one comment the check keeps up to date on a pull request
 BOT = "github-actions[bot]"  # the author of what GITHUB_TOKEN writes
 STATUS_CONTEXT = "检查数据与网站（导入后的提交）"
@@ -42,7 +44,7 @@ def read_event(path: str | Path | None = None) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-class GitHubError(Exception):
+class GitHubError(UserError):
     def __init__(self, status: int, message: str):
         super().__init__(f"GitHub 接口返回 {status}：{message}")
         self.status = status

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..errors import UserError
 from ..load.plan import Plan
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..formats import chinese_month
@@ -36,7 +37,7 @@ FREE_TEXT = ("note", "correction")  # what the office writes in words: where a p
 LATER = ("correction-pending", "unconfirmed")
 
 
-class EntryError(Exception):
+class EntryError(UserError):
     """A request the tool refuses, with its reason in Chinese."""
 
 

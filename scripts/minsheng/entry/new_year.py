@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
+from ..data_writer import write_yaml, yaml_text
 from ..load.csv_file import CHINESE_ENCODINGS
 from ..load.plan import Plan
 from ..problems import Problem, relative
@@ -470,17 +471,6 @@ def _number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-class _Dumper(yaml.SafeDumper):
-    """Lists indented under their key, as the 2024 files are written."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
-        return super().increase_indent(flow, False)
-
-
-def _yaml(record: dict) -> str:
-    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-
-
 def _write(drafts: Drafts, root: Path) -> None:
     folder = root / str(drafts.year)
     (folder / "items").mkdir(parents=True, exist_ok=True)
@@ -488,13 +478,13 @@ def _write(drafts: Drafts, root: Path) -> None:
         handle.write(drafts.notice_text)
     if drafts.original:
         (folder / drafts.original[0]).write_bytes(drafts.original[1])
-    (folder / "notice.yaml").write_text(HEADER + _yaml(drafts.notice), encoding="utf-8")
+    write_yaml(folder / "notice.yaml", drafts.notice, HEADER)
     for name, record in drafts.items.items():
-        (folder / "items" / name).write_text(HEADER + _yaml(record), encoding="utf-8")
+        write_yaml(folder / "items" / name, record, HEADER)
     if drafts.units:
         units = root / "units.yaml"
         text = units.read_text(encoding="utf-8")
-        addition = _yaml({"units": drafts.units}).split("\n", 1)[1]
+        addition = yaml_text({"units": drafts.units}).split("\n", 1)[1]
         units.write_text(text.rstrip("\n") + "\n" + addition, encoding="utf-8")
         check = yaml.safe_load(units.read_text(encoding="utf-8"))
         if [u["id"] for u in check["units"][-len(drafts.units):]] != [u["id"] for u in drafts.units]:

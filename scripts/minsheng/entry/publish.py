@@ -12,8 +12,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import yaml
-
+from ..data_writer import write_yaml
 from ..revisions import changes, field_name
 from ..validate.privacy import hidden
 from ..months import month_end
@@ -68,15 +67,5 @@ def _snapshot(year: Year, months: list[str]) -> list[Path]:
     return written
 
 
-class _Plain(yaml.SafeDumper):
-    """Every value written out where it stands: the data files refuse YAML's anchors and aliases (& and *),
-    which PyYAML would otherwise use for a date that two corrections share."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
 def _write(path: Path, title: str, content: dict) -> Path:
-    path.write_text(f"# {title}\n" + yaml.dump(content, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
-    return path
+    return write_yaml(path, content, f"# {title}\n")

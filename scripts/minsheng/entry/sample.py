@@ -19,10 +19,9 @@ import random
 import shutil
 from pathlib import Path
 
-import yaml
-
 from ..compute.funds import implied_money
 from ..compute.progress import item_history
+from ..data_writer import write_yaml
 from ..months import month_end, next_month
 from ..load.plan import Plan, Year, load_plan
 from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
@@ -55,8 +54,10 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
     measured = [i for i in active if any(x.target is not None for x in i.indicators)]
     scenario = {item.id: SCENARIOS[index % len(SCENARIOS)] for index, item in enumerate(measured)}
     linked = [i for i in active if any(p.applies_to for p in i.policy_parameters)]
+    # by id: `item in linked` compared the items' models field by field, for every item and month (quadratic)
+    linked_ids = {i.id for i in linked}
     # lowered in August, with a correction note; its funds do not follow its figures
-    candidates = [i for i in measured if i not in linked
+    candidates = [i for i in measured if i.id not in linked_ids
                   and all(x.kind != "count" or (x.target or 0) >= 100 for x in i.indicators)]
     corrected = rng.choice([i for i in candidates if scenario[i.id] == "on_pace"] or candidates)
     silent = rng.choice([i for i in active if i.id != corrected.id])  # did not report in September
@@ -92,10 +93,10 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
                 values[indicator.id] = cells["value"]
                 progress.append(cells)
             if not not_reported:
-                paid = _implied(item, values) if item in linked else planned[item.id] * 0.8 * share
-                if item in (explained, unexplained):
+                paid = _implied(item, values) if item.id in linked_ids else planned[item.id] * 0.8 * share
+                if item.id in (explained.id, unexplained.id):
                     paid *= 0.6
-                note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item == explained else ""
+                note = "部分补贴年底集中清算，已发放但尚未拨付到位（样例）" if item.id == explained.id else ""
                 fund_rows += _fund_rows(item, weights[item.id], planned[item.id], share, paid, note)
         months[month] = (progress, fund_rows)
     write_notes(year, rules, months)
@@ -166,9 +167,7 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
     problems = generate_problems(year, seed, item_states(year, plan.rules, months))
-    ledger.write_text(LEDGER_HEADER + yaml.safe_dump({"problems": problems}, allow_unicode=True,
-                                                     sort_keys=False, width=1000), encoding="utf-8")
-    written.append(ledger)
+    written.append(write_yaml(ledger, {"problems": problems}, LEDGER_HEADER))
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
     for month in months:
         if month == revising_month:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..data_writer import write_yaml
 from ..load.plan import load_plan
 from ..model import Unit
 from .monthly import EntryError
@@ -115,5 +116,4 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
 
 
 def _dump(path: Path, content: dict) -> None:
-    path.write_text("# 合成测试数据，不是真实数据\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
+    write_yaml(path, content, "# 合成测试数据，不是真实数据\n")

@@ -7,8 +7,10 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from ..errors import UserError
 
-class GitError(Exception):
+
+class GitError(UserError):
     pass
 
 

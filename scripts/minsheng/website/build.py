@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from ..compute.portal import portal
+from ..errors import UserError
 from ..render import write_site
 from ..validate import validate_data
 
@@ -41,7 +42,7 @@ STAGES = ("读取和检查", "计算", "生成页面和文件", "mkdocs")
 ENGINES = ("mkdocs", "zensical")
 
 
-class BuildError(Exception):
+class BuildError(UserError):
     pass
 
 

@@ -16,11 +16,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UserError
+
 MANIFEST = "SHA256SUMS"
 _DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can record: no clock in the package
 
 
-class PackageError(Exception):
+class PackageError(UserError):
     pass
 
 
