@@ -148,3 +148,27 @@ def edit_csv(path: Path, match: dict[str, str], changes: dict[str, str] | None =
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(kept)
     return found
+
+
+def fill(path: Path, changes: dict[tuple[str, str, str], dict[str, object]], confirm: bool = True) -> None:
+    """Type into a workbook: (sheet, item, indicator or source) → {header: value}. With `confirm`, as a clerk
+    finishing the month: every other item with nothing written yet is marked 无变化 (报送状态)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for (title, item, key), cells in changes.items():
+        sheet = book[title]
+        header = [c.value for c in sheet[1]]
+        keyed = header.index("指标编号" if title == "进展" else "资金来源")
+        row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == item and (r[keyed].value or "") == key)
+        for name, value in cells.items():
+            row[header.index(name)].value = value
+    if confirm:
+        sheet = book["进展"]
+        header = [c.value for c in sheet[1]]
+        touched = {item for _, item, _ in changes}
+        for row in sheet.iter_rows(min_row=2):
+            cells = {name: row[index].value for index, name in enumerate(header)}
+            if cells["项目编号"] not in touched and not cells["指标编号"] and not cells["进展情况"] and not cells["报送状态"]:
+                row[header.index("报送状态")].value = "无变化"
+    book.save(path)

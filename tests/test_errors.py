@@ -6,8 +6,8 @@ import ast
 
 from conftest import DATA, ROOT
 from minsheng.cli import main
-from minsheng.entry.github import GitHubError
-from minsheng.entry.monthly import EntryError
+from minsheng.github.api import GitHubError
+from minsheng.errors import EntryError
 from minsheng.errors import UserError
 from minsheng.load.git_tree import GitError
 from minsheng.website.build import BuildError

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from minsheng.entry.month_files import format_cell
+from minsheng.month.month_files import format_cell
 from minsheng.formats import chinese_date, chinese_month, figure, money, number, percent
 from minsheng.model import Indicator
 

@@ -201,7 +201,7 @@ def _plan(path: Path):
 
 
 def _entry(args: argparse.Namespace, action) -> int:
-    """Run an entry tool that writes data files: on a sound plan, reporting what it wrote."""
+    """Run an office tool that writes data files: on a sound plan, reporting what it wrote."""
     checked = _plan(args.data)
     if checked is None:
         return 1
@@ -212,19 +212,19 @@ def _entry(args: argparse.Namespace, action) -> int:
 
 
 def _new_month(args: argparse.Namespace) -> int:
-    from .entry.monthly import new_month
+    from .month.monthly import new_month
 
     return _entry(args, lambda plan: new_month(plan, args.month, args.xlsx, args.force))
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .entry.monthly import export_month
+    from .month.monthly import export_month
 
     return _entry(args, lambda plan: export_month(plan, args.month, args.xlsx))
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .entry.monthly import LATER, import_month
+    from .month.monthly import LATER, import_month
 
     checked = _plan(args.data)
     if checked is None:
@@ -255,8 +255,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _inbox(args: argparse.Namespace) -> int:
-    from .entry.github import MARKER, read_event
-    from .entry.inbox import check_inbox, write_report
+    from .github.api import MARKER, read_event
+    from .github.inbox import check_inbox, write_report
     from .render.pull_request_comment import pull_request_comment
 
     if not _data_folder(args.data):
@@ -274,8 +274,8 @@ def _inbox(args: argparse.Namespace) -> int:
 def _open_month(args: argparse.Namespace) -> int:
     import os
 
-    from .entry.github import Api, read_event, write_summary
-    from .entry.open_month import open_month
+    from .github.api import Api, read_event, write_summary
+    from .github.open_month import open_month
 
     checked = _plan(args.data)
     if checked is None:
@@ -295,8 +295,8 @@ def _open_month(args: argparse.Namespace) -> int:
 
 
 def _reply(args: argparse.Namespace) -> int:
-    from .entry.github import Api, read_event, write_output
-    from .entry.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
+    from .github.api import Api, read_event, write_output
+    from .github.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
 
     event = read_event()
     if "pull_request" not in event:
@@ -316,8 +316,8 @@ def _reply(args: argparse.Namespace) -> int:
 
 
 def _new_year(args: argparse.Namespace) -> int:
-    from .entry.new_year import new_year
-    from .entry.review_sheet import import_review
+    from .new_year.new_year import new_year
+    from .new_year.review_sheet import import_review
 
     checked = _plan(args.data)
     if checked is None:
@@ -350,8 +350,8 @@ def _new_year(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from .entry.monthly import EntryError
-    from .entry.sample import write_sample
+    from .errors import EntryError
+    from .synthetic.sample import write_sample
 
     def action(plan):
         if args.year not in plan.years:
@@ -383,7 +383,7 @@ def _package(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .entry.publish import publish
+    from .month.publish import publish
 
     return _entry(args, lambda plan: publish(plan, args.month, args.date))
 
@@ -415,7 +415,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _synth(args: argparse.Namespace) -> int:
-    from .entry.synth import synth
+    from .synthetic.synth import synth
 
     if not _data_folder(args.data):
         return 1

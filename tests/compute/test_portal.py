@@ -6,7 +6,7 @@ import re
 
 from conftest import DATA
 from minsheng.compute.portal import portal
-from minsheng.entry.synth import synth
+from minsheng.synthetic.synth import synth
 from minsheng.render import write_site
 from minsheng.validate import validate_data
 

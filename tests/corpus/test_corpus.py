@@ -161,7 +161,7 @@ LIVE_MARKUP = ("<script>alert", "<img src=x", 'href="javascript')
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_case(case, draft_copy, tmp_path, capsys):
-    case.apply(draft_copy, tmp_path)  # workbooks have a corpus of their own: tests/entry/test_office_input.py
+    case.apply(draft_copy, tmp_path)  # workbooks have a corpus of their own: tests/month/test_office_input.py
     code = main(["validate", "--data", str(draft_copy)])
     out = capsys.readouterr()
     printed = out.out + out.err

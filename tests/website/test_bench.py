@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import DATA, ROOT
-from minsheng.entry.synth import synth
+from minsheng.synthetic.synth import synth
 from minsheng.website.bench import bench, table
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import DATA, ROOT
-from minsheng.entry.synth import synth
+from minsheng.synthetic.synth import synth
 from minsheng.website.bench import private_project
 from minsheng.website.build import build
 
@@ -33,7 +33,7 @@ def test_two_builds_from_nothing_are_byte_identical(tmp_path):
 def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path, data_copy):
     import pytest
 
-    from minsheng.entry.monthly import EntryError
+    from minsheng.errors import EntryError
 
     with pytest.raises(EntryError, match="不能写在"):  # a copy: were the guard broken, the repository's data stays clean
         synth(24, 12, 5, data_copy / "synthetic", data_copy)

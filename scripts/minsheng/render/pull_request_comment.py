@@ -102,7 +102,7 @@ def advice(problems: list[Problem]) -> list[tuple[str, str]]:
 
 
 def pull_request_comment(outcome, marker: str) -> str:
-    """The comment for `outcome` (an entry.inbox.Outcome), starting with the hidden `marker`."""
+    """The comment for `outcome` (a github.inbox.Outcome), starting with the hidden `marker`."""
     env = environment()
     env.globals.update(lines=lines, advice=advice)
     notices = [p for p in outcome.report.notices]

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..entry.synth import synth
+from ..synthetic.synth import synth
 
 RUNS = 3
 
