@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -39,30 +40,74 @@ SITE_URL = "https://www.example.gov.cn/msss/"
 @pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Path:
     """The site built from a copy of the real data whose site.yaml gives the address SITE_URL (网站地址):
-    what the office publishes under its own address, served under a path (/msss/). Built once per run, not
-    once per pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
+    what the office publishes under its own address, served under a path (/msss/). Built once per run."""
+
+    def addressed(data: Path) -> None:
+        site_yaml = data / "site.yaml"
+        text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
+        assert count == 1, "site.yaml has no site_url line"
+        site_yaml.write_text(text, encoding="utf-8")
+
+    return shared_build(tmp_path_factory, "addressed", addressed)
+
+
+TEST_YEAR_NOTE = "测试数据：本年度由2024年的数据整体平移一年生成，不是真实的计划和进展"
+YEAR = re.compile(r"(?<!\d)(20[2-3]\d)(?!\d)")
+
+
+def add_shifted_year(data: Path, source: int = 2024) -> int:
+    """Add to the data folder `data` a year made from `source`, every year in its file names and texts moved on
+    by one (2024-09 → 2025-09, a release of 2025-01-10 → 2026-01-10), its notice marked as test data. Never
+    run on the project's own data/. Returns the new year."""
+    assert data.resolve() != DATA.resolve()
+    target = source + 1
+    for path in sorted((data / str(source)).rglob("*")):
+        if path.is_file():
+            moved = data / str(target) / YEAR.sub(_next_year, path.relative_to(data / str(source)).as_posix())
+            moved.parent.mkdir(parents=True, exist_ok=True)
+            moved.write_text(YEAR.sub(_next_year, path.read_text(encoding="utf-8-sig")),
+                             encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+    notice = data / str(target) / "notice.yaml"
+    text = notice.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: ", "title: 【测试数据】", text, count=1)
+    text = re.sub(r"(?m)^data_notes:\n", f"data_notes:\n  - kind: note\n    text: {TEST_YEAR_NOTE}。\n", text, count=1)
+    notice.write_text(text, encoding="utf-8")
+    return target
+
+
+def _next_year(match: re.Match) -> str:
+    return str(int(match.group(1)) + 1)
+
+
+def shared_build(tmp_path_factory, name: str, prepare=None) -> Path:
+    """The site built once per run from a copy of the real data that `prepare(data)` changed, not once per
+    pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
     import fcntl
-    import re
 
     from minsheng.cli import main
 
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    root, out = shared / "addressed", shared / "addressed" / "site"
-    with (shared / "addressed.lock").open("w") as lock:
+    root, out = shared / name, shared / name / "site"
+    with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (root / "built").exists():
             shutil.rmtree(root, ignore_errors=True)
             data = root / "data"
             shutil.copytree(DATA, data)
-            site_yaml = data / "site.yaml"
-            text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
-            assert count == 1, "site.yaml has no site_url line"
-            site_yaml.write_text(text, encoding="utf-8")
+            if prepare:
+                prepare(data)
             assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
                          "--work", str(root / "work")]) == 0
             (root / "built").touch()
     return out
+
+
+@pytest.fixture(scope="session")
+def two_year_site(tmp_path_factory) -> Path:
+    """The site built from the real data with a second year (2025) made from 2024 (add_shifted_year): 2025 is
+    the current year, and 2024 is a year gone by. Built once per run."""
+    return shared_build(tmp_path_factory, "two-years", add_shifted_year)
 
 
 def page_text(site: Path, path: str) -> str:
