@@ -13,6 +13,7 @@ import pytest
 from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, SEARCH_UI, TABLE_HEADERS, TABLES_OUT_OF_SIGHT,
                             axe_violations, chart_text_px, first_visit_weight, foreign_requests, open_page)
 from browser.conftest import ARTIFACTS, AXE, ENGINES, serve
+from conftest import DATA
 
 PAGES = {
     "home": "",
@@ -266,6 +267,31 @@ def test_print_fits_a4_without_navigation(browser, site_url, artifacts, kind):
     if artifacts:
         page.pdf(path=str(artifacts / f"{kind}-print.pdf"), format="A4")
     page.context.close()
+
+
+def test_an_item_prints_on_two_a4_pages_with_its_source_and_date_on_every_page(browser, site_url, built_site, artifacts):
+    """The longest item pages, printed by chromium to A4: at most two pages, each with the site's name, the date
+    the figures stand at, the sample-data notice, the page's address, the print date and the page number in
+    its margins (the @page rule portal.js writes from the page)."""
+    import datetime as dt
+
+    import yaml
+
+    site = yaml.safe_load((DATA / "site.yaml").read_text(encoding="utf-8"))
+    today = dt.date.today()
+    longest = sorted((built_site / "2024" / "items").glob("*/index.html"), key=lambda p: p.stat().st_size)[-3:]
+    for path in longest:
+        page = open_page(browser, site_url + f"2024/items/{path.parent.name}/", 680, 960, settled=False)
+        pdf = page.pdf(format="A4")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 2, (path.parent.name, pages)
+        margins = page.evaluate("() => document.getElementById('ms-print-page').textContent")
+        for text in ("黄山区民生实事公开", "数据截至2024年12月底", site["sample_data_banner"], page.url,
+                     f"打印日期：{today.year}年{today.month}月{today.day}日", "counter(page)", "counter(pages)"):
+            assert text in margins, (path.parent.name, text)
+        if artifacts:
+            (artifacts / f"item-{path.parent.name}-print.pdf").write_bytes(pdf)
+        page.context.close()
 
 
 def test_the_checks_fail_on_a_broken_page(browser, built_site, tmp_path):

@@ -58,3 +58,19 @@ def test_every_year_page_has_the_year_switch(two_year_site: Path) -> None:
             assert f'<strong aria-current="page">{year}年</strong>' in switch.group(0)
             other = 2025 if year == 2024 else 2024
             assert re.search(rf'<a href="[./]*{other}/">{other}年</a>', switch.group(0)), page
+
+
+def test_search_results_and_open_data_say_which_year(two_year_site: Path) -> None:
+    import json
+
+    index = json.loads((two_year_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in index["docs"]}
+    for year in (2024, 2025):
+        assert titles[f"{year}/items/13/"].endswith(f"（{year}年）")  # an item's result names its year
+    package = json.loads((two_year_site / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["path"] for r in package["resources"]}
+    assert {"2024/downloads/data/items.csv", "2025/downloads/data/items.csv", "2025/downloads/data/record.csv"} <= paths
+    assert all(re.match(r"20(24|25)/", path) and r["name"].endswith(path[:4]) and r["title"].startswith(f"{path[:4]}年")
+               for r in package["resources"] for path in [r["path"]])
+    for path in paths:  # every file it names is there
+        assert (two_year_site / path).is_file(), path

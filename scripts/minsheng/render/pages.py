@@ -127,11 +127,14 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
     page("units.md.j2", at.units, _column(f"{year}牵头单位"))
     for pages in (*portal.categories, *portal.units):
         for listed in pages.pages:
-            page("group.md.j2", listed.target, _column(pages.bucket.name), b=pages, page=listed)
+            page("group.md.j2", listed.target, {**_column(pages.bucket.name), "title": f"{pages.bucket.name}（{year}）"},
+                 b=pages, page=listed)
     published = formats.chinese_date(notice.published)
     for item in portal.items:
         title = f"（{item.view.item.number}）{item.view.item.title}"
-        meta = {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
+        # the title names the year: search results and the browser's tab say which year an item belongs to
+        meta = {"title": f"{title}（{year}）",
+                "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
             meta["tags"] = list(item.view.item.keywords)
         page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
