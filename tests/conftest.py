@@ -51,32 +51,13 @@ def addressed_site(tmp_path_factory) -> Path:
     return shared_build(tmp_path_factory, "addressed", addressed)
 
 
-TEST_YEAR_NOTE = "测试数据：本年度由2024年的数据整体平移一年生成，不是真实的计划和进展"
-YEAR = re.compile(r"(?<!\d)(20[2-3]\d)(?!\d)")
-
-
 def add_shifted_year(data: Path, source: int = 2024) -> int:
-    """Add to the data folder `data` a year made from `source`, every year in its file names and texts moved on
-    by one (2024-09 → 2025-09, a release of 2025-01-10 → 2026-01-10), its notice marked as test data. Never
-    run on the project's own data/. Returns the new year."""
+    """Add to a copy of the data a year made from `source`, shifted by a year and marked as test data
+    (minsheng.website.bench.add_shifted_year, which `minsheng bench --years` uses too)."""
+    from minsheng.website.bench import add_shifted_year as shifted
+
     assert data.resolve() != DATA.resolve()
-    target = source + 1
-    for path in sorted((data / str(source)).rglob("*")):
-        if path.is_file():
-            moved = data / str(target) / YEAR.sub(_next_year, path.relative_to(data / str(source)).as_posix())
-            moved.parent.mkdir(parents=True, exist_ok=True)
-            moved.write_text(YEAR.sub(_next_year, path.read_text(encoding="utf-8-sig")),
-                             encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
-    notice = data / str(target) / "notice.yaml"
-    text = notice.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^title: ", "title: 【测试数据】", text, count=1)
-    text = re.sub(r"(?m)^data_notes:\n", f"data_notes:\n  - kind: note\n    text: {TEST_YEAR_NOTE}。\n", text, count=1)
-    notice.write_text(text, encoding="utf-8")
-    return target
-
-
-def _next_year(match: re.Match) -> str:
-    return str(int(match.group(1)) + 1)
+    return shifted(data, source)
 
 
 def shared_build(tmp_path_factory, name: str, prepare=None) -> Path:

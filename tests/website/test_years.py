@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import TEST_YEAR_NOTE, YEAR, page_text
+from conftest import page_text
+from minsheng.website.bench import TEST_YEAR_NOTE, YEAR
 
 
 def _files(site: Path, year: int) -> list[str]:
