@@ -15,8 +15,8 @@ from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, 
 from ..months import month_end
 from ..revisions import Described, described
 from . import addresses, contact, figures
-from .as_at import changed_after, year_as_at
 from .addresses import Addresses
+from .as_at import changed_after, year_as_at
 from .bulletins import Bulletin, bulletins
 from .contact import Feedback, Footer, UnitContact
 from .figures import Figure

@@ -96,7 +96,8 @@ def _common(portal: Portal, portals: Portals) -> dict:
 
 def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
     """The front matter every page carries: the footer (filled values only: no placeholder), the sample-data
-    banner, and the year switch (each year's page, the page's own year marked; none on site-wide pages)."""
+    banner, the date the figures stand at, and the year switch (each year's page; on a year's pages that year
+    marked, on the site-wide pages none)."""
     meta: dict = {"site_footer": portal.footer.front_matter()}
     if portal.site.sample_data:
         meta["sample_banner"] = portal.site.sample_data_banner
