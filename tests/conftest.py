@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -39,30 +40,55 @@ SITE_URL = "https://www.example.gov.cn/msss/"
 @pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Path:
     """The site built from a copy of the real data whose site.yaml gives the address SITE_URL (网站地址):
-    what the office publishes under its own address, served under a path (/msss/). Built once per run, not
-    once per pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
+    what the office publishes under its own address, served under a path (/msss/). Built once per run."""
+
+    def addressed(data: Path) -> None:
+        site_yaml = data / "site.yaml"
+        text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
+        assert count == 1, "site.yaml has no site_url line"
+        site_yaml.write_text(text, encoding="utf-8")
+
+    return shared_build(tmp_path_factory, "addressed", addressed)
+
+
+def add_shifted_year(data: Path, source: int = 2024) -> int:
+    """Add to a copy of the data a year made from `source`, shifted by a year and marked as test data
+    (minsheng.website.bench.add_shifted_year, which `minsheng bench --years` uses too)."""
+    from minsheng.website.bench import add_shifted_year as shifted
+
+    assert data.resolve() != DATA.resolve()
+    return shifted(data, source)
+
+
+def shared_build(tmp_path_factory, name: str, prepare=None) -> Path:
+    """The site built once per run from a copy of the real data that `prepare(data)` changed, not once per
+    pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
     import fcntl
-    import re
 
     from minsheng.cli import main
 
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    root, out = shared / "addressed", shared / "addressed" / "site"
-    with (shared / "addressed.lock").open("w") as lock:
+    root, out = shared / name, shared / name / "site"
+    with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (root / "built").exists():
             shutil.rmtree(root, ignore_errors=True)
             data = root / "data"
             shutil.copytree(DATA, data)
-            site_yaml = data / "site.yaml"
-            text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {SITE_URL}", site_yaml.read_text(encoding="utf-8"))
-            assert count == 1, "site.yaml has no site_url line"
-            site_yaml.write_text(text, encoding="utf-8")
+            if prepare:
+                prepare(data)
             assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
                          "--work", str(root / "work")]) == 0
             (root / "built").touch()
     return out
+
+
+@pytest.fixture(scope="session")
+def two_year_site(tmp_path_factory) -> Path:
+    """The site built from the real data with a second year (2025) made from 2024 (add_shifted_year): 2025 is
+    the current year, and 2024 is a year gone by. Built once per run."""
+    return shared_build(tmp_path_factory, "two-years", add_shifted_year)
 
 
 def page_text(site: Path, path: str) -> str:

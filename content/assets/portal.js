@@ -263,7 +263,32 @@
     fill();
   }
 
+  // Print: every printed page carries the site's name, the date the figures stand at, the sample-data notice
+  // (while the data is sample), the page's address, the print date and the page number, in the page's margins
+  // (@page margin boxes, filled from the page: .ms-print-meta and .ms-banner, written by the overrides).
+  function setupPrint() {
+    var meta = document.querySelector(".ms-print-meta");
+    if (!meta) return;
+    var old = document.getElementById("ms-print-page");
+    if (old) old.remove();
+    var quote = function (text) { return "\"" + String(text).replace(/[\\"]/g, "\\$&").replace(/\n/g, " ") + "\""; };
+    var now = new Date();
+    var printed = now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日";
+    var banner = document.querySelector(".ms-banner");
+    var left = meta.getAttribute("data-site") + (meta.getAttribute("data-as-of") ? "　数据截至" + meta.getAttribute("data-as-of") : "");
+    var style = document.createElement("style");
+    style.id = "ms-print-page";
+    style.textContent = "@media print { @page {" +
+      " @top-left { content: " + quote(left) + "; }" +
+      (banner ? " @top-right { content: " + quote(banner.textContent.trim()) + "; font-weight: bold; }" : "") +
+      " @bottom-left { content: " + quote(location.href) + "; }" +
+      " @bottom-right { content: " + quote("打印日期：" + printed + "　第 ") + " counter(page) \" / \" counter(pages) \" 页\"; }" +
+      " } }";
+    document.head.appendChild(style);
+  }
+
   function setup() {
+    setupPrint();
     setupToggle();
     showCharts();
     layoutTables();

@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     measure = commands.add_parser("bench", parents=[data],
                                   help="测量构建的耗时（整个进程，三次取中位数）、内存和网站大小（随附数据及合成的大规模数据）")
     measure.add_argument("--scales", default="1,10,100", help="数据规模倍数，逗号分隔（默认 1,10,100）")
+    measure.add_argument("--years", help="改为测量多个年度：年度数，逗号分隔（如 1,10），由随附数据逐年平移生成（测试数据）")
 
     compare = commands.add_parser("diff", parents=[data], help="比较两个版本的数据，输出变更报告（Markdown）")
     compare.add_argument("base", help="原来的数据文件夹，或 git 版本（如 origin/main）")
@@ -431,7 +432,8 @@ def _bench(args: argparse.Namespace) -> int:
     from .website.bench import bench, table
 
     scales = [int(part) for part in args.scales.split(",")]
-    runs = bench(default_config().resolve().parent, args.data, scales)
+    years = [int(part) for part in args.years.split(",")] if args.years else None
+    runs = bench(default_config().resolve().parent, args.data, scales, years=years)
     print(f"\n机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}\n")
     print(table(runs))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from browser.checks import csp_violations, foreign_requests, open_page
 from browser.conftest import nginx_headers
 
-ITEM = "items/28/"
+ITEM = "2024/items/28/"
 
 
 def _visit(browser, url: str, **kwargs):
@@ -30,7 +30,7 @@ def test_home_and_an_item_page_load_everything_under_the_path(browser, prefixed_
 
 
 def test_a_download_resolves_under_the_path(browser, prefixed_url):
-    page = _visit(browser, prefixed_url + "downloads/", settled=False)
+    page = _visit(browser, prefixed_url + "2024/downloads/", settled=False)
     links = page.eval_on_selector_all("article a[href$='.csv'], article a[href$='.xlsx']", "as => as.map(a => a.href)")
     assert len(links) > 2 and all(link.startswith(prefixed_url) for link in links)
     for link in (links[0], links[-1]):
@@ -50,7 +50,7 @@ def test_a_search_finds_and_opens_an_item_under_the_path(browser, prefixed_url):
     assert csp_violations(page) == []
     first.click()
     page.wait_for_load_state("load")
-    assert page.url.startswith(prefixed_url + "items/"), page.url
+    assert page.url.startswith(prefixed_url + "2024/items/"), page.url
     assert page.failed == [] and foreign_requests(page, prefixed_url) == [] and csp_violations(page) == []
     page.context.close()
 

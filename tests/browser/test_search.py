@@ -17,7 +17,7 @@ from browser.checks import SEARCH_UI, open_page
 from browser.conftest import ENGINES
 
 # query → the page it must find first
-FIRST = {"适老化改造": "items/13/", "窝沟封闭": "items/26/", "两癌筛查": "items/28/"}
+FIRST = {"适老化改造": "2024/items/13/", "窝沟封闭": "2024/items/26/", "两癌筛查": "2024/items/28/"}
 
 
 def results(page, engine: str) -> list[str]:

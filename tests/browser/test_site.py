@@ -13,16 +13,18 @@ import pytest
 from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, SEARCH_UI, TABLE_HEADERS, TABLES_OUT_OF_SIGHT,
                             axe_violations, chart_text_px, first_visit_weight, foreign_requests, open_page)
 from browser.conftest import ARTIFACTS, AXE, ENGINES, serve
+from conftest import DATA
 
 PAGES = {
     "home": "",
-    "item": "items/28/",
-    "category": "categories/hardship-relief/",
-    "unit": "units/civil-affairs/",
-    "funds": "funds/",
-    "bulletin": "bulletins/2024-12/",
-    "downloads": "downloads/",
+    "item": "2024/items/28/",
+    "category": "2024/categories/hardship-relief/",
+    "unit": "2024/units/civil-affairs/",
+    "funds": "2024/funds/",
+    "bulletin": "2024/bulletins/2024-12/",
+    "downloads": "2024/downloads/",
     "group": "groups/disabled/",
+    "record": "2024/record/",
 }
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Columns a resident reads a table for, by page: each must be on the page, and in sight on a phone.
@@ -129,7 +131,7 @@ def test_search_finds_employment_and_opens_it(browser, site_url):
     first.click()
     page.wait_for_load_state("load")
     assert any(part in page.url for part in (
-        "items/01/", "items/02/", "categories/employment/", "groups/jobseekers/")), page.url
+        "2024/items/01/", "2024/items/02/", "2024/categories/employment/", "groups/jobseekers/")), page.url
     page.context.close()
 
 
@@ -157,7 +159,7 @@ def test_search_starts_when_an_input_method_commits_text(browser, site):
 
 
 def test_csv_download_link_returns_the_file(browser, site_url):
-    page = open_page(browser, site_url + "funds/", 1280, 800, settled=False)
+    page = open_page(browser, site_url + "2024/funds/", 1280, 800, settled=False)
     href = page.locator("a[href$='.csv']").first.get_attribute("href")
     response = page.request.get(page.url + href if not href.startswith("http") else href)
     assert response.status == 200 and response.body().startswith(b"\xef\xbb\xbf")
@@ -267,11 +269,36 @@ def test_print_fits_a4_without_navigation(browser, site_url, artifacts, kind):
     page.context.close()
 
 
+def test_an_item_prints_on_two_a4_pages_with_its_source_and_date_on_every_page(browser, site_url, built_site, artifacts):
+    """The longest item pages, printed by chromium to A4: at most two pages, each with the site's name, the date
+    the figures stand at, the sample-data notice, the page's address, the print date and the page number in
+    its margins (the @page rule portal.js writes from the page)."""
+    import datetime as dt
+
+    import yaml
+
+    site = yaml.safe_load((DATA / "site.yaml").read_text(encoding="utf-8"))
+    today = dt.date.today()
+    longest = sorted((built_site / "2024" / "items").glob("*/index.html"), key=lambda p: p.stat().st_size)[-3:]
+    for path in longest:
+        page = open_page(browser, site_url + f"2024/items/{path.parent.name}/", 680, 960, settled=False)
+        pdf = page.pdf(format="A4")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 2, (path.parent.name, pages)
+        margins = page.evaluate("() => document.getElementById('ms-print-page').textContent")
+        for text in ("黄山区民生实事公开", "数据截至2024年12月底", site["sample_data_banner"], page.url,
+                     f"打印日期：{today.year}年{today.month}月{today.day}日", "counter(page)", "counter(pages)"):
+            assert text in margins, (path.parent.name, text)
+        if artifacts:
+            (artifacts / f"item-{path.parent.name}-print.pdf").write_bytes(pdf)
+        page.context.close()
+
+
 def test_the_checks_fail_on_a_broken_page(browser, built_site, tmp_path):
     """A page that asks another host and has unreadable text must fail both checks."""
     broken = tmp_path / "site"
     shutil.copytree(built_site, broken, copy_function=os.link)  # hard links: the one file changed is replaced
-    path = broken / "items" / "28" / "index.html"
+    path = broken / "2024" / "items" / "28" / "index.html"
     html = path.read_text(encoding="utf-8").replace(
         "<article", '<p style="color:#ccc;background:#fff">看不清的字</p><img src="http://example.invalid/x.png"><article', 1)
     path.unlink()  # a new file, not the built site's, which the other tests read
@@ -279,7 +306,7 @@ def test_the_checks_fail_on_a_broken_page(browser, built_site, tmp_path):
     server = serve(broken)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        page = open_page(browser, url + "items/28/", 360, 740)
+        page = open_page(browser, url + "2024/items/28/", 360, 740)
         assert foreign_requests(page, url) == ["http://example.invalid/x.png"]
         violations = axe_violations(page, AXE)
         assert any(v.startswith("color-contrast") for v in violations)

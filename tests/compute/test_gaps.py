@@ -7,7 +7,7 @@ import csv
 from conftest import DATA, page_text
 from minsheng.compute.figures import LineChart
 from minsheng.compute.funds import Money, total
-from minsheng.compute.portal import portal
+from minsheng.compute.portal import portal, portals
 from minsheng.load.plan import load_plan
 
 PLAN, _ = load_plan(DATA)
@@ -40,7 +40,7 @@ def test_no_money_series_falls_to_zero_in_a_month_an_item_did_not_report():
             values = series.values
             for i, value in enumerate(values):  # running totals and the plan: once above zero, never back to 0
                 assert not (value == 0 and any(v for v in values[:i] if v)), (figure.svg, series.label, i)
-    item_16 = next(f for f in money_charts if f.svg == "charts/funds-item-16.svg")
+    item_16 = next(f for f in money_charts if f.svg == "2024/charts/funds-item-16.svg")
     assert all(s.values[SEPTEMBER] is None for s in item_16.chart.series)  # a gap in every line
     assert item_16.rows[SEPTEMBER] == ("2024-09", "", "", "")  # an empty cell in the CSV, not 0.00
     assert "2024年9月未报送资金" in item_16.alt
@@ -97,15 +97,15 @@ def test_after_the_deadline_the_home_page_lists_what_was_not_finished(built_site
     raw = (built_site / "index.html").read_text(encoding="utf-8").split("未完成的项目</h2>", 1)[1].split("</table>", 1)[0]
     assert "<th>没有达到的节点</th>" in raw  # a table, not a paragraph of pipes
     for view in OV.lagging[:PORTAL.rules.list_limit]:
-        row = raw.split(f'href="items/{view.item.id}/"', 1)[1].split("</tr>", 1)[0]
+        row = raw.split(f'href="2024/items/{view.item.id}/"', 1)[1].split("</tr>", 1)[0]
         assert f"差 {view.lag:.1f} 个百分点" in row
         assert row.count("应达到") == len(view.warnings) >= 1, view.item.id
 
 
 def test_pages_show_the_gap_as_not_reported(built_site):
-    item = page_text(built_site, "items/16")
+    item = page_text(built_site, "2024/items/16")
     assert "2024年9月|未报送|未报送|—|未报送|—" in "|".join(line.strip() for line in item.splitlines() if line.strip())
-    funds = page_text(built_site, "funds")
+    funds = page_text(built_site, "2024/funds")
     assert "2024年9月（1项未报送）" in funds
     assert "2024年8月（" not in funds
 
@@ -113,7 +113,7 @@ def test_pages_show_the_gap_as_not_reported(built_site):
 def test_a_completed_item_with_an_open_problem_says_both(built_site):
     page = next(p for p in PORTAL.items if p.view.item.id == "03")
     assert page.view.status == "done" and page.unresolved == 1 and page.unresolved_overdue == 1
-    text = page_text(built_site, "items/03")
+    text = page_text(built_site, "2024/items/03")
     head = text.split("牵头单位", 1)[0]
     assert "✔ 已完成" in head
     assert "仍有 1 个问题未销号（其中 1 个已逾期）" in head
@@ -138,7 +138,8 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
 
     drop_item_funds(data_copy / "2024" / "funds" / "2024-12.csv", "13")
     plan, _ = load_plan(data_copy)
-    altered = portal(plan)
+    computed = portals(plan)
+    altered = computed.current
     ov = altered.overview
     view = next(v for v in ov.items if v.item.id == "13")
     assert ov.funds_missing == (view,) and view.funds_unreported and view.funds == Money()
@@ -158,8 +159,8 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
     assert [(b["month"], b["funds_missing"]) for b in bulletins.records() if b["funds_missing"]] == [
         ("2024-09", 1), ("2024-12", 1)]
     folder = Folder(tmp_path / "docs")  # the pages, without building the whole site
-    write_pages(altered, DATA.parent / "content", folder)
-    funds = (tmp_path / "docs" / "funds.md").read_text(encoding="utf-8")
+    write_pages(computed, DATA.parent / "content", folder)
+    funds = (tmp_path / "docs" / "2024" / "funds.md").read_text(encoding="utf-8")
     assert funds.count("| **合计**（1项未报送，不计入） |") == 3  # by source, by category, by lead unit
     assert "已报送资金的项目（另有 1 项未报送，不计入）" in funds
     month, money = view.funds_last_reported
@@ -171,7 +172,7 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
     assert "| 2024年12月（1项未报送） |" in funds
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert "| 资金（万元）（1项未报送，不计入） | 金额 | 比率 |" in home
-    item = (tmp_path / "docs" / "items" / "13.md").read_text(encoding="utf-8").split("## 资金", 1)[1]
+    item = (tmp_path / "docs" / "2024" / "items" / "13.md").read_text(encoding="utf-8").split("## 资金", 1)[1]
     assert "暂无资金数据" not in item and "2024年12月本项未报送资金（不按零计）。最近一次报送为2024年11月底" in item
     assert "| 2024年12月 | 未报送 | 未报送 | — | 未报送 | — |" in item  # the month by month table still shows it
 
@@ -181,7 +182,7 @@ def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_tota
     series never falls to zero, a running total (累计…) never drops; a month's total over items drops only
     where it says how many items did not report."""
     checked = 0
-    for path in sorted((built_site / "downloads" / "charts").glob("*.csv")):
+    for path in sorted((built_site / "2024" / "downloads" / "charts").glob("*.csv")):
         with path.open(encoding="utf-8-sig") as handle:
             table = list(csv.DictReader(handle))
         for column in (c for c in table[0] if "万元" in c):
@@ -191,7 +192,7 @@ def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_tota
                 assert reported == sorted(reported), (path.name, column)
             checked += 1
     assert checked >= 3 * 40
-    with (built_site / "downloads" / "data" / "bulletins.csv").open(encoding="utf-8-sig") as handle:
+    with (built_site / "2024" / "downloads" / "data" / "bulletins.csv").open(encoding="utf-8-sig") as handle:
         bulletins = list(csv.DictReader(handle))
     for earlier, later in zip(bulletins, bulletins[1:]):
         for column in ("in_place", "disbursed"):

@@ -64,7 +64,7 @@ def test_a_month_from_new_month_to_a_corrected_publication(tmp_path, capsys):
     site = tmp_path / "site"
     run(capsys, "build", "--data", str(data), "--out", str(site), "--config", str(ROOT / "mkdocs.yml"),
         "--work", str(tmp_path / "work"))
-    revisions = page_text(site, "revisions")
+    revisions = page_text(site, "2024/revisions")
     assert "经复核，11月漏报1人" in revisions and "1111" in revisions
     assert "进展情况表述更正" in revisions and "11月新增就业人数已复核" in revisions
-    assert "经复核，11月漏报1人" in page_text(site, "items/01")
+    assert "经复核，11月漏报1人" in page_text(site, "2024/items/01")

@@ -118,11 +118,11 @@ def test_a_changed_published_note_is_refused_until_corrected_then_disclosed(data
                  "--work", str(tmp_path / "work")]) == 0
     shown = ("2024年11月", "进展情况", "完成阶段性工作（样例）", NOTE[:29] + "…", "2025年1月20日",
              "导入时误用了草稿中的说明，更正为核实后的进展")
-    log, item = page_text(out, "revisions"), page_text(out, "items/02")
+    log, item = page_text(out, "2024/revisions"), page_text(out, "2024/items/02")
     assert all(text in log for text in shown) and "（二）支持毕业生求职创业" in log
     assert all(text in item for text in shown)
     assert NOTE not in log  # shortened on the page …
-    with (out / "downloads" / "data" / "revisions.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (out / "2024" / "downloads" / "data" / "revisions.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert (rows[-1]["field_name"], rows[-1]["old"], rows[-1]["new"]) == ("进展情况", "完成阶段性工作（样例）", NOTE)  # … whole here
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from minsheng.compute.addresses import Addresses
 from minsheng.compute.figures import STATUS_LABELS, Series, StackedBars, finding, progress_figure
 from minsheng.render import charts
 
@@ -17,19 +18,19 @@ MONTHS = ["2024-04", "2024-05", "2024-06", "2024-07"]
 
 
 def test_svg_keeps_chinese_labels_as_text_and_is_reproducible():
-    first = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
+    first = progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
     svg = charts.draw(first.chart)
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
     assert "进度与序时进度（%）" in texts and "7月" in texts and "序时进度" in texts
     assert "<path" in svg and "glyph" not in svg  # text is not drawn as glyph outlines
     assert "sans-serif" in svg
-    again = charts.draw(progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75]).chart)
+    again = charts.draw(progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75]).chart)
     assert again == svg
     assert re.search(r"<dc:date>|\d{4}-\d\d-\d\dT", svg) is None
 
 
 def test_csv_holds_exactly_what_is_plotted():
-    figure = progress_figure("测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75])
+    figure = progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75])
     assert figure.header == ("月份", "进度（%）", "序时进度（%）")
     assert figure.rows == (("2024-04", "10.0", "23.3"), ("2024-05", "", "46.7"), ("2024-06", "60.0", "70.0"),
                            ("2024-07", "71.0", "75.0"))
@@ -38,7 +39,7 @@ def test_csv_holds_exactly_what_is_plotted():
 
 
 def test_nothing_measured_means_no_chart():
-    assert progress_figure("测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75]) is None
+    assert progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75]) is None
 
 
 @pytest.mark.parametrize(
@@ -119,7 +120,7 @@ def text_boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
 
 
 def test_the_large_copy_is_the_same_chart_with_larger_text():
-    figure = progress_figure("测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
+    figure = progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [10, 30, 60, 71], [23.3, 46.7, 70, 75])
     normal, large = (ET.fromstring(charts.draw(figure.chart, large=flag)) for flag in (False, True))
     assert normal.get("font-size") == str(charts.FONT) and large.get("font-size") == str(charts.LARGE_FONT)
     assert normal.get("width") == large.get("width")  # as wide, so it is shown as large: its text larger

@@ -28,7 +28,7 @@ def site(built_site) -> Path:
 
 def test_every_item_page_shows_its_units_targets_and_standards(site):
     for item in YEAR.items:
-        text = page_text(site, f"items/{item.id}")
+        text = page_text(site, f"2024/items/{item.id}")
         assert item.title in text
         for unit in item.lead_units:
             assert next(u.name for u in PLAN.units.units if u.id == unit) in text
@@ -44,17 +44,17 @@ def test_every_item_page_shows_its_units_targets_and_standards(site):
 def test_category_and_unit_pages_list_exactly_their_items(site):
     pattern = re.compile(r'href="\.\./\.\./items/([0-9c]+)/"')
     for category in YEAR.notice.categories:
-        raw = (site / "categories" / category.id / "index.html").read_text(encoding="utf-8")
+        raw = (site / "2024" / "categories" / category.id / "index.html").read_text(encoding="utf-8")
         assert set(pattern.findall(raw)) == {i.id for i in YEAR.items if i.category == category.id}
     for unit in PLAN.units.units:
-        raw = (site / "units" / unit.id / "index.html").read_text(encoding="utf-8")
+        raw = (site / "2024" / "units" / unit.id / "index.html").read_text(encoding="utf-8")
         assert set(pattern.findall(raw)) == {i.id for i in YEAR.items if unit.id in i.lead_units}
 
 
 def test_home_page_lists_unfinished_items_worst_first(site):
     raw = (site / "index.html").read_text(encoding="utf-8")
     section = raw.split("未完成的项目</h2>", 1)[1].split("</table>", 1)[0]  # the year is over
-    found = re.findall(r'href="items/([0-9c]+)/"', section)
+    found = re.findall(r'href="2024/items/([0-9c]+)/"', section)
     assert found == [v.item.id for v in VIEW.lagging] and found
     lags = [v.lag for v in VIEW.lagging]
     assert lags == sorted(lags, reverse=True)
@@ -87,9 +87,10 @@ def test_no_page_asks_another_host(site):
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
 
 
-SEARCH = {"就业": {"items/01", "items/02", "categories/employment", "groups/jobseekers"}, "充电桩": {"items/36"},
-          "残疾人": {"items/10", "items/11", "items/12", "items/15", "groups/disabled"},
-          "低保": {"items/04", "items/19", "groups/low-income"}}
+SEARCH = {"就业": {"2024/items/01", "2024/items/02", "2024/categories/employment", "groups/jobseekers"},
+          "充电桩": {"2024/items/36"},
+          "残疾人": {"2024/items/10", "2024/items/11", "2024/items/12", "2024/items/15", "groups/disabled"},
+          "低保": {"2024/items/04", "2024/items/19", "groups/low-income"}}
 
 
 @pytest.mark.parametrize(("query", "pages"), SEARCH.items())
@@ -131,17 +132,17 @@ def test_content_pages_hold_no_numbers():
 
 def test_every_item_with_figures_has_chart_table_and_csv(site):
     for view in VIEW.items:
-        raw = (site / "items" / view.item.id / "index.html").read_text(encoding="utf-8")
+        raw = (site / "2024" / "items" / view.item.id / "index.html").read_text(encoding="utf-8")
         measured = any(m.progress is not None for m in view.history)
         assert (f'src="../../charts/item-{view.item.id}.svg"' in raw) == measured, view.item.id
         if measured:
             alt = re.search(rf'<img alt="([^"]+)" src="../../charts/item-{view.item.id}.svg"', raw).group(1)
             assert alt.startswith("截至") and "进度" in alt
             assert f'href="../../downloads/charts/item-{view.item.id}.csv"' in raw
-            assert (site / "downloads" / "charts" / f"item-{view.item.id}.csv").exists()
+            assert (site / "2024" / "downloads" / "charts" / f"item-{view.item.id}.csv").exists()
             assert "序时进度</th>" in raw  # the data table beside the chart
     for name in ("overall", "status"):
-        assert f'src="charts/{name}.svg"' in (site / "index.html").read_text(encoding="utf-8")
+        assert f'src="2024/charts/{name}.svg"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 TERMS = ("进度", "总体进度", "序时进度", "时间进度", "进度节点", "定性任务", "无任务", "预警", "年度计划", "累计到位", "到位率",
@@ -162,16 +163,16 @@ def test_every_term_and_status_is_defined_once_on_the_glossary_page(site):
     for term in TERMS:
         _definition(glossary, term)
     assert f"低 {PLAN.rules.far_behind_margin:g} 个百分点以上" in glossary
-    assert "名词解释" in page_text(site, "about/data")
+    assert "名词解释" in page_text(site, "2024/data")
 
 
 def test_pages_explain_their_terms_with_the_glossary_sentence(site):
     """One label, one meaning: where a page shows 序时进度, 到位率 or 拨付率, it explains it with the very sentence
     the 名词解释 page uses, and links there."""
     glossary = page_text(site, "about/glossary")
-    pages = {"": ("序时进度", "总体进度", "累计到位", "累计拨付"), "items/25": ("进度", "序时进度", "累计到位", "累计拨付", "问题销号"),
-             "funds": ("累计到位", "累计拨付", "支出进度", "时间进度"), "bulletins/2024-06": ("总体进度", "序时进度", "累计拨付"),
-             f"categories/{YEAR.items[0].category}": ("序时进度",)}
+    pages = {"": ("序时进度", "总体进度", "累计到位", "累计拨付"), "2024/items/25": ("进度", "序时进度", "累计到位", "累计拨付", "问题销号"),
+             "2024/funds": ("累计到位", "累计拨付", "支出进度", "时间进度"), "2024/bulletins/2024-06": ("总体进度", "序时进度", "累计拨付"),
+             f"2024/categories/{YEAR.items[0].category}": ("序时进度",)}
     for path, terms in pages.items():
         text = page_text(site, path)
         for term in terms:
@@ -182,9 +183,9 @@ def test_pages_explain_their_terms_with_the_glossary_sentence(site):
 def test_government_meta_tags(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'<meta name="SiteName" content="{PLAN.site.name}">' in home
-    category = (site / "categories" / "employment" / "index.html").read_text(encoding="utf-8")
+    category = (site / "2024" / "categories" / "employment" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="ColumnName" content="促进就业">' in category
-    item = (site / "items" / "01" / "index.html").read_text(encoding="utf-8")
+    item = (site / "2024" / "items" / "01" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="ArticleTitle" content="（一）促进重点群体稳定就业">' in item
     assert '<meta name="PubDate" content="2024年4月8日">' in item
 
@@ -201,19 +202,19 @@ def test_early_warnings_are_flagged_on_every_page_of_the_item(draft_copy, tmp_pa
     assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"), "--work", str(tmp_path / "work")]) == 0
     home = (out / "index.html").read_text(encoding="utf-8")
     section = home.split("预警项目</h2>", 1)[1].split("</table>", 1)[0]
-    assert {v.item.id for v in warned} == set(re.findall(r'href="items/([0-9c]+)/"', section))
+    assert {v.item.id for v in warned} == set(re.findall(r'href="2024/items/([0-9c]+)/"', section))
     for view in warned:
-        assert "预警" in page_text(out, f"items/{view.item.id}")
-        assert "按最近" in page_text(out, f"categories/{view.item.category}")
+        assert "预警" in page_text(out, f"2024/items/{view.item.id}")
+        assert "按最近" in page_text(out, f"2024/categories/{view.item.category}")
         for unit in view.item.lead_units:
-            assert "预警" in page_text(out, f"units/{unit}")
+            assert "预警" in page_text(out, f"2024/units/{unit}")
 
 
 def test_the_city_level_item_is_marked_wherever_it_is_listed(site):
     """Two items are numbered （五十）: the district's 50th and the city-level one; a list must tell them apart."""
     city = next(v for v in VIEW.items if v.item.level == "city")
     district = next(v for v in VIEW.items if v.item.level == "district" and v.item.number == city.item.number)
-    page = (site / "categories" / city.item.category / "index.html").read_text(encoding="utf-8")
+    page = (site / "2024" / "categories" / city.item.category / "index.html").read_text(encoding="utf-8")
     assert f"（{city.item.number}）{city.item.title}（市级）" in html.unescape(page)
-    page = (site / "categories" / district.item.category / "index.html").read_text(encoding="utf-8")
+    page = (site / "2024" / "categories" / district.item.category / "index.html").read_text(encoding="utf-8")
     assert f"（{district.item.number}）{district.item.title}（市级）" not in html.unescape(page)

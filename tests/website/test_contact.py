@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from conftest import DATA, ROOT, page_text
-from minsheng.compute.portal import portal
+from minsheng.compute.portal import portals
 from minsheng.load.plan import load_plan
 from minsheng.render.folder import Folder
 from minsheng.render.pages import write_pages
@@ -52,9 +52,9 @@ def test_no_placeholder_on_any_page_meta_tag_feed_or_search_index(built_site):
 def test_every_item_page_says_where_to_go_and_gives_a_phone_to_tap(built_site):
     units = {u.id: u.name for u in PLAN.units.units}
     for item in YEAR.items:
-        raw = (built_site / "items" / item.id / "index.html").read_text(encoding="utf-8")
+        raw = (built_site / "2024" / "items" / item.id / "index.html").read_text(encoding="utf-8")
         assert 'href="tel:' in raw, item.id
-        text = page_text(built_site, f"items/{item.id}")
+        text = page_text(built_site, f"2024/items/{item.id}")
         where = text.split("到哪里办、找谁问", 1)[1].split("补助和标准")[0].split("年度目标与进展")[0]
         assert all(units[unit] in where for unit in item.lead_units), item.id
         assert "12345" in where  # no unit's phone is filled in the sample data: the hotline stands in
@@ -65,14 +65,14 @@ def test_every_item_page_says_where_to_go_and_gives_a_phone_to_tap(built_site):
             assert "通知没有写明办理方式" in apply and units[item.lead_units[0]] in apply, item.id
         article = raw.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
         feedback = article.split(">我要反映</h2>", 1)[1]
-        assert 'href="../../feedback/"' in feedback and 'href="tel:12345"' in feedback, item.id
+        assert 'href="../../../feedback/"' in feedback and 'href="tel:12345"' in feedback, item.id
 
 
 def test_unit_pages_show_where_to_go(built_site):
     for unit in PLAN.units.units:
         if not any(unit.id in item.lead_units for item in YEAR.items):
             continue
-        raw = (built_site / "units" / unit.id / "index.html").read_text(encoding="utf-8")
+        raw = (built_site / "2024" / "units" / unit.id / "index.html").read_text(encoding="utf-8")
         assert "到哪里办、找谁问" in raw and 'href="tel:12345"' in raw, unit.id
 
 
@@ -80,7 +80,7 @@ def test_feedback_page_exists_is_in_the_nav_and_linked_from_home(built_site):
     text = page_text(built_site, "feedback")
     assert text.lstrip().startswith("我要反映") and PLAN.site.feedback.channel in text
     assert 'href="tel:12345"' in (built_site / "feedback" / "index.html").read_text(encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((built_site.parent / "work" / "mkdocs.yml").read_text(encoding="utf-8"))  # as generated
     assert {"我要反映": "feedback.md"} in config["nav"]
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="feedback/" class="md-nav__link">\s*<span class="md-ellipsis">\s*我要反映', home)
@@ -122,21 +122,22 @@ def test_a_filled_phone_is_a_tap_to_call_link_and_the_hotline_stands_in_for_the_
     assert report.ok
     unfilled = {str(p) for p in report.problems if p.code == "placeholder"}
     assert not any("units[2].phone" in p for p in unfilled) and any("units[2].website" in p for p in unfilled)
-    site = portal(plan)
-    civil = site.contacts["civil-affairs"]
+    site = portals(plan)
+    year = site.current
+    civil = year.contacts["civil-affairs"]
     assert (civil.phone.number, civil.phone.tel, civil.website) == ("0559-555 1234", "05595551234", None)
-    assert site.contacts["hrss"].phone is None and not site.contacts["hrss"].known
-    alone = next(p for p in site.items if [u.id for u in p.view.units] == ["civil-affairs"])
-    shared = next((p for p in site.items if "civil-affairs" in [u.id for u in p.view.units] and len(p.view.units) > 1),
+    assert year.contacts["hrss"].phone is None and not year.contacts["hrss"].known
+    alone = next(p for p in year.items if [u.id for u in p.view.units] == ["civil-affairs"])
+    shared = next((p for p in year.items if "civil-affairs" in [u.id for u in p.view.units] and len(p.view.units) > 1),
                   None)
     assert not alone.hotline and (shared is None or shared.hotline == any(not c.phone for c in shared.contacts))
     docs = tmp_path / "docs"
     write_pages(site, ROOT / "content", Folder(docs))
-    page = (docs / "items" / f"{alone.view.item.id}.md").read_text(encoding="utf-8")
+    page = (docs / "2024" / "items" / f"{alone.view.item.id}.md").read_text(encoding="utf-8")
     where = page.split("### 到哪里办、找谁问", 1)[1].split("\n## ", 1)[0]
     assert "[0559\\-555 1234](tel:05595551234)" in where and "黄山区甘棠镇某路1号" in where
     assert "tel:12345" not in where  # the unit's own phone: no hotline needed here
-    unit_page = (docs / "units" / "civil-affairs.md").read_text(encoding="utf-8")
+    unit_page = (docs / "2024" / "units" / "civil-affairs.md").read_text(encoding="utf-8")
     assert "(tel:05595551234)" in unit_page and "tel:12345" not in unit_page.split("|", 1)[0]
     assert PREFIX not in "".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
 
@@ -148,8 +149,8 @@ def test_a_filled_objection_period_is_said_and_a_phone_that_cannot_be_dialled_is
     plan, report = validate_data(data_copy)
     assert report.ok
     docs = tmp_path / "docs"
-    write_pages(portal(plan), ROOT / "content", Folder(docs))
-    bulletin = next((docs / "bulletins").glob("2024-*.md")).read_text(encoding="utf-8")
+    write_pages(portals(plan), ROOT / "content", Folder(docs))
+    bulletin = next((docs / "2024" / "bulletins").glob("2024-*.md")).read_text(encoding="utf-8")
     assert "请在通报发布之日起10个工作日内通过12345政务服务便民热线反映" in bulletin
     _fill(data_copy, "hrss", {"phone": "请打办公室", "website": "www.example.gov.cn"})
     _, report = validate_data(data_copy)

@@ -55,10 +55,10 @@ def own_files(site: Path) -> dict[str, bytes]:
 def test_both_engines_build_the_same_pages_with_the_same_text(built_site, zensical_site):
     mkdocs, zensical = pages(built_site), pages(zensical_site)
     assert zensical == mkdocs
-    assert {f"items/{item.id}/index.html" for item in YEAR.items} < set(mkdocs) and "404.html" in mkdocs
+    assert {f"2024/items/{item.id}/index.html" for item in YEAR.items} < set(mkdocs) and "404.html" in mkdocs
     differ = [page for page in mkdocs if article_text(zensical_site, page) != article_text(built_site, page)]
     assert differ == []
-    assert "（十三）大力推进社区居家养老服务" in article_text(zensical_site, "items/13/index.html")
+    assert "（十三）大力推进社区居家养老服务" in article_text(zensical_site, "2024/items/13/index.html")
 
 
 def test_the_overrides_write_the_same_parts_on_every_page(built_site, zensical_site):
@@ -71,7 +71,7 @@ def test_the_overrides_write_the_same_parts_on_every_page(built_site, zensical_s
             if found["zensical"] != found["mkdocs"] or (not found["mkdocs"] and part != "meta tags"):
                 differ.setdefault(page, []).append(part)
     assert differ == {}
-    item = (zensical_site / "items" / "13" / "index.html").read_text(encoding="utf-8")
+    item = (zensical_site / "2024" / "items" / "13" / "index.html").read_text(encoding="utf-8")
     assert PLAN.site.sample_data_banner in item and 'id="ms-elder-toggle"' in item and 'href="tel:12345"' in item
     assert '<meta name="ArticleTitle" content="（十三）大力推进社区居家养老服务">' in item
     assert 'class="md-tags"' not in item and 'name="__palette"' not in item  # the empty partials
@@ -80,10 +80,10 @@ def test_the_overrides_write_the_same_parts_on_every_page(built_site, zensical_s
 def test_downloads_charts_and_open_data_are_byte_identical(built_site, zensical_site):
     mkdocs, zensical = own_files(built_site), own_files(zensical_site)
     assert sorted(zensical) == sorted(mkdocs)
-    for path in ("downloads/datapackage.json", "feed.xml", "api/items/13.json", "assets/portal.css", "assets/portal.js"):
+    for path in ("datapackage.json", "2024/downloads/datapackage.json", "feed.xml", "2024/api/items/13.json", "assets/portal.css", "assets/portal.js"):
         assert path in mkdocs
-    assert any(path.startswith("charts/") and path.endswith(".svg") for path in mkdocs)
-    assert any(path.startswith("downloads/data/") and path.endswith(".xlsx") for path in mkdocs)
+    assert any(path.startswith("2024/charts/") and path.endswith(".svg") for path in mkdocs)
+    assert any(path.startswith("2024/downloads/data/") and path.endswith(".xlsx") for path in mkdocs)
     assert [path for path in mkdocs if zensical[path] != mkdocs[path]] == []
 
 

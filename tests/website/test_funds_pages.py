@@ -46,7 +46,7 @@ def check_totals(table: list[list[str]]) -> int:
 
 
 def test_every_fund_table_adds_up(built_site):
-    pages = [built_site / "funds" / "index.html"] + sorted((built_site / "items").glob("*/index.html"))
+    pages = [built_site / "2024" / "funds" / "index.html"] + sorted((built_site / "2024" / "items").glob("*/index.html"))
     checked = 0
     for path in pages:
         for table in tables(path.read_text(encoding="utf-8")):
@@ -56,14 +56,14 @@ def test_every_fund_table_adds_up(built_site):
 
 
 def test_funds_page_totals_match_the_district_total(built_site):
-    raw = (built_site / "funds" / "index.html").read_text(encoding="utf-8")
+    raw = (built_site / "2024" / "funds" / "index.html").read_text(encoding="utf-8")
     totals = [t[-1] for t in tables(raw) if t[-1][0] == "合计"]
     assert len(totals) == 3 and totals[0] == totals[1] == totals[2]  # by source, by category, by unit
     assert totals[0][1] == f"{VIEW.funds.planned:,.2f}"
 
 
 def test_lowest_disbursement_and_output_checks_are_shown(built_site):
-    text = page_text(built_site, "funds")
+    text = page_text(built_site, "2024/funds")
     lowest = VIEW.lowest_disbursement
     assert len(lowest) == PLAN.rules.lowest_disbursement_items
     assert [v.funds.disbursed_rate for v in lowest] == sorted(v.funds.disbursed_rate for v in lowest)
@@ -76,14 +76,14 @@ def test_lowest_disbursement_and_output_checks_are_shown(built_site):
     assert any(v.output.explanation for v in flagged) and any(not v.output.explanation for v in flagged)
     assert "未作说明" in text
     for view in flagged:
-        item_text = page_text(built_site, f"items/{view.item.id}")
+        item_text = page_text(built_site, f"2024/items/{view.item.id}")
         assert "资金与产出不一致" in item_text
         assert (view.output.explanation or "未作说明") in item_text
 
 
 def test_item_pages_show_fund_chart_table_and_csv(built_site):
     for view in VIEW.items:
-        raw = (built_site / "items" / view.item.id / "index.html").read_text(encoding="utf-8")
+        raw = (built_site / "2024" / "items" / view.item.id / "index.html").read_text(encoding="utf-8")
         if view.funds.planned:
             assert f"funds-item-{view.item.id}.svg" in raw and f"funds-item-{view.item.id}.csv" in raw
         else:

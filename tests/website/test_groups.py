@@ -35,7 +35,7 @@ def sections(site, group: str) -> dict[str, str]:
     """The visible text of each item's part of a group page (from its heading to the next), by item id."""
     found = {}
     for part in re.split(r"<h2\b", article(site, f"groups/{group}"))[1:]:
-        item = re.search(r'href="\.\./\.\./items/([0-9c]+)/"', part).group(1)
+        item = re.search(r'href="\.\./\.\./2024/items/([0-9c]+)/"', part).group(1)
         found[item] = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())
     return found
 
@@ -79,10 +79,10 @@ def test_every_item_on_a_group_page_says_whom_to_ask_with_a_number_to_tap(built_
     or the hotline while the unit's is not filled in)."""
     for group in PLAN.groups.groups:
         for part in re.split(r"<h2\b", article(built_site, f"groups/{group.id}"))[1:]:
-            item = re.search(r'href="\.\./\.\./items/([0-9c]+)/"', part).group(1)
+            item = re.search(r'href="\.\./\.\./2024/items/([0-9c]+)/"', part).group(1)
             assert 'href="tel:' in part, (group.id, item)
             units = next(i for i in YEAR.items if i.id == item).lead_units
-            assert all(f'href="../../units/{unit}/"' in part for unit in units), (group.id, item)
+            assert all(f'href="../../2024/units/{unit}/"' in part for unit in units), (group.id, item)
 
 
 def test_no_task_items_are_in_their_groups_data_but_offered_nowhere(built_site):
@@ -90,7 +90,7 @@ def test_no_task_items_are_in_their_groups_data_but_offered_nowhere(built_site):
     assert no_task and all(i.groups and not i.offer for i in no_task)
     for group in PLAN.groups.groups:
         raw = (built_site / "groups" / group.id / "index.html").read_text(encoding="utf-8")
-        assert not [i.id for i in no_task if f'href="../../items/{i.id}/"' in raw], group.id
+        assert not [i.id for i in no_task if f'href="../../2024/items/{i.id}/"' in raw], group.id
 
 
 def test_home_page_leads_to_every_group(built_site):
@@ -102,7 +102,7 @@ def test_home_page_leads_to_every_group(built_site):
 def test_every_item_page_has_the_feedback_entry_naming_the_item(built_site):
     feedback = PLAN.site.feedback
     for item in YEAR.items:
-        text = page_text(built_site, f"items/{item.id}")
+        text = page_text(built_site, f"2024/items/{item.id}")
         section = text.split("我要反映", 1)[1]
         assert feedback.channel in section and f"（{item.number}）{item.title}" in section
 
@@ -111,5 +111,5 @@ def test_bulletins_state_the_channel_for_objections_and_leave_out_an_unfilled_pe
     feedback = PLAN.site.feedback
     assert feedback.objection_period.startswith(PLAN.site.placeholder_prefix)  # the sample data's
     for month in YEAR.months:
-        text = page_text(built_site, f"bulletins/{month.month}")
+        text = page_text(built_site, f"2024/bulletins/{month.month}")
         assert f"对本通报的内容如有异议，请通过{feedback.channel}反映：{feedback.how}。" in text

@@ -25,7 +25,7 @@ def test_item_pages_render_lists_as_lists_and_list_each_standard_once(built_site
     """No "- " or "2. " run into the text before it (a template that swallowed a newline); each standard is
     listed once, in 补助和标准 with whom it is paid to (资金与产出 uses it for a sum, which is not a repeat)."""
     for item in YEAR.items:
-        body = article(built_site, f"items/{item.id}")
+        body = article(built_site, f"2024/items/{item.id}")
         found = blocks(body)
         assert [b for b in found if RUN_ON.search(b)] == [], item.id
         sums = {row for table in re.findall(r"<table>.*?</table>", body, re.S) if "推算金额" in table

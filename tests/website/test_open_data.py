@@ -25,8 +25,8 @@ def rows(path) -> list[dict]:
 
 
 def test_data_package_validates(built_site):
-    package = json.loads((built_site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
-    report = validate(built_site / "downloads" / "datapackage.json")
+    package = json.loads((built_site / "2024" / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    report = validate(built_site / "2024" / "downloads" / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
     assert report.stats["tasks"] == len(package["resources"])
     assert package["licenses"][0]["name"] == PLAN.site.open_data_licence.name
@@ -34,7 +34,7 @@ def test_data_package_validates(built_site):
 
 def test_a_broken_file_fails_validation(built_site, tmp_path):
     copy = tmp_path / "downloads"
-    shutil.copytree(built_site / "downloads", copy)
+    shutil.copytree(built_site / "2024" / "downloads", copy)
     path = copy / "data" / "funds.csv"
     text = path.read_text(encoding="utf-8-sig").splitlines()
     cells = text[1].split(",")
@@ -45,7 +45,7 @@ def test_a_broken_file_fails_validation(built_site, tmp_path):
 
 
 def test_csv_json_and_xlsx_hold_the_same_rows(built_site):
-    folder = built_site / "downloads" / "data"
+    folder = built_site / "2024" / "downloads" / "data"
     for path in sorted(folder.glob("*.csv")):
         table = rows(path)
         records = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -56,31 +56,31 @@ def test_csv_json_and_xlsx_hold_the_same_rows(built_site):
 
 
 def test_files_equal_what_the_pages_show(built_site):
-    items = {r["item"]: r for r in rows(built_site / "downloads" / "data" / "items.csv")}
+    items = {r["item"]: r for r in rows(built_site / "2024" / "downloads" / "data" / "items.csv")}
     assert list(items) == [v.item.id for v in VIEW.items]
     for view in VIEW.items:
         row = items[view.item.id]
-        text = page_text(built_site, f"items/{view.item.id}")
+        text = page_text(built_site, f"2024/items/{view.item.id}")
         assert row["title"] in text and row["status"] in text
         if row["progress"]:
             assert f"进度 {float(row['progress']):.1f}%" in text
-    funds = [r for r in rows(built_site / "downloads" / "data" / "funds.csv") if r["month"] == VIEW.latest_month]
+    funds = [r for r in rows(built_site / "2024" / "downloads" / "data" / "funds.csv") if r["month"] == VIEW.latest_month]
     total = round(sum(float(r["disbursed"]) for r in funds), 2)
-    assert f"累计拨付 {total:,.2f} 万元" in page_text(built_site, "funds")
-    indicators = rows(built_site / "downloads" / "data" / "indicators.csv")
+    assert f"累计拨付 {total:,.2f} 万元" in page_text(built_site, "2024/funds")
+    indicators = rows(built_site / "2024" / "downloads" / "data" / "indicators.csv")
     assert len(indicators) == sum(len(v.item.indicators) for v in VIEW.items)
 
 
 def test_one_json_per_item_at_a_stable_path(built_site):
     for view in VIEW.items:
-        record = json.loads((built_site / "api" / "items" / f"{view.item.id}.json").read_text(encoding="utf-8"))
+        record = json.loads((built_site / "2024" / "api" / "items" / f"{view.item.id}.json").read_text(encoding="utf-8"))
         assert record["id"] == view.item.id and record["source_text"] == view.item.source_text
         assert record["measures"] == view.item.measures
         assert [m["month"] for m in record["months"]] == VIEW.months
 
 
 def test_every_chart_csv_link_points_into_the_package(built_site):
-    package = json.loads((built_site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((built_site / "2024" / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
     paths = {"downloads/" + r["path"] for r in package["resources"]}
     linked = set()
     for page in built_site.rglob("index.html"):

@@ -37,7 +37,7 @@ def _values(text: str, label: str) -> list[str]:
 
 def test_one_label_one_value_for_the_latest_month(pages):
     latest = OV.latest_month
-    bulletin = pages[f"bulletins/{latest}"]
+    bulletin = pages[f"2024/bulletins/{latest}"]
     funds = OV.funds
     expected = {
         "总体进度": f"{OV.overall_progress:.1f}%",
@@ -46,10 +46,10 @@ def test_one_label_one_value_for_the_latest_month(pages):
         "拨付率": f"{funds.disbursed_rate:.1f}%",
     }
     for label, value in expected.items():
-        for path, text in (("", pages[""]), (f"bulletins/{latest}", bulletin)):
+        for path, text in (("", pages[""]), (f"2024/bulletins/{latest}", bulletin)):
             shown = _values(text.split("各月总体进度")[0], label)
             assert shown and set(shown) == {value}, (path, label, shown)
-    assert set(_values(pages["funds"].split("## ")[0].split("按资金来源")[0], "拨付率")) == {expected["拨付率"]}
+    assert set(_values(pages["2024/funds"].split("## ")[0].split("按资金来源")[0], "拨付率")) == {expected["拨付率"]}
 
 
 def test_each_month_shows_the_same_pace_and_overall_progress_on_home_and_in_its_bulletin(pages):
@@ -57,14 +57,14 @@ def test_each_month_shows_the_same_pace_and_overall_progress_on_home_and_in_its_
     assert len(rows) == len(OV.months)
     for month in OV.months:
         progress, pace = rows[chinese_month(month)][:2]
-        bulletin = pages[f"bulletins/{month}"]
+        bulletin = pages[f"2024/bulletins/{month}"]
         assert _values(bulletin, "总体进度")[0] == progress and _values(bulletin, "序时进度")[0] == pace, month
 
 
 def test_every_item_page_shows_the_pace_of_its_month_as_the_home_page_does(pages):
     for view in OV.items:
         if view.latest and view.latest.progress is not None:
-            text = pages[f"items/{view.item.id}"]
+            text = pages[f"2024/items/{view.item.id}"]
             assert _values(text.split("政策解读")[0], "序时进度")[0] == f"{OV.expected:.1f}%", view.item.id
 
 
@@ -72,20 +72,20 @@ def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(built_
     assert PORTAL.ended
     paced = [f"{STATUS[s][1]} {STATUS[s][0]}" for s in ("ahead", "on_pace", "behind", "far_behind")]
     for path, text in pages.items():
-        if path.startswith(("bulletins/", "about")):  # a bulletin speaks of its own month; 名词解释 defines them all
+        if path.startswith(("2024/bulletins/", "about")):  # a bulletin speaks of its own month; 名词解释 defines them all
             continue
-        if path.startswith("items/"):
+        if path.startswith("2024/items/"):
             text = text.split("月度进展")[0]  # the month-by-month table shows earlier months as they were
         assert not [label for label in paced if label in text], path
-    for path in ("", "categories", "units"):
+    for path in ("", "2024/categories", "2024/units"):
         assert "已完成 未完成" in " ".join(pages[path].split()) and "已完成 滞后" not in " ".join(pages[path].split()), path
     for month in OV.months:
-        text = pages[f"bulletins/{month}"]
+        text = pages[f"2024/bulletins/{month}"]
         if OV.pace.ended(month):
             assert not [label for label in paced if label in text], month
             assert "滞后的项目" not in text and "预警的项目" not in text
             count = len(next(b for b in PORTAL.bulletins if b.bulletin.month == month).bulletin.lagging)
-            assert f"{count} 项未完成" in pages["bulletins"]
+            assert f"{count} 项未完成" in pages["2024/bulletins"]
             feed = (built_site / "feed.xml").read_text(encoding="utf-8")
             assert f"{chinese_month(month)}底，" in feed and f"未完成项目{count}个" in feed
 
@@ -130,7 +130,7 @@ def test_every_page_links_to_the_glossary_and_names_items_by_title(built_site):
         if page.parent.name == "glossary":
             continue
         assert re.search(r'<a href="[./]*(about/)?glossary/"', page.read_text(encoding="utf-8")), page
-    bulletin = (built_site / "bulletins" / OV.latest_month / "index.html").read_text(encoding="utf-8")
+    bulletin = (built_site / "2024" / "bulletins" / OV.latest_month / "index.html").read_text(encoding="utf-8")
     ledger = bulletin.split("问题销号</h2>", 1)[1].split("</table>", 1)[0]
     linked = re.findall(r'<a href="../../items/([0-9c]+)/">([^<]*)</a>', ledger)
     assert linked and all(text.startswith("（") for _, text in linked), linked  # a title, not a bare id

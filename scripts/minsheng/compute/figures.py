@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..formats import chinese_month, money
 from ..labels import STATUS
+from .addresses import Addresses
 from .overview import Bucket, ItemView, YearOverview
 
 STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
@@ -39,15 +40,15 @@ class StackedBars:
 
 @dataclass(frozen=True)
 class Figure:
-    svg: str  # path in the generated folder, e.g. charts/items/01.svg
-    csv: str  # path in the generated folder, e.g. downloads/charts/item-01.csv
+    svg: str  # path in the generated folder, e.g. 2024/charts/item-01.svg
+    csv: str  # path in the generated folder, e.g. 2024/downloads/charts/item-01.csv
     alt: str  # the finding, in one sentence
     header: tuple[str, ...]  # the CSV's columns
     rows: tuple[tuple, ...]  # the CSV's rows: exactly what the chart plots
     chart: LineChart | StackedBars
 
 
-def progress_figure(name: str, key: str, months: list[str], actual: list[float | None], expected: list[float]) -> Figure | None:
+def progress_figure(at: Addresses, name: str, key: str, months: list[str], actual: list[float | None], expected: list[float]) -> Figure | None:
     """Progress against 序时进度, month by month; None when nothing was measured."""
     if not months or all(v is None for v in actual):
         return None
@@ -55,7 +56,7 @@ def progress_figure(name: str, key: str, months: list[str], actual: list[float |
     svg = LineChart(months, [Series("进度", actual, "actual"),
                                      Series("序时进度", expected, "expected")], "进度与序时进度（%）", alt)
     rows = [[m, _cell(a), _cell(e)] for m, a, e in zip(months, actual, expected)]
-    return _figure(f"charts/{key}.svg", f"downloads/charts/{key}.csv", svg,
+    return _figure(at.chart(key), at.chart_csv(key), svg,
                  ["月份", "进度（%）", "序时进度（%）"], rows, alt)
 
 
@@ -77,7 +78,8 @@ def item_funds_figure(view: ItemView, overview: YearOverview) -> Figure | None:
     svg = LineChart(months, series, "资金到位与拨付（万元）", alt, "万元")
     rows = [[month, "", "", ""] if m is None else [month, f"{m.planned:.2f}", f"{m.in_place:.2f}", f"{m.disbursed:.2f}"]
             for month, m in zip(months, history)]
-    return _figure(f"charts/funds-item-{view.item.id}.svg", f"downloads/charts/funds-item-{view.item.id}.csv", svg,
+    key = f"funds-item-{view.item.id}"
+    return _figure(_at(overview).chart(key), _at(overview).chart_csv(key), svg,
                  ["月份", "年度计划（万元）", "累计到位（万元）", "累计拨付（万元）"], rows, alt)
 
 
@@ -100,8 +102,12 @@ def spending_figure(overview: YearOverview) -> Figure | None:
                             "支出进度与时间进度（%）", alt)
     rows = [[month, _cell(a), _cell(e), str(m.missing)]
             for month, a, e, m in zip(overview.months, spent, elapsed, by_month)]
-    return _figure("charts/funds-spending.svg", "downloads/charts/funds-spending.csv", svg,
+    return _figure(_at(overview).chart("funds-spending"), _at(overview).chart_csv("funds-spending"), svg,
                  ["月份", "支出进度（%）", "时间进度（%）", "未报送资金的项目数"], rows, alt)
+
+
+def _at(overview: YearOverview) -> Addresses:
+    return Addresses(overview.year.year)
 
 
 def _missing_note(missing: list[str], consequence: str) -> str:
@@ -111,17 +117,17 @@ def _missing_note(missing: list[str], consequence: str) -> str:
 
 def item_figure(view: ItemView, overview: YearOverview) -> Figure | None:
     actual = [m.progress for m in view.history]
-    return progress_figure(f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
+    return progress_figure(_at(overview), f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
                            overview.expected_by_month)
 
 
 def bucket_figure(bucket: Bucket, kind: str, progress: list[float | None], overview: YearOverview) -> Figure | None:
     """The bucket's progress (`progress`, month by month) against 序时进度."""
-    return progress_figure(bucket.name, f"{kind}-{bucket.key}", overview.months, progress, overview.expected_by_month)
+    return progress_figure(_at(overview), bucket.name, f"{kind}-{bucket.key}", overview.months, progress, overview.expected_by_month)
 
 
 def overall_figure(overview: YearOverview) -> Figure | None:
-    return progress_figure("总体", "overall", overview.months, overview.progress_by_month,
+    return progress_figure(_at(overview), "总体", "overall", overview.months, overview.progress_by_month,
                            overview.expected_by_month)
 
 
@@ -134,7 +140,7 @@ def status_figure(overview: YearOverview) -> Figure | None:
         f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
     svg = StackedBars(overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
     rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
-    return _figure("charts/status.svg", "downloads/charts/status.csv", svg,
+    return _figure(_at(overview).chart("status"), _at(overview).chart_csv("status"), svg,
                  ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
 
 

@@ -5,15 +5,18 @@ Templates only lay it out: every count, sum, filter, cut list and page of a list
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..load.plan import Plan
+from ..load.plan import Plan, Year
 from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
-from . import contact, figures
+from . import addresses, contact, figures
+from .addresses import Addresses
+from .as_at import changed_after, year_as_at
 from .bulletins import Bulletin, bulletins
 from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
@@ -21,6 +24,7 @@ from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
 from .progress import possible_statuses
+from .record import YearRecord, record_dataset, year_record
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class ListPage:
     key: str
     number: int
     pages: int
+    targets: tuple[str, ...]  # every page of the list, in order (the pager's links)
     items: tuple
     count: int  # items on all the pages
     warned: tuple  # the items on this page with early warnings
@@ -108,6 +113,7 @@ class Portal:
     site: Site
     rules: Rules
     notice: Notice
+    at: Addresses  # the addresses of this year's pages and files
     unit_names: dict[str, str]  # id → name
     footer: Footer  # site.yaml's footer, filled values only
     feedback: Feedback  # 我要反映: the channel, how, and the objection period when set
@@ -133,6 +139,8 @@ class Portal:
     bulletins: tuple[BulletinPage, ...]
     revisions: tuple[Described, ...]
     ledger: tuple[LedgerState, ...]  # as at the latest month's end
+    record: YearRecord  # 年度完成情况
+    record_pages: tuple[ListPage, ...]  # its rows, rules.record_page_size to a page
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole
@@ -144,10 +152,29 @@ class Portal:
         return {page.view.item.id: page for page in self.items}
 
 
-def portal(plan: Plan) -> Portal:
-    """The site of the latest year in `plan` that is not a draft (a new year's drafts, written by `minsheng
-    new-year`, wait for their review; until then the site stays the year before's)."""
-    year = plan.shown_year
+@dataclass(frozen=True)
+class Portals:
+    """Every year the site publishes, oldest first, and the current one, which the site-wide pages show."""
+
+    years: tuple[Portal, ...]
+    current: Portal
+
+
+def portals(plan: Plan) -> Portals:
+    """Every year of `plan` that is not a draft, each computed from its own data alone: a year's pages are
+    the same whichever year is current. The current year is the latest (a new year's drafts, written by
+    `minsheng new-year`, wait for their review; until then the site's current year stays the year before)."""
+    current = plan.shown_year
+    if current is None:
+        raise ValueError("no year without drafts to show")
+    years = tuple(portal(plan, plan.years[number]) for number in sorted(plan.years)
+                  if not plan.is_draft(plan.years[number]))
+    return Portals(years, next(p for p in years if p.notice.year == current.year))
+
+
+def portal(plan: Plan, year: Year | None = None) -> Portal:
+    """The site's pages of one year (by default the current year, the latest that is not a draft)."""
+    year = year or plan.shown_year
     if year is None:
         raise ValueError("no year without drafts to show")
     ov = overview(plan, year)
@@ -156,7 +183,7 @@ def portal(plan: Plan) -> Portal:
     revisions = _revision_lines(ov, year.revisions.revisions if year.revisions else [])
     ledger = tuple(ledger_at(year.ledger.problems if year.ledger else [], month_end(ov.latest_month))
                    if ov.latest_month else ())
-    monthly = bulletins(ov)
+    monthly = [_as_released(plan, year, b) for b in bulletins(ov)]
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
     ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.record.item)
     contacts = {unit.id: contact.unit_contact(unit, plan.site.placeholder_prefix) for unit in plan.units.units}
@@ -167,19 +194,21 @@ def portal(plan: Plan) -> Portal:
             view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
             revisions_of.get(view.item.id, ()), leads, not all(c.phone for c in leads)))
     item_pages = tuple(item_pages)
-    categories = tuple(_bucket_pages(bucket, "category", "categories", ov) for bucket in ov.categories)
-    units = tuple(_bucket_pages(bucket, "unit", "units", ov, contacts.get(bucket.key)) for bucket in ov.units)
+    at = Addresses(year.year)
+    categories = tuple(_bucket_pages(bucket, "category", at.category, ov) for bucket in ov.categories)
+    units = tuple(_bucket_pages(bucket, "unit", at.unit, ov, contacts.get(bucket.key)) for bucket in ov.units)
     spending = figures.spending_figure(ov)
     ended = bool(ov.latest_month) and ov.pace.ended(ov.latest_month)
+    record = year_record(ov, ledger, revisions, ended)
     warned = [(v, v.warnings) for v in ov.warned]
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
-        audiences.append(Audience(group, served, _pages("groups", group.id, served, rules.page_size)))
+        audiences.append(Audience(group, served, _pages(addresses.group, group.id, served, rules.page_size)))
     return Portal(
-        site=plan.site, rules=rules, notice=year.notice, unit_names={u.id: u.name for u in plan.units.units},
+        site=plan.site, rules=rules, notice=year.notice, at=at, unit_names={u.id: u.name for u in plan.units.units},
         footer=contact.footer(plan.site), feedback=contact.feedback(plan.site), contacts=contacts,
         site_url=contact.site_url(plan.site),
         overview=ov, milestones=tuple((m, expected) for m, (_, expected) in zip(year.notice.schedule.milestones,
@@ -200,10 +229,20 @@ def portal(plan: Plan) -> Portal:
             tuple(r for r in revisions if b.released and r.record.date == b.released),
             _count(b.warned, True), _count(b.warned, False))
             for b in monthly),
-        revisions=revisions, ledger=ledger,
-        datasets=tuple(datasets(ov, monthly, list(ledger))), figures=tuple(f for f in charts if f),
+        revisions=revisions, ledger=ledger, record=record,
+        record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
+        datasets=(*datasets(ov, monthly, list(ledger)), record_dataset(record)), figures=tuple(f for f in charts if f),
         search_words=_search_words(plan, ov),
     )
+
+
+def _as_released(plan: Plan, year: Year, bulletin: Bulletin) -> Bulletin:
+    """The bulletin as it was known on its release date (as_at.py): recomputed from the data as it stood then
+    when anything it shows was corrected or added later; as it is while it is not released."""
+    if bulletin.released is None or not changed_after(year, bulletin.month, bulletin.released):
+        return bulletin
+    then = year_as_at(year, bulletin.month, bulletin.released)
+    return dataclasses.replace(bulletins(overview(plan, then))[-1], released=bulletin.released)
 
 
 def _with_warnings(b: Bulletin) -> list[tuple]:
@@ -231,18 +270,20 @@ def _by_item(records: Sequence, item_of) -> dict[str, tuple]:
     return {item: tuple(found) for item, found in grouped.items()}
 
 
-def _pages(folder: str, key: str, items: Sequence, size: int) -> tuple[ListPage, ...]:
-    """`items` `size` to a page, so that no page grows with the number of items."""
+def _pages(address, key: str, items: Sequence, size: int) -> tuple[ListPage, ...]:
+    """`items` `size` to a page, so that no page grows with the number of items; `address(key, number)` is
+    each page's address."""
     chunks = [tuple(items[start:start + size]) for start in range(0, len(items), size)] or [()]
-    return tuple(ListPage(f"{folder}/{key}{'' if number == 1 else f'-{number}'}.md", key, number, len(chunks), chunk,
+    targets = tuple(address(key, number) for number in range(1, len(chunks) + 1))
+    return tuple(ListPage(targets[number - 1], key, number, len(chunks), targets, chunk,
                           len(items), tuple(v for v in chunk if v.warnings))
                  for number, chunk in enumerate(chunks, start=1))
 
 
-def _bucket_pages(bucket: Bucket, kind: str, folder: str, ov: YearOverview,
+def _bucket_pages(bucket: Bucket, kind: str, address, ov: YearOverview,
                   unit: UnitContact | None = None) -> BucketPages:
     progress = tuple(bucket.progress_by_month(len(ov.months)))
-    return BucketPages(bucket, kind, _pages(folder, bucket.key, bucket.items, ov.rules.page_size),
+    return BucketPages(bucket, kind, _pages(address, bucket.key, bucket.items, ov.rules.page_size),
                        figures.bucket_figure(bucket, kind, list(progress), ov), progress, unit)
 
 

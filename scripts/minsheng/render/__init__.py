@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..compute.portal import Portal
+from ..compute import addresses
+from ..compute.portal import Portals
 from .charts import draw, large_path
 from .feed import atom_feed
 from .folder import Folder
@@ -18,12 +19,14 @@ from .open_data import write_open_data
 from .pages import write_pages
 
 
-def write_site(portal: Portal, content: Path, docs: Path, search_words: Path) -> None:
+def write_site(portals: Portals, content: Path, docs: Path, search_words: Path) -> None:
     folder = Folder(docs)
-    write_pages(portal, content, folder)
-    for figure in portal.figures:
-        folder.write(figure.svg, draw(figure.chart))
-        folder.write(large_path(figure.svg), draw(figure.chart, large=True))  # for 长辈模式
-    write_open_data(portal, folder)
-    folder.write("feed.xml", atom_feed(portal))
-    search_words.write_text("".join(f"{word}\n" for word in portal.search_words), encoding="utf-8")
+    write_pages(portals, content, folder)
+    for portal in portals.years:
+        for figure in portal.figures:
+            folder.write(figure.svg, draw(figure.chart))
+            folder.write(large_path(figure.svg), draw(figure.chart, large=True))  # for 长辈模式
+    write_open_data(portals, folder)
+    folder.write(addresses.FEED, atom_feed(portals))
+    words = sorted({word for portal in portals.years for word in portal.search_words})
+    search_words.write_text("".join(f"{word}\n" for word in words), encoding="utf-8")

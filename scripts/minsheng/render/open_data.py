@@ -1,5 +1,6 @@
-"""Open data (数据下载) written out: every table as CSV, JSON and XLSX, described by a Frictionless Data
-Package with Table Schemas, plus one JSON file per item at a stable path (api/items/<id>.json).
+"""Open data (数据下载) written out: each year's tables as CSV, JSON and XLSX, described by the year's
+Frictionless Data Package with Table Schemas, plus one JSON file per item at a stable path
+(2024/api/items/<id>.json); and a data package at the site's root describing every year's files.
 
 CSV files are UTF-8 with a byte-order mark for Excel; their headers are the stable English field
 names, and each field's Chinese title is in the schema and in the XLSX header.
@@ -10,29 +11,68 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import posixpath
 from pathlib import Path
 
 from xlsxwriter import Workbook
 
 from ..compute.open_data import Dataset
 from ..compute.overview import ItemView
-from ..compute.portal import Portal
+from ..compute import addresses
+from ..compute.portal import Portal, Portals
 from ..excel_csv import csv_bytes
 from ..labels import STATUS
 from .folder import Folder
 
 
-def write_open_data(portal: Portal, folder: Folder) -> None:
-    """Every table as CSV, JSON and XLSX, every chart's CSV, the data package, and one JSON per item."""
+def write_open_data(portals: Portals, folder: Folder) -> None:
+    """Each year's tables, charts' CSV, data package and item files under its own addresses; and one data
+    package at the site's root describing every year's."""
+    everything = []
+    for portal in portals.years:
+        resources = _write_year(portal, folder)
+        year = portal.notice.year
+        everything += [{**r, "name": f"{r['name']}-{year}", "path": posixpath.join(_folder(portal), r["path"]),
+                        "title": f"{year}年：{r['title']}"} for r in resources]
+    site, current = portals.current.site, portals.current
+    years = [p.notice.year for p in portals.years]
+    package = {
+        "name": f"minsheng-{site.division_code}",
+        "title": f"{site.district}民生实事公开数据（{years[0]}—{years[-1]}年）" if len(years) > 1
+                 else f"{site.district}{years[0]}年民生实事公开数据",
+        "description": "各年度民生实事的项目、目标、进展、资金、问题和更正，每个文件的名称和路径都带有年份："
+                       + "；".join(f"{p.notice.year}年依据{p.notice.title}（{p.notice.document_number}）"
+                                  for p in portals.years) + "。"
+                       + (f"{site.sample_data_banner}。" if site.sample_data else ""),
+        "licenses": _licences(current),
+        "sources": [{"title": p.notice.title} for p in portals.years],
+        "resources": everything,
+    }
+    folder.write(addresses.DATAPACKAGE, _json(package))
+
+
+def _folder(portal: Portal) -> str:
+    return posixpath.dirname(portal.at.datapackage)
+
+
+def _licences(portal: Portal) -> list[dict]:
+    licence = portal.site.open_data_licence
+    return [{"name": licence.name, "title": licence.title, "path": licence.path}]
+
+
+def _write_year(portal: Portal, folder: Folder) -> list[dict]:
+    """Every table as CSV, JSON and XLSX, every chart's CSV, the year's data package, and one JSON per item;
+    returns the package's resources."""
+    at = portal.at
     for table in portal.datasets:
-        target = f"downloads/data/{table.name}"
-        folder.write(f"{target}.csv", _csv(table))
-        folder.write(f"{target}.json", _json(table.records()))
-        folder.write(f"{target}.xlsx", _xlsx(table))
+        folder.write(at.dataset(table.name, "csv"), _csv(table))
+        folder.write(at.dataset(table.name, "json"), _json(table.records()))
+        folder.write(at.dataset(table.name, "xlsx"), _xlsx(table))
     for figure in portal.figures:
         folder.write(figure.csv, csv_bytes(list(figure.header), [list(row) for row in figure.rows]))
     for view in portal.overview.items:
-        folder.write(f"api/items/{view.item.id}.json", _json(_item_record(view)))
+        folder.write(at.api_item(view.item.id), _json(_item_record(view)))
+    home = _folder(portal)
     resources = []
     for table in portal.datasets:
         schema = {"fields": [{"name": f.name, "type": f.type, "title": f.title, **({"description": f.description}
@@ -40,23 +80,25 @@ def write_open_data(portal: Portal, folder: Folder) -> None:
                              for f in table.fields]}
         if table.primary_key:
             schema["primaryKey"] = list(table.primary_key)
-        resources.append(_resource(table.name, f"data/{table.name}.csv", table.title, table.description, schema))
+        resources.append(_resource(table.name, posixpath.relpath(at.dataset(table.name, "csv"), home), table.title,
+                                   table.description, schema))
     for figure in portal.figures:  # every chart's CSV belongs to the package too
         name = Path(figure.csv).stem
         schema = {"fields": [{"name": h, "type": "string" if h == "月份" else "number"} for h in figure.header]}
-        resources.append(_resource(f"chart-{name}", f"charts/{name}.csv", f"图表数据：{name}", figure.alt, schema))
+        resources.append(_resource(f"chart-{name}", posixpath.relpath(figure.csv, home), f"图表数据：{name}",
+                                   figure.alt, schema))
     site, ov = portal.site, portal.overview
     package = {
         "name": f"minsheng-{site.division_code}-{ov.year.year}",
         "title": f"{site.district}{ov.year.year}年民生实事公开数据",
         "description": f"{ov.year.notice.title}（{ov.year.notice.document_number}）的项目、目标、进展、资金、问题和更正。"
                        + (f"{site.sample_data_banner}。" if site.sample_data else ""),
-        "licenses": [{"name": site.open_data_licence.name, "title": site.open_data_licence.title,
-                      "path": site.open_data_licence.path}],
+        "licenses": _licences(portal),
         "sources": [{"title": ov.year.notice.title}],
         "resources": resources,
     }
-    folder.write("downloads/datapackage.json", _json(package))
+    folder.write(at.datapackage, _json(package))
+    return resources
 
 
 def _resource(name: str, path: str, title: str, description: str, schema: dict) -> dict:

@@ -4,13 +4,15 @@ hand-written pages of content/ beside them. Each page carries front matter for t
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import formats
-from ..compute.portal import Portal
+from ..compute import addresses
+from ..compute.portal import Portal, Portals
 from ..labels import LEDGER, PAID_TO, STATUS
 from . import text
 from .folder import Folder
@@ -34,17 +36,32 @@ def environment() -> Environment:
     return env
 
 
-def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
-    """Every page into `folder`, with the hand-written pages of `content`."""
+class _Here:
+    """The page being written, so that `href` writes an address relative to it (as MkDocs resolves links)."""
+
+    def __init__(self) -> None:
+        self.target = addresses.HOME
+
+    def href(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.target) or ".")
+
+
+def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
+    """Every page of every year into `folder`, then the site-wide pages (of the current year), with the
+    hand-written pages of `content`."""
     env = environment()
-    env.globals.update(UNITS=portal.unit_names, ITEMS={view.item.id: view for view in portal.overview.items})
-    ov, notice = portal.overview, portal.notice
-    common = {"site": portal.site, "notice": notice, "rules": portal.rules, "ov": ov, "portal": portal}
-    site_meta = {"site_footer": portal.footer.front_matter()}  # filled values only: no placeholder
-    if portal.site.sample_data:
-        site_meta["sample_banner"] = portal.site.sample_data_banner
+    here = _Here()
+    env.globals.update(href=here.href, WHERE=addresses)
+    env.filters["published"] = addresses.published
+    current = portals.current
+    for portal in portals.years:
+        _write_year(env, here, portal, portals, folder)
+    _use_year(env, current)
+    site_meta = _site_meta(current, portals, None)
+    common = _common(current, portals)
 
     def page(template: str, target: str, meta: dict, **context: object) -> None:
+        here.target = target
         body = env.get_template(template).render(**common, **context)
         folder.write(target, _with_front_matter({**site_meta, **_listed_tags(meta)}, body))
 
@@ -54,41 +71,86 @@ def write_pages(portal: Portal, content: Path, folder: Folder) -> None:
             folder.write(target, _with_front_matter(site_meta, path.read_text(encoding="utf-8")))
         else:
             folder.write(target, path.read_bytes())
-    home_tags = {"SiteName": portal.site.name}
-    if portal.footer.site_id_code:
-        home_tags["SiteIDCode"] = portal.footer.site_id_code
-    page("home.md.j2", "index.md", {"title": "首页", "meta_tags": home_tags})
-    page("groups.md.j2", "groups/index.md", _column("与我有关"))
-    for audience in portal.audiences:
+    home_tags = {"SiteName": current.site.name}
+    if current.footer.site_id_code:
+        home_tags["SiteIDCode"] = current.footer.site_id_code
+    page("home.md.j2", addresses.HOME, {"title": "首页", "meta_tags": home_tags}, site_home=True)
+    page("groups.md.j2", addresses.GROUPS, _column("与我有关"))
+    for audience in current.audiences:
         for listed in audience.pages:
             page("group-for-me.md.j2", listed.target, _column(audience.group.name), group=audience.group, page=listed)
-    page("categories.md.j2", "categories/index.md", _column("项目分类"))
-    page("units.md.j2", "units/index.md", _column("牵头单位"))
+    page("glossary.md.j2", addresses.GLOSSARY, {"title": "名词解释"})
+    page("feedback.md.j2", addresses.FEEDBACK, _column("我要反映"))
+    page("sitemap.md.j2", addresses.SITEMAP, {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
+
+
+def _use_year(env: Environment, portal: Portal) -> None:
+    """The globals the macros read: the year's addresses, its items and the unit names."""
+    env.globals.update(AT=portal.at, UNITS=portal.unit_names, ITEMS={view.item.id: view for view in portal.overview.items})
+
+
+def _common(portal: Portal, portals: Portals) -> dict:
+    return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "ov": portal.overview,
+            "portal": portal, "years": portals.years, "current": portals.current}
+
+
+def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
+    """The front matter every page carries: the footer (filled values only: no placeholder), the sample-data
+    banner, the date the figures stand at, and the year switch (each year's page; on a year's pages that year
+    marked, on the site-wide pages none)."""
+    meta: dict = {"site_footer": portal.footer.front_matter()}
+    if portal.site.sample_data:
+        meta["sample_banner"] = portal.site.sample_data_banner
+    if portal.overview.latest_month:  # the date the pages' figures stand at, printed on every page
+        meta["as_of"] = formats.chinese_month(portal.overview.latest_month) + "底"
+    meta["years"] = [{"label": f"{p.notice.year}年", "url": addresses.published(p.at.index) or ".",
+                      "current": p.notice.year == year} for p in portals.years]
+    return meta
+
+
+def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
+    """The pages of one year, every one under its year's addresses."""
+    _use_year(env, portal)
+    ov, notice, at = portal.overview, portal.notice, portal.at
+    common = _common(portal, portals)
+    site_meta = _site_meta(portal, portals, notice.year)
+
+    def page(template: str, target: str, meta: dict, **context: object) -> None:
+        here.target = target
+        body = env.get_template(template).render(**common, **context)
+        folder.write(target, _with_front_matter({**site_meta, **_listed_tags(meta)}, body))
+
+    year = f"{notice.year}年"
+    page("home.md.j2", at.index, _column(f"{year}民生实事"), site_home=False)
+    for listed in portal.record_pages:
+        page("record.md.j2", listed.target, _column(f"{year}年度完成情况"), page=listed)
+    page("categories.md.j2", at.categories, _column(f"{year}项目分类"))
+    page("units.md.j2", at.units, _column(f"{year}牵头单位"))
     for pages in (*portal.categories, *portal.units):
         for listed in pages.pages:
-            page("group.md.j2", listed.target, _column(pages.bucket.name), b=pages, page=listed)
+            page("group.md.j2", listed.target, {**_column(pages.bucket.name), "title": f"{pages.bucket.name}（{year}）"},
+                 b=pages, page=listed)
     published = formats.chinese_date(notice.published)
     for item in portal.items:
         title = f"（{item.view.item.number}）{item.view.item.title}"
-        meta = {"title": title, "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
+        # the title names the year: search results and the browser's tab say which year an item belongs to
+        meta = {"title": f"{title}（{year}）",
+                "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
             meta["tags"] = list(item.view.item.keywords)
-        page("item.md.j2", f"items/{item.view.item.id}.md", meta, p=item, view=item.view)
-    page("funds.md.j2", "funds.md", _column("资金公开"))
-    page("bulletins.md.j2", "bulletins/index.md", _column("月度通报"))
+        page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
+    page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
+    page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
     for bulletin in portal.bulletins:
         title = f"{formats.chinese_month(bulletin.bulletin.month)}民生实事进展通报"
         meta = {"ArticleTitle": title, "ContentSource": notice.issuer}
         if bulletin.bulletin.released:
             meta["PubDate"] = formats.chinese_date(bulletin.bulletin.released)
-        page("bulletin.md.j2", f"bulletins/{bulletin.bulletin.month}.md", {"title": title, "meta_tags": meta},
+        page("bulletin.md.j2", at.bulletin(bulletin.bulletin.month), {"title": title, "meta_tags": meta},
              bp=bulletin, b=bulletin.bulletin)
-    page("revisions.md.j2", "revisions.md", _column("更正记录"))
-    page("downloads.md.j2", "downloads.md", _column("数据下载"))
-    page("data-notes.md.j2", "about/data.md", {"title": "数据说明"})
-    page("glossary.md.j2", "about/glossary.md", {"title": "名词解释"})
-    page("feedback.md.j2", "feedback.md", _column("我要反映"))
-    page("sitemap.md.j2", "about/sitemap.md", {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
+    page("revisions.md.j2", at.revisions, _column(f"{year}更正记录"))
+    page("downloads.md.j2", at.downloads, _column(f"{year}数据下载"))
+    page("data-notes.md.j2", at.data_notes, {"title": f"{year}数据说明"})
 
 
 def _listed_tags(meta: dict) -> dict:

@@ -4,12 +4,14 @@ For each data set it makes a private copy of the site's sources in a temporary f
 (`private_project`) and times whole processes by the wall clock, taking the median of three rounds:
 `minsheng build` from nothing (no generated folder), `minsheng build` again with nothing changed, and
 MkDocs alone building the same generated pages, in turn in each round. Our part of a build is its
-time less MkDocs' own.
+time less MkDocs' own. With `years`, the data sets are the shipped data with more years, each made from the year
+before by `add_shifted_year` (the year a build has to carry as the site grows year by year).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,6 +24,8 @@ from pathlib import Path
 from ..synthetic.synth import synth
 
 RUNS = 3
+TEST_YEAR_NOTE = "测试数据：本年度由上一年度的数据整体平移一年生成，不是真实的计划和进展"
+YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d)")
 
 
 @dataclass
@@ -44,12 +48,21 @@ class Run:
         return (build - self.mkdocs) / self.mkdocs
 
 
-def bench(root: Path, data: Path, scales: list[int], log=print, runs: int = RUNS) -> list[Run]:
+def bench(root: Path, data: Path, scales: list[int], log=print, runs: int = RUNS,
+          years: list[int] | None = None) -> list[Run]:
     results = []
     items = len(list((data / max(p.name for p in data.iterdir() if p.name.isdigit()) / "items").glob("*.yaml")))
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        for scale in scales:
+        for count in years or []:
+            source = scratch / f"years-{count}"
+            shutil.copytree(data, source)
+            latest = max(int(p.name) for p in source.iterdir() if p.name.isdigit())
+            for year in range(latest, latest + count - 1):
+                add_shifted_year(source, year)
+            results.append(_measure(root, source, f"{count} 个年度", scratch / f"project-y{count}", log, runs))
+            shutil.rmtree(scratch / f"project-y{count}")
+        for scale in [] if years else scales:
             if scale == 1:
                 source, label = data, "随附数据"
             else:
@@ -59,6 +72,30 @@ def bench(root: Path, data: Path, scales: list[int], log=print, runs: int = RUNS
             results.append(_measure(root, source, label, scratch / f"project-{scale}", log, runs))
             shutil.rmtree(scratch / f"project-{scale}")
     return results
+
+
+def add_shifted_year(data: Path, source: int) -> int:
+    """Add to the data folder `data` (a copy, never the project's own) a year made from `source`: every year in its
+    file names and texts moved on by one (2024-09 → 2025-09, a release of 2025-01-10 → 2026-01-10), its notice marked
+    as test data. Returns the new year."""
+    target = source + 1
+
+    def moved(match: re.Match) -> str:
+        return str(int(match.group(1)) + 1)
+
+    for path in sorted((data / str(source)).rglob("*")):
+        if path.is_file():
+            copy = data / str(target) / YEAR.sub(moved, path.relative_to(data / str(source)).as_posix())
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(YEAR.sub(moved, path.read_text(encoding="utf-8-sig")),
+                            encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+    notice = data / str(target) / "notice.yaml"
+    text = notice.read_text(encoding="utf-8")
+    if "【测试数据】" not in text:
+        text = re.sub(r"(?m)^title: ", "title: 【测试数据】", text, count=1)
+        text = re.sub(r"(?m)^data_notes:\n", f"data_notes:\n  - kind: note\n    text: {TEST_YEAR_NOTE}。\n", text, count=1)
+    notice.write_text(text, encoding="utf-8")
+    return target
 
 
 def private_project(root: Path, data: Path, project: Path) -> Path:

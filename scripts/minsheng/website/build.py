@@ -33,7 +33,8 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.portal import portal
+from ..compute.addresses import navigation
+from ..compute.portal import portals
 from ..errors import UserError
 from ..render import write_site
 from ..validate import validate_data
@@ -80,17 +81,19 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     if plan.shown_year is None:
         raise BuildError("没有可以发布的年度：每个年度都还是草稿（有待核对的事项，见 minsheng validate 的提示[review]）。")
     done(STAGES[0])
-    computed = portal(plan)
+    computed = portals(plan)
     done(STAGES[1])
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
-    generated = _generated_config(config, work, computed.feedback.hotline, computed.site_url)
+    current = computed.current
+    generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
+                                  navigation(current.at))
     write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
     done(STAGES[2])
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(_data_date(computed.overview.year))}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(max(_data_date(p.overview.year) for p in computed.years))}
     try:
         if engine == "mkdocs":
             _run(engine, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
@@ -131,14 +134,17 @@ def _run(engine: str, command: list[str], cwd: Path, env: dict[str, str]) -> Non
         raise BuildError(f"{engine} 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
 
 
-def _generated_config(config: Path, work: Path, hotline, site_url: str | None = None) -> Path:
+def _generated_config(config: Path, work: Path, hotline, site_url: str | None = None, nav: list | None = None) -> Path:
     """The project's MkDocs configuration pointed at `work` (its overrides and word list by absolute path),
     written there: the generated folder can be anywhere (a test's temporary folder), the project's own untouched.
     The pages and the site are `docs/` and `site/` beside it, written relative to it as Zensical needs
     (MkDocs reads them the same way; it is given its own --site-dir). The theme's own pages (footer, 404)
     find site.yaml's hotline in `extra`. With site.yaml's 网站地址 filled, MkDocs gets it as `site_url`: a
-    sitemap of every page, canonical links, and a 404 page whose links start from the address's path."""
+    sitemap of every page, canonical links, and a 404 page whose links start from the address's path. The
+    navigation is the current year's (`nav`, from compute/addresses.py)."""
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    if nav is not None:
+        settings["nav"] = nav
     if site_url:
         settings["site_url"] = site_url
     settings.setdefault("extra", {})["hotline"] = {"number": hotline.number, "name": hotline.label}
