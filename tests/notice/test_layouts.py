@@ -39,14 +39,21 @@ def agreement(name: str) -> dict[str, tuple[int, int]]:
         right["items"] += record["number"] == str(number)
         right["titles"] += record["title"] == title
         right["lead units"] += record["lead_units_text"] == lead
-        found = Counter([i["target"] for i in record.get("indicators", [])]
-                        + [p["amount"] for p in record.get("policy_parameters", [])])
-        for value in values:
-            if found[value]:
-                found[value] -= 1
-                right["figures"] += 1
+        right["figures"] += figures_found(record, values)
     return {"items": (right["items"], len(wanted)), "titles": (right["titles"], len(wanted)),
             "lead units": (right["lead units"], len(wanted)), "figures": (right["figures"], figures_wanted)}
+
+
+def figures_found(record: dict, values: list[float]) -> int:
+    """How many of `values` the drafted record has as a target or a standard's amount, each counted once."""
+    found = Counter([i["target"] for i in record.get("indicators", [])]
+                    + [p["amount"] for p in record.get("policy_parameters", [])])
+    right = 0
+    for value in values:
+        if found[value]:
+            found[value] -= 1
+            right += 1
+    return right
 
 
 def agreement_2024() -> dict[str, tuple[int, int]]:
@@ -63,12 +70,7 @@ def agreement_2024() -> dict[str, tuple[int, int]]:
         right["lead units"] += record.get("lead_units_text") == item.lead_units_text
         values = [i.target for i in item.indicators if i.target is not None] + [p.amount for p in item.policy_parameters]
         figures_wanted += len(values)
-        found = Counter([i["target"] for i in record.get("indicators", [])]
-                        + [p["amount"] for p in record.get("policy_parameters", [])])
-        for value in values:
-            if found[value]:
-                found[value] -= 1
-                right["figures"] += 1
+        right["figures"] += figures_found(record, values)
     return {"items": (right["items"], len(shipped)), "titles": (right["titles"], len(shipped)),
             "lead units": (right["lead units"], len(shipped)), "figures": (right["figures"], figures_wanted)}
 
