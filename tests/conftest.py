@@ -198,3 +198,16 @@ def fill(path: Path, changes: dict[tuple[str, str, str], dict[str, object]], con
             if cells["项目编号"] not in touched and not cells["指标编号"] and not cells["进展情况"] and not cells["报送状态"]:
                 row[header.index("报送状态")].value = "无变化"
     book.save(path)
+
+
+def multiset_agreement(shipped: list[float], drafted: list[float]) -> int:
+    """How many of the shipped values the draft has (each drafted value counts once)."""
+    from collections import Counter
+
+    left = Counter(drafted)
+    found = 0
+    for value in shipped:
+        if left[value]:
+            left[value] -= 1
+            found += 1
+    return found

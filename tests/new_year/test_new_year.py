@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA
+from conftest import DATA, multiset_agreement
 from minsheng.cli import main
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import decode_notice, draft
@@ -31,17 +31,6 @@ def numeral(value: int) -> str:
     """1 … 99 as the notice prints them: 一, 十, 十二, 二十, 四十三."""
     tens, ones = divmod(value, 10)
     return (("" if tens < 2 else DIGITS[tens - 1]) + "十" if tens else "") + (DIGITS[ones - 1] if ones else "")
-
-
-def multiset_agreement(shipped: list[float], drafted: list[float]) -> int:
-    """How many of the shipped values the draft has (each drafted value counts once)."""
-    left = Counter(drafted)
-    found = 0
-    for value in shipped:
-        if left[value]:
-            left[value] -= 1
-            found += 1
-    return found
 
 
 def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA
+from conftest import DATA, multiset_agreement
 from minsheng.notice.layouts import find_layout, inline_lead, looks_like_units, marker_of, own_lead
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import draft
@@ -46,14 +46,8 @@ def agreement(name: str) -> dict[str, tuple[int, int]]:
 
 def figures_found(record: dict, values: list[float]) -> int:
     """How many of `values` the drafted record has as a target or a standard's amount, each counted once."""
-    found = Counter([i["target"] for i in record.get("indicators", [])]
-                    + [p["amount"] for p in record.get("policy_parameters", [])])
-    right = 0
-    for value in values:
-        if found[value]:
-            found[value] -= 1
-            right += 1
-    return right
+    return multiset_agreement(values, [i["target"] for i in record.get("indicators", [])]
+                              + [p["amount"] for p in record.get("policy_parameters", [])])
 
 
 def agreement_2024() -> dict[str, tuple[int, int]]:
