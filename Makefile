@@ -49,7 +49,7 @@ test: test-system $(TESTED) $(TOOLS)
 # for the test tools. Installed as `make system-packages` does when one is missing and make runs as root;
 # otherwise said, and the tests that need it skip (under CI=true a skip fails the run).
 test-system:
-	@if command -v chromium >/dev/null && command -v fc-list >/dev/null && [ -n "$$(fc-list :lang=zh-cn family)" ] \
+	@if command -v chromium-headless-shell >/dev/null && command -v fc-list >/dev/null && [ -n "$$(fc-list :lang=zh-cn family)" ] \
 	  && command -v node >/dev/null && command -v npm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory system-packages; \
 	else echo "缺少测试所需的系统软件包（Chromium、中文字体、Node.js）：请以 root 运行 make system-packages，或安装：" \

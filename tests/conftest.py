@@ -13,25 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
-def build_site(tmp_path_factory, engine: str) -> Path:
-    from minsheng.cli import main
-
-    out = tmp_path_factory.mktemp(f"built-{engine}") / "site"
-    assert main(["build", "--data", str(DATA), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
-                 "--work", str(out.parent / "work"), "--engine", engine]) == 0
-    return out
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site built once from the real data by `minsheng build`, for tests that read it."""
-    return build_site(tmp_path_factory, "mkdocs")
+    """The site built once per run from the real data by `minsheng build`, for tests that read it."""
+    return shared_build(tmp_path_factory, "built-mkdocs")
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
-    """The same site built once by `minsheng build --engine zensical`."""
-    return build_site(tmp_path_factory, "zensical")
+    """The same site built once per run by `minsheng build --engine zensical`."""
+    return shared_build(tmp_path_factory, "built-zensical", engine="zensical")
 
 
 SITE_URL = "https://www.example.gov.cn/msss/"
@@ -60,9 +51,9 @@ def add_shifted_year(data: Path, source: int = 2024) -> int:
     return shifted(data, source)
 
 
-def shared_build(tmp_path_factory, name: str, prepare=None) -> Path:
-    """The site built once per run from a copy of the real data that `prepare(data)` changed, not once per
-    pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
+def shared_build(tmp_path_factory, name: str, prepare=None, engine: str = "mkdocs") -> Path:
+    """The site built by `engine` once per run from a copy of the real data (that `prepare(data)` changed), not
+    once per pytest-xdist worker: the first worker to need it builds it, under a lock, where all can read it."""
     import fcntl
 
     from minsheng.cli import main
@@ -74,12 +65,13 @@ def shared_build(tmp_path_factory, name: str, prepare=None) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (root / "built").exists():
             shutil.rmtree(root, ignore_errors=True)
-            data = root / "data"
-            shutil.copytree(DATA, data)
+            data = DATA
             if prepare:
+                data = root / "data"
+                shutil.copytree(DATA, data)
                 prepare(data)
             assert main(["build", "--data", str(data), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
-                         "--work", str(root / "work")]) == 0
+                         "--work", str(root / "work"), "--engine", engine]) == 0
             (root / "built").touch()
     return out
 
@@ -89,6 +81,20 @@ def two_year_site(tmp_path_factory) -> Path:
     """The site built from the real data with a second year (2025) made from 2024 (add_shifted_year): 2025 is
     the current year, and 2024 is a year gone by. Built once per run."""
     return shared_build(tmp_path_factory, "two-years", add_shifted_year)
+
+
+def generated_pages(data: Path, work: Path) -> Path:
+    """The pages `minsheng build` generates from `data` into `work` (its docs/), without the engine: for tests
+    of what a page says under changed data; how MkDocs and Zensical lay the pages out is tested on the shared
+    builds above."""
+    from minsheng.website.build import generate
+
+    return generate(data, ROOT / "mkdocs.yml", work, log=lambda *_: None)
+
+
+def generated_text(docs: Path, path: str) -> str:
+    """A generated page's Markdown (docs/`path`.md) with Markdown's backslash escapes undone."""
+    return re.sub(r"\\(.)", r"\1", (docs / f"{path}.md").read_text(encoding="utf-8"))
 
 
 def page_text(site: Path, path: str) -> str:

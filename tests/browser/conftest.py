@@ -15,7 +15,10 @@ import pytest
 
 from conftest import ROOT, SITE_URL
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's chromium as Playwright runs it headless by default: its headless shell (package chromium-headless-shell,
+# built from the same source as chromium), which draws, prints and runs scripts as chromium does without the
+# desktop browser around it. It starts and opens pages in about 60% of the time the whole browser takes here.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 AXE = ROOT / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -143,7 +146,7 @@ def site(request) -> Site:
 
 @pytest.fixture(scope="session")
 def browser():
-    require(Path(CHROMIUM).exists(), f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    require(Path(CHROMIUM).exists(), f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium-headless-shell)")
     require(AXE.exists(), "axe-core is not installed (npm ci --prefix tools; make test does it)")
     from playwright.sync_api import sync_playwright
 

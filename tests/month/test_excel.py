@@ -1,13 +1,13 @@
 """A month as the office does it, end to end: new-month → fill in Excel → import → validate → diff →
 publish; then a published figure and a published note corrected through the month's own workbook
-(export → edit with a 更正说明 → import → publish), and both shown on the built site's 更正记录."""
+(export → edit with a 更正说明 → import → publish), and both shown on the 更正记录 page the build generates."""
 
 from __future__ import annotations
 
 import shutil
 
 
-from conftest import DATA, ROOT, page_text
+from conftest import DATA, generated_pages, generated_text
 from minsheng.cli import main
 
 from conftest import fill
@@ -61,10 +61,8 @@ def test_a_month_from_new_month_to_a_corrected_publication(tmp_path, capsys):
     run(capsys, "import", str(november), "--month", "2024-11", "--force", "--data", str(data))
     run(capsys, "publish", "2024-12", "--date", "2025-01-15", "--data", str(data))
 
-    site = tmp_path / "site"
-    run(capsys, "build", "--data", str(data), "--out", str(site), "--config", str(ROOT / "mkdocs.yml"),
-        "--work", str(tmp_path / "work"))
-    revisions = page_text(site, "2024/revisions")
+    docs = generated_pages(data, tmp_path / "work")
+    revisions = generated_text(docs, "2024/revisions")
     assert "经复核，11月漏报1人" in revisions and "1111" in revisions
     assert "进展情况表述更正" in revisions and "11月新增就业人数已复核" in revisions
-    assert "经复核，11月漏报1人" in page_text(site, "2024/items/01")
+    assert "经复核，11月漏报1人" in generated_text(docs, "2024/items/01")

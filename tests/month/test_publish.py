@@ -7,7 +7,7 @@ import datetime as dt
 
 import yaml
 
-from conftest import ROOT, edit_csv, page_text
+from conftest import edit_csv, generated_pages, generated_text
 from minsheng.cli import main
 from minsheng.revisions import changes
 from minsheng.model import FundReport, IndicatorReport, ItemReport, MonthReport
@@ -113,12 +113,10 @@ def test_a_changed_published_note_is_refused_until_corrected_then_disclosed(data
     assert main(["validate", "--data", str(data_copy)]) == 0
     capsys.readouterr()
 
-    out = tmp_path / "site"
-    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"),
-                 "--work", str(tmp_path / "work")]) == 0
+    out = generated_pages(data_copy, tmp_path / "work")
     shown = ("2024年11月", "进展情况", "完成阶段性工作（样例）", NOTE[:29] + "…", "2025年1月20日",
              "导入时误用了草稿中的说明，更正为核实后的进展")
-    log, item = page_text(out, "2024/revisions"), page_text(out, "2024/items/02")
+    log, item = generated_text(out, "2024/revisions"), generated_text(out, "2024/items/02")
     assert all(text in log for text in shown) and "（二）支持毕业生求职创业" in log
     assert all(text in item for text in shown)
     assert NOTE not in log  # shortened on the page …

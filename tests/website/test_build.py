@@ -10,7 +10,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from conftest import DATA, ROOT, edit_csv, page_text
+from conftest import DATA, ROOT, edit_csv, generated_pages, generated_text, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.labels import STATUS
@@ -198,16 +198,14 @@ def test_early_warnings_are_flagged_on_every_page_of_the_item(draft_copy, tmp_pa
     plan, _ = load_plan(data_copy)
     warned = overview(plan, plan.years[2024]).warned
     assert warned, "the sample data up to August should put some items on warning"
-    out = tmp_path / "site"
-    assert main(["build", "--data", str(data_copy), "--out", str(out), "--config", str(ROOT / "mkdocs.yml"), "--work", str(tmp_path / "work")]) == 0
-    home = (out / "index.html").read_text(encoding="utf-8")
-    section = home.split("预警项目</h2>", 1)[1].split("</table>", 1)[0]
-    assert {v.item.id for v in warned} == set(re.findall(r'href="2024/items/([0-9c]+)/"', section))
+    docs = generated_pages(data_copy, tmp_path / "work")
+    section = generated_text(docs, "index").split("## 预警项目", 1)[1].split("\n## ", 1)[0]
+    assert {v.item.id for v in warned} == set(re.findall(r"\]\(2024/items/([0-9c]+)\.md\)", section))
     for view in warned:
-        assert "预警" in page_text(out, f"2024/items/{view.item.id}")
-        assert "按最近" in page_text(out, f"2024/categories/{view.item.category}")
+        assert "预警" in generated_text(docs, f"2024/items/{view.item.id}")
+        assert "按最近" in generated_text(docs, f"2024/categories/{view.item.category}")
         for unit in view.item.lead_units:
-            assert "预警" in page_text(out, f"2024/units/{unit}")
+            assert "预警" in generated_text(docs, f"2024/units/{unit}")
 
 
 def test_the_city_level_item_is_marked_wherever_it_is_listed(site):

@@ -34,8 +34,9 @@ from pathlib import Path
 import yaml
 
 from ..compute.addresses import navigation
-from ..compute.portal import portals
+from ..compute.portal import Portals, portals
 from ..errors import UserError
+from ..load.plan import Plan
 from ..render import write_site
 from ..validate import validate_data
 
@@ -73,22 +74,13 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         label = engine if stage == STAGES[3] else stage
         log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
-    plan, report = validate_data(data)
-    if not report.ok:
-        for problem in report.sorted():
-            log(str(problem))
-        raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
-    if plan.shown_year is None:
-        raise BuildError("没有可以发布的年度：每个年度都还是草稿（有待核对的事项，见 minsheng validate 的提示[review]）。")
+    plan = _checked(data, log)
     done(STAGES[0])
     computed = portals(plan)
     done(STAGES[1])
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
-    current = computed.current
-    generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
-                                  navigation(current.at))
-    write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
+    generated = _write_generated(computed, config, work)
     done(STAGES[2])
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -113,6 +105,33 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     done(STAGES[3], _peak_mb(resource.RUSAGE_CHILDREN))
     log(f"网站已生成：{out}")
     return stages
+
+
+def generate(data: Path, config: Path, work: Path, log=print) -> Path:
+    """What `build` hands the engine, without running it: the data checked, computed and written as the
+    generated folder `work` (docs/, jieba_user.txt, mkdocs.yml). Returns the folder's docs/."""
+    _write_generated(portals(_checked(data, log)), config.resolve(), work.resolve())
+    return work.resolve() / "docs"
+
+
+def _checked(data: Path, log) -> Plan:
+    plan, report = validate_data(data)
+    if not report.ok:
+        for problem in report.sorted():
+            log(str(problem))
+        raise BuildError(f"数据有 {len(report.errors)} 个错误，未生成网站；请先改正（minsheng validate）。")
+    if plan.shown_year is None:
+        raise BuildError("没有可以发布的年度：每个年度都还是草稿（有待核对的事项，见 minsheng validate 的提示[review]）。")
+    return plan
+
+
+def _write_generated(computed: Portals, config: Path, work: Path) -> Path:
+    """The generated folder `work` written anew for the configuration `config`; returns its mkdocs.yml."""
+    current = computed.current
+    generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
+                                  navigation(current.at))
+    write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
+    return generated
 
 
 def weigh_keywords(index: Path) -> None:
