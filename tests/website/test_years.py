@@ -75,3 +75,21 @@ def test_search_results_and_open_data_say_which_year(two_year_site: Path) -> Non
                for r in package["resources"] for path in [r["path"]])
     for path in paths:  # every file it names is there
         assert (two_year_site / path).is_file(), path
+
+
+def test_every_downloaded_row_and_item_file_names_its_year(two_year_site: Path) -> None:
+    """Rows copied out of a year's CSV, or two years' tables put together, still say which year each row is of."""
+    import csv
+    import json
+
+    for year in (2024, 2025):
+        tables = sorted((two_year_site / str(year) / "downloads" / "data").glob("*.csv"))
+        assert len(tables) >= 10
+        for table in tables:
+            with table.open(encoding="utf-8-sig", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            assert {row["year"] for row in rows} <= {str(year)}, table
+            records = json.loads(table.with_suffix(".json").read_text(encoding="utf-8"))
+            assert len(records) == len(rows) and all(record["year"] == year for record in records), table
+        items = list((two_year_site / str(year) / "api" / "items").glob("*.json"))
+        assert len(items) == 51 and all(json.loads(f.read_text(encoding="utf-8"))["year"] == year for f in items)

@@ -123,3 +123,14 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
                    len(b.overdue)) for b in monthly),
             ("month",)),
     ]
+
+
+YEAR = Field("year", "integer", "年度", "表中各行所属的年度：各年度的表合在一起时，以此区分")
+
+
+def with_year(table: Dataset, year: int) -> Dataset:
+    """The table with its year as the first field of every row (and of its primary key): each year's files are
+    under the year's own address, and rows copied out of them, or tables of several years put together, still say
+    which year they belong to."""
+    return Dataset(table.name, table.title, table.description, (YEAR, *table.fields),
+                   tuple((year, *row) for row in table.rows), (YEAR.name, *table.primary_key) if table.primary_key else ())

@@ -21,7 +21,7 @@ from .bulletins import Bulletin, bulletins
 from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
 from .ledger import LedgerState, ledger_at
-from .open_data import Dataset, datasets
+from .open_data import Dataset, datasets, with_year
 from .overview import Bucket, ItemView, YearOverview, overview
 from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
@@ -231,7 +231,8 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
             for b in monthly),
         revisions=revisions, ledger=ledger, record=record,
         record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
-        datasets=(*datasets(ov, monthly, list(ledger)), record_dataset(record)), figures=tuple(f for f in charts if f),
+        datasets=tuple(with_year(table, ov.year.year)
+                      for table in (*datasets(ov, monthly, list(ledger)), record_dataset(record))), figures=tuple(f for f in charts if f),
         search_words=_search_words(plan, ov),
     )
 

@@ -71,7 +71,7 @@ def _write_year(portal: Portal, folder: Folder) -> list[dict]:
     for figure in portal.figures:
         folder.write(figure.csv, csv_bytes(list(figure.header), [list(row) for row in figure.rows]))
     for view in portal.overview.items:
-        folder.write(at.api_item(view.item.id), _json(_item_record(view)))
+        folder.write(at.api_item(view.item.id), _json(_item_record(view, at.year)))
     home = _folder(portal)
     resources = []
     for table in portal.datasets:
@@ -110,8 +110,8 @@ def _csv(table: Dataset) -> bytes:
     return csv_bytes([f.name for f in table.fields], [[_cell(v) for v in row] for row in table.rows])
 
 
-def _item_record(view: ItemView) -> dict:
-    record = view.item.model_dump(mode="json")
+def _item_record(view: ItemView, year: int) -> dict:
+    record = {"year": year, **view.item.model_dump(mode="json")}
     record["category_name"] = view.category.name
     record["lead_unit_names"] = [u.name for u in view.units]
     record["status"] = STATUS[view.status][0]
