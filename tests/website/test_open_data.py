@@ -38,7 +38,7 @@ def test_a_broken_file_fails_validation(built_site, tmp_path):
     path = copy / "data" / "funds.csv"
     text = path.read_text(encoding="utf-8-sig").splitlines()
     cells = text[1].split(",")
-    cells[3] = "不是数字"  # planned: a number field
+    cells[text[0].split(",").index("planned")] = "不是数字"  # a number field
     text[1] = ",".join(cells)
     path.write_text("\ufeff" + "\n".join(text) + "\n", encoding="utf-8")
     assert not validate(copy / "datapackage.json").valid
