@@ -263,6 +263,53 @@
     fill();
   }
 
+  // Sortable tables (年度完成情况, inside .ms-sortable): each header becomes a button that sorts the rows by its
+  // column, and a second press the other way; aria-sort says which column and which way. A column whose cells
+  // hold numbers sorts by them (50.0%, 1,234.56); a cell without one (—, 无资金数据, 未登记问题) goes last either
+  // way, as a gap, never as a zero. The first column puts the rows back in the list's own order; columns of
+  // words only are not sorted. Without JavaScript the table stays in the list's order.
+  function cellNumber(cell) {
+    var match = cell.textContent.replace(/,/g, "").match(/-?\d+(?:\.\d+)?/);
+    return match ? parseFloat(match[0]) : null;
+  }
+
+  function setupSort() {
+    document.querySelectorAll(".ms-sortable table").forEach(function (table) {
+      if (table.dataset.msSortable || !table.tBodies[0]) return;
+      table.dataset.msSortable = "1";
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      var heads = table.querySelectorAll("thead th");
+      heads.forEach(function (th, column) {
+        var numeric = column > 0 && rows.some(function (row) { return cellNumber(row.cells[column]) !== null; });
+        if (column > 0 && !numeric) return;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "ms-sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var way = numeric && th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", way);
+          var sign = way === "ascending" ? 1 : -1;
+          var keyed = rows.map(function (row, index) {
+            return [numeric ? cellNumber(row.cells[column]) : null, index, row];
+          });
+          keyed.sort(function (a, b) {
+            if (a[0] === null || b[0] === null) return a[0] === b[0] ? a[1] - b[1] : (a[0] === null ? 1 : -1);
+            return a[0] === b[0] ? a[1] - b[1] : sign * (a[0] - b[0]);
+          });
+          keyed.forEach(function (entry) { body.appendChild(entry[2]); });
+        });
+      });
+      var hint = document.createElement("p");
+      hint.className = "ms-sort-hint";
+      hint.textContent = "点表头中的列名可按该列排序，再点一次反向排序；点“项目”恢复原来的顺序。";
+      (table.closest(".md-typeset__scrollwrap") || table).before(hint);
+    });
+  }
+
   // Print: every printed page carries the site's name, the date the figures stand at, the sample-data notice
   // (while the data is sample), the page's address, the print date and the page number, in the page's margins
   // (@page margin boxes, filled from the page: .ms-print-meta and .ms-banner, written by the overrides).
@@ -291,6 +338,7 @@
     setupPrint();
     setupToggle();
     showCharts();
+    setupSort();
     layoutTables();
     setupDrawer();
     setupSearch();

@@ -318,3 +318,32 @@ def test_the_checks_fail_on_a_broken_page(browser, built_site, tmp_path):
         page.context.close()
     finally:
         server.shutdown()
+
+
+def test_the_record_sorts_by_a_column_with_gaps_last_and_back_to_the_lists_order(browser, site_url, built_site):
+    """年度完成情况 at desktop width: 进度 pressed once sorts the rows from least to most progress, again from most
+    to least, a row without a figure last both times; 项目 puts the list's order back. Checked against record.csv."""
+    import csv
+
+    with (built_site / "2024" / "downloads" / "data" / "record.csv").open(encoding="utf-8-sig", newline="") as handle:
+        record = list(csv.DictReader(handle))
+    order = [row["title"] for row in record]
+    progress = {row["title"]: float(row["progress"]) if row["progress"] else None for row in record}
+    page = open_page(browser, site_url + PAGES["record"], *SIZES["desktop"], settled=False)
+    titles = "() => [...document.querySelectorAll('.ms-sortable tbody tr td:first-child')].map(td => td.textContent.trim())"
+
+    def shown() -> list[str]:
+        return [re.sub(r"^（[^）]+）|（市级）$", "", title) for title in page.evaluate(titles)]
+
+    assert shown() == order
+    header = page.locator(".ms-sortable th", has_text="进度").first
+    for way, reverse in (("ascending", False), ("descending", True)):
+        header.locator("button").click()
+        assert header.get_attribute("aria-sort") == way
+        known = sorted((t for t in order if progress[t] is not None), key=lambda t: (progress[t] * (-1 if reverse else 1),
+                                                                                     order.index(t)))
+        assert shown() == known + [t for t in order if progress[t] is None], way
+    page.locator(".ms-sortable th", has_text="项目").first.locator("button").click()
+    assert shown() == order
+    assert page.locator(".ms-sort-hint").is_visible()
+    page.context.close()
