@@ -118,6 +118,14 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def two_year_url(two_year_site):
+    """The site with a second year (2025, the current one; conftest.two_year_site), served."""
+    server = serve(two_year_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def zensical_url(zensical_site):
     server = serve(zensical_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"

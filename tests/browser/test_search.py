@@ -75,3 +75,17 @@ def test_a_residents_words_find_the_item_first(browser, site):
     assert any("个符合条件的结果" in word for word in words), words
     assert [word for word in words if re.search(r"[A-Za-z]{2,}", word)] == []  # in Chinese, not English
     page.context.close()
+
+
+def test_the_current_years_item_comes_before_the_same_item_of_a_year_gone_by(browser, two_year_url):
+    """With 2025 current and 2024 gone by, the same words find both years' item, this year's first (MkDocs' site:
+    a past year's pages carry a search boost below 1)."""
+    ui = SEARCH_UI["mkdocs"]
+    page = open_page(browser, two_year_url, 1280, 800, settled=False)
+    page.click(ui["open"])
+    page.locator(ui["field"]).wait_for()
+    page.keyboard.type("适老化改造")
+    page.keyboard.press("End")
+    found = [url.removeprefix(two_year_url) for url in settled_results(page, "mkdocs")]
+    assert found[0] == "2025/items/13/" and "2024/items/13/" in found, found
+    page.context.close()

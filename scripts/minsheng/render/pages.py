@@ -97,7 +97,7 @@ def _common(portal: Portal, portals: Portals) -> dict:
 def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
     """The front matter every page carries: the footer (filled values only: no placeholder), the sample-data
     banner, the date the figures stand at, and the year switch (each year's page; on a year's pages that year
-    marked, on the site-wide pages none)."""
+    marked, on the site-wide pages none); on a past year's pages, its search boost."""
     meta: dict = {"site_footer": portal.footer.front_matter()}
     if portal.site.sample_data:
         meta["sample_banner"] = portal.site.sample_data_banner
@@ -105,7 +105,14 @@ def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
         meta["as_of"] = formats.chinese_month(portal.overview.latest_month) + "底"
     meta["years"] = [{"label": f"{p.notice.year}年", "url": addresses.published(p.at.index) or ".",
                       "current": p.notice.year == year} for p in portals.years]
+    if year is not None and year != portals.current.notice.year:
+        meta["search"] = {"boost": PAST_YEAR_BOOST}
     return meta
+
+
+# A year gone by, in the theme's search: its pages rank after the current year's (the same item in two years has
+# the same words, and a resident asking today means this year's), and still come up.
+PAST_YEAR_BOOST = 0.5
 
 
 def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
