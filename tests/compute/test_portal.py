@@ -35,3 +35,19 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         assert len(re.findall(r"\]\(2024/items/", lagging)) <= 3
         assert (docs / "2024" / "categories" / "c1-2.md").exists()
     assert sizes[200] < sizes[40] * 1.25, sizes
+
+
+def test_an_item_carried_on_into_a_new_year_is_linked_both_ways(data_copy, tmp_path):
+    """Where the data says a new year's item carries on an earlier one (continues), each page links to the other;
+    an item that carries nothing on says nothing of it."""
+    from conftest import add_shifted_year, generated_pages, generated_text
+
+    year = add_shifted_year(data_copy)
+    item = data_copy / str(year) / "items" / "13.yaml"
+    item.write_text(item.read_text(encoding="utf-8") + 'continues:\n  year: 2024\n  item: "13"\n', encoding="utf-8")
+    docs = generated_pages(data_copy, tmp_path / "work")
+    later, earlier = generated_text(docs, f"{year}/items/13"), generated_text(docs, "2024/items/13")
+    title = re.search(r"^# （十三）(.+)（2024年）$", earlier, re.M).group(1)
+    assert f"延续自[2024年（十三）{title}](../../2024/items/13.md)。" in later
+    assert f"延续到[{year}年（十三）{title}](../../{year}/items/13.md)。" in earlier
+    assert "延续" not in generated_text(docs, "2024/items/12") + generated_text(docs, f"{year}/items/12")

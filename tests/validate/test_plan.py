@@ -199,3 +199,16 @@ def test_what_one_gets_names_no_money_the_person_does_not_get(data_copy, capsys)
     assert "26.yaml 第1行第1列：错误[missing-field] 字段 能得到什么（offer）：有任务的项目须用平实的话写明居民能得到什么" in out
     assert "22.yaml" in out and "[no-task] 字段 能得到什么（offer）：本年无任务的项目不应写能得到什么" in out
     assert "15.yaml" in out and "政策标准 › 第1项（policy_parameters[0]）：以元或万元计的补助和标准须写明补助给谁；发现的值：“living-allowance”" in out
+
+
+@pytest.mark.parametrize(("continues", "shown"), [
+    ('  year: 2023\n  item: "13"\n', "data/2024/items/13.yaml 第{line}行第3列：错误[unknown-reference] 字段 延续的项目 › 年度（continues.year）："
+                                      "延续的项目所在年度不在数据中；发现的值：2023；应为：本年度（2024）以前、data/ 中有的年度：（没有）"),
+    ('  year: 2024\n  item: "13"\n', "延续的项目所在年度不在数据中"),  # not before its own year
+])
+def test_an_item_carries_on_only_an_earlier_years_item(data_copy, capsys, continues, shown):
+    item = data_copy / "2024" / "items" / "13.yaml"
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text + "continues:\n" + continues, encoding="utf-8")
+    assert main(["validate", "--data", str(data_copy)]) == 1
+    assert shown.format(line=text.count("\n") + 2) in capsys.readouterr().out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..load.plan import Plan, Year
-from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
+from ..model import Group, Item, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
 from . import addresses, contact, figures
@@ -76,6 +76,14 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class ItemLink:
+    """Another year's item: 2024年（十三）… at its address."""
+
+    label: str
+    target: str
+
+
+@dataclass(frozen=True)
 class ItemPage:
     view: ItemView
     figure: Figure | None
@@ -84,6 +92,8 @@ class ItemPage:
     revisions: tuple[Described, ...]
     contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
     hotline: bool = True  # some lead unit has no phone filled in: the page gives the hotline
+    continues: ItemLink | None = None  # the earlier year's item this one carries on (data: continues)
+    continued_by: tuple[ItemLink, ...] = ()  # the later years' items that carry this one on
 
     @property
     def unresolved(self) -> int:
@@ -188,11 +198,13 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     ledger_of, revisions_of = _by_item(ledger, lambda s: s.entry.item), _by_item(revisions, lambda r: r.record.item)
     contacts = {unit.id: contact.unit_contact(unit, plan.site.placeholder_prefix) for unit in plan.units.units}
     item_pages = []
+    continuations = _continuations(plan, year)
     for view in ov.items:
         leads = tuple(contacts[unit.id] for unit in view.units)
         item_pages.append(ItemPage(
             view, figures.item_figure(view, ov), figures.item_funds_figure(view, ov), ledger_of.get(view.item.id, ()),
-            revisions_of.get(view.item.id, ()), leads, not all(c.phone for c in leads)))
+            revisions_of.get(view.item.id, ()), leads, not all(c.phone for c in leads),
+            *continuations.get(view.item.id, (None, ()))))
     item_pages = tuple(item_pages)
     at = Addresses(year.year)
     categories = tuple(_bucket_pages(bucket, "category", at.category, ov) for bucket in ov.categories)
@@ -235,6 +247,28 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
                       for table in (*datasets(ov, monthly, list(ledger)), record_dataset(record))), figures=tuple(f for f in charts if f),
         search_words=_search_words(plan, ov),
     )
+
+
+def _continuations(plan: Plan, year: Year) -> dict[str, tuple[ItemLink | None, tuple[ItemLink, ...]]]:
+    """By item id of `year`: the earlier year's item it carries on, and the later years' items that carry it on (as
+    the data says, in each later item's `continues`). A year that is still a draft is not linked to."""
+    def link(number: int, item: Item) -> ItemLink:
+        city = "（市级）" if item.level == "city" else ""
+        return ItemLink(f"{number}年（{item.number}）{item.title}{city}", Addresses(number).item(item.id))
+
+    shown = {number: plan.years[number] for number in sorted(plan.years) if not plan.is_draft(plan.years[number])}
+    later: dict[str, list[ItemLink]] = {}
+    for number, other in shown.items():
+        for item in other.items:
+            if number > year.year and item.continues and item.continues.year == year.year:
+                later.setdefault(item.continues.item, []).append(link(number, item))
+    found = {}
+    for item in year.items:
+        before = item.continues and shown.get(item.continues.year)
+        earlier = next((link(before.year, i) for i in before.items if i.id == item.continues.item), None) if before else None
+        if earlier or item.id in later:
+            found[item.id] = (earlier, tuple(later.get(item.id, ())))
+    return found
 
 
 def _as_released(plan: Plan, year: Year, bulletin: Bulletin) -> Bulletin:

@@ -84,6 +84,13 @@ class Notice(Record):
     review: Review
 
 
+class Continued(Record):
+    """An item of an earlier year that an item carries on (the same work under the new year's list)."""
+
+    year: int = Field(title="年度", ge=2000, le=2100)
+    item: str = Field(title="项目编号", pattern=ITEM_ID, description="该年度的项目编号，加引号，如 \"13\"")
+
+
 class Indicator(Record):
     id: str = Field(title="指标编号", pattern=SLUG)
     name: str = Field(title="指标名称", min_length=1)
@@ -164,6 +171,11 @@ class Item(Record):
     keywords: list[Annotated[str, Field(min_length=1, pattern=r"^\S+$")]] = Field(
         default_factory=list, title="搜索关键词",
         description="居民可能用来搜索本项、而项目名称中没有的词（如“适老化改造”）；网站搜索把含这些词的查询排在本项前面",
+    )
+    continues: Continued | None = Field(
+        default=None, title="延续的项目",
+        description="本项延续以前年度的哪一项（同一件事列入新年度的清单），写明该年度和项目编号；网站在两项的页面上互相链接。"
+        "只在通知或办公室确认是同一件事时填写",
     )
     no_task: bool = Field(default=False, title="本年无任务")
     no_task_text: str | None = Field(default=None, title="无任务原文")

@@ -64,6 +64,7 @@ def check_plan(plan: Plan) -> list[Problem]:
         anew = _numbered_anew(year)
         for item in year.items:
             problems += _check_item(item, year.item_sources[item.id], year, spellings, groups, quotes, anew)
+            problems += _check_continues(plan, year, item)
         problems += _check_category_counts(year, plan.is_draft(year))
         problems += _not_in_notice(year, quotes)
         problems += _reviews(plan, year)
@@ -202,6 +203,21 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
         quotes.append(Quote(milestone.wording, source, path + ("wording",)))
     quotes.append(Quote(notice.schedule.reporting_wording, source, ("schedule", "reporting_wording")))
     return problems
+
+
+def _check_continues(plan: Plan, year: Year, item: Item) -> list[Problem]:
+    """An item that carries on an earlier year's names a year before its own, and an item that year has."""
+    if item.continues is None:
+        return []
+    source, earlier = year.item_sources[item.id], item.continues
+    years = sorted(y for y in plan.years if y < year.year)
+    if earlier.year not in years:
+        return [source.problem("unknown-reference", "延续的项目所在年度不在数据中", ("continues", "year"), value=earlier.year,
+                               expected=f"本年度（{year.year}）以前、data/ 中有的年度：{'、'.join(map(str, years)) or '（没有）'}")]
+    if earlier.item not in {i.id for i in plan.years[earlier.year].items}:
+        return [source.problem("unknown-reference", "延续的项目不在该年度的清单中", ("continues", "item"), value=earlier.item,
+                               expected=f"data/{earlier.year}/items/ 中的项目编号")]
+    return []
 
 
 def _check_item(item: Item, source: Source, year: Year, spellings: dict[str, set[str]],
