@@ -51,3 +51,26 @@ def test_an_item_carried_on_into_a_new_year_is_linked_both_ways(data_copy, tmp_p
     assert f"延续自[2024年（十三）{title}](../../2024/items/13.md)。" in later
     assert f"延续到[{year}年（十三）{title}](../../{year}/items/13.md)。" in earlier
     assert "延续" not in generated_text(docs, "2024/items/12") + generated_text(docs, f"{year}/items/12")
+
+
+def test_the_years_side_by_side_add_up_to_each_years_record(data_copy):
+    """历年对比: each year's row and each category's rows come from that year's record (年度完成情况): counts that add
+    up to the year's, money summed over the items that reported funds, an item without funds counted apart."""
+    from conftest import add_shifted_year
+    from minsheng.compute.years import compare_years
+
+    year = add_shifted_year(data_copy)
+    plan, report = validate_data(data_copy)
+    assert report.ok
+    computed = portals(plan)
+    compared = compare_years(computed)
+    assert [y.year for y in compared.years] == [year, 2024]
+    for figures, portal in zip(compared.years, reversed(computed.years)):
+        rows = portal.record.rows
+        assert figures.items == len(rows) and figures.done == sum(r.view.status == "done" for r in rows)
+        assert figures.planned == round(sum(r.money.planned for r in rows if r.money), 2)
+        assert figures.without_funds == sum(1 for r in rows if r.money is None)
+        by_category = [y for category in compared.categories for y in category.years if y.year == figures.year]
+        assert sum(y.items for y in by_category) == figures.items and sum(y.done for y in by_category) == figures.done
+        assert round(sum(y.planned or 0 for y in by_category), 2) == figures.planned
+    assert all([y.year for y in category.years] == [year, 2024] for category in compared.categories)

@@ -20,6 +20,7 @@ GROUPS = "groups/index.md"
 GLOSSARY = "about/glossary.md"
 FEEDBACK = "feedback.md"
 SITEMAP = "about/sitemap.md"
+YEARS = "years.md"  # 历年对比: every year side by side
 ABOUT = "about/index.md"
 FEED = "feed.xml"
 DATAPACKAGE = "datapackage.json"  # the data package of every year's open data
@@ -133,4 +134,4 @@ def navigation(current: Addresses) -> list[dict[str, str]]:
     return [{"首页": HOME}, {"与我有关": GROUPS}, {"年度完成情况": current.record}, {"项目分类": current.categories},
             {"牵头单位": current.units}, {"资金公开": current.funds}, {"月度通报": current.bulletins},
             {"更正记录": current.revisions}, {"数据下载": current.downloads}, {"数据说明": current.data_notes},
-            {"名词解释": GLOSSARY}, {"我要反映": FEEDBACK}, {"关于本站": ABOUT}]
+            {"历年对比": YEARS}, {"名词解释": GLOSSARY}, {"我要反映": FEEDBACK}, {"关于本站": ABOUT}]

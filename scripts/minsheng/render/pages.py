@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import formats
 from ..compute import addresses
 from ..compute.portal import Portal, Portals
+from ..compute.years import compare_years
 from ..labels import LEDGER, PAID_TO, STATUS
 from . import text
 from .folder import Folder
@@ -82,6 +83,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
     page("glossary.md.j2", addresses.GLOSSARY, {"title": "名词解释"})
     page("feedback.md.j2", addresses.FEEDBACK, _column("我要反映"))
     page("sitemap.md.j2", addresses.SITEMAP, {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
+    page("years.md.j2", addresses.YEARS, _column("历年对比"), compared=compare_years(portals))
 
 
 def _use_year(env: Environment, portal: Portal) -> None:
