@@ -25,6 +25,7 @@ PAGES = {
     "downloads": "2024/downloads/",
     "group": "groups/disabled/",
     "record": "2024/record/",
+    "years": "years/",
 }
 SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 # Columns a resident reads a table for, by page: each must be on the page, and in sight on a phone.

@@ -46,6 +46,9 @@ def test_site_wide_pages_show_the_current_year_and_lead_to_the_others(built_site
     assert "2024年" in sitemap and "2025年" in sitemap
     # nav leads to the current year's sections
     assert 'href="2025/funds/"' in raw and 'href="2024/funds/"' not in raw
+    compared = (two_year_site / "years" / "index.html").read_text(encoding="utf-8").split("<article", 1)[1]  # newest first
+    assert 0 < compared.index('href="../2025/"') < compared.index('href="../2024/"')
+    assert 'href="../2025/categories/employment/"' in compared and 'href="../2024/categories/employment/"' in compared
 
 
 def test_every_year_page_has_the_year_switch(two_year_site: Path) -> None:
