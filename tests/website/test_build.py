@@ -216,3 +216,18 @@ def test_the_city_level_item_is_marked_wherever_it_is_listed(site):
     assert f"（{city.item.number}）{city.item.title}（市级）" in html.unescape(page)
     page = (site / "2024" / "categories" / district.item.category / "index.html").read_text(encoding="utf-8")
     assert f"（{district.item.number}）{district.item.title}（市级）" not in html.unescape(page)
+
+
+def test_zensicals_index_keeps_its_order_but_puts_past_years_last(tmp_path):
+    """Zensical shows equal matches in its index's order (seen in chromium on a two-year site: 2024's item 13 before
+    2025's until the past year's entries were put last): weigh_keywords moves a past year's entries after the
+    others and leaves every other entry where it was."""
+    from minsheng.website.build import weigh_keywords
+
+    entries = [{"location": location, "level": 1, "title": location, "path": [], "text": ""} for location in
+               ("", "2024/items/13/", "groups/elderly/", "2025/items/13/", "2024/items/12/", "2025/items/12/")]
+    index = tmp_path / "search.json"
+    index.write_text(json.dumps({"config": {}, "items": entries}), encoding="utf-8")
+    weigh_keywords(index, ("2024/",))
+    order = [entry["location"] for entry in json.loads(index.read_text(encoding="utf-8"))["items"]]
+    assert order == ["", "groups/elderly/", "2025/items/13/", "2025/items/12/", "2024/items/13/", "2024/items/12/"]

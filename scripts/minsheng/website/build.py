@@ -96,7 +96,8 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
                               str(generated)], work, env)
             finally:
                 shutil.rmtree(work / ".cache", ignore_errors=True)
-            weigh_keywords(work / "site" / "search.json")
+            past = tuple(f"{p.notice.year}/" for p in computed.years if p is not computed.current)
+            weigh_keywords(work / "site" / "search.json", past)
             staging.rmdir()
             shutil.move(work / "site", staging)  # a rename, or a copy where the two are on different disks
         _swap(staging, out)
@@ -134,16 +135,21 @@ def _write_generated(computed: Portals, config: Path, work: Path) -> Path:
     return generated
 
 
-def weigh_keywords(index: Path) -> None:
+def weigh_keywords(index: Path, past: tuple[str, ...] = ()) -> None:
     """Zensical's search index: each item page's keywords (its `tags`) added to the breadcrumb of the page's
     first entry, as 关键词：…. Zensical's search ranks a match in a title above one in the breadcrumb, and that
     above one in the text, and reads `tags` only as filters: without this, 适老化改造 found the 与我有关 page
     that repeats item 13's text before item 13 itself. (MkDocs' index weighs the same tags above titles.)
-    Zensical writes the index as compact JSON, and so it is written back."""
+    The entries of past years (addresses starting with a prefix in `past`) go last: Zensical has no search boost,
+    and shows equal matches in the index's order, so the same item of two years comes up this year's first (as
+    the past years' boost below 1 does in MkDocs' search). Zensical writes the index as compact JSON, and so it
+    is written back."""
     search = json.loads(index.read_text(encoding="utf-8"))
     for entry in search["items"]:
         if entry["level"] == 1 and entry.get("tags"):
             entry["path"] = [*entry["path"], "关键词：" + "、".join(entry["tags"])]
+    if past:
+        search["items"].sort(key=lambda entry: entry["location"].startswith(past))  # stable: the order kept otherwise
     index.write_text(json.dumps(search, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
