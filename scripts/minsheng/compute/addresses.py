@@ -23,6 +23,7 @@ SITEMAP = "about/sitemap.md"
 ABOUT = "about/index.md"
 FEED = "feed.xml"
 DATAPACKAGE = "datapackage.json"  # the data package of every year's open data
+WORDS = "assets/words.json"  # residents' words for the current year's items, for an empty search (portal.js)
 
 
 def group(key: str, number: int = 1) -> str:

@@ -25,6 +25,7 @@ from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
 from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
+from .vocabulary import search_tags, suggestions
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ class Portal:
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole
+    search_tags: dict[str, tuple[str, ...]]  # item id → its keywords and residents' words (vocabulary.py)
+    word_rows: tuple[dict, ...]  # the words file the search box reads when a search finds nothing
 
 
     @cached_property
@@ -203,6 +206,7 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     warned = [(v, v.warnings) for v in ov.warned]
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
+    tags = search_tags(year)
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
@@ -232,7 +236,10 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
         revisions=revisions, ledger=ledger, record=record,
         record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
         datasets=(*datasets(ov, monthly, list(ledger)), record_dataset(record)), figures=tuple(f for f in charts if f),
-        search_words=_search_words(plan, ov),
+        search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t)})),
+        search_tags=tags,
+        word_rows=suggestions(tags, {v.item.id: f"（{v.item.number}）{v.item.title}" for v in ov.items},
+                              lambda item: addresses.published(at.item(item))),
     )
 
 

@@ -165,6 +165,10 @@ class Item(Record):
         default_factory=list, title="搜索关键词",
         description="居民可能用来搜索本项、而项目名称中没有的词（如“适老化改造”）；网站搜索把含这些词的查询排在本项前面",
     )
+    places: list[str] = Field(
+        default_factory=list, title="实施地点",
+        description="本项在哪些乡镇实施（data/places.yaml 中的乡镇名称，如 汤口镇）；不填即全区实施或通知没有写明",
+    )
     no_task: bool = Field(default=False, title="本年无任务")
     no_task_text: str | None = Field(default=None, title="无任务原文")
     indicators: list[Indicator] = Field(default_factory=list, title="目标指标")

@@ -2,12 +2,13 @@
 
 `write_site` writes the generated folder: the Markdown pages (pages.py, from Jinja2 templates), the
 charts' SVG (charts.py; each twice, the second with larger text for 长辈模式), the open data
-(open_data.py) and the Atom feed (feed.py), with the hand-written pages of content/ beside them, and the
+(open_data.py) and the Atom feed (feed.py), the residents' words an empty search offers (assets/words.json), with the hand-written pages of content/ beside them, and the
 words jieba keeps whole in the search index.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..compute import addresses
@@ -28,5 +29,6 @@ def write_site(portals: Portals, content: Path, docs: Path, search_words: Path) 
             folder.write(large_path(figure.svg), draw(figure.chart, large=True))  # for 长辈模式
     write_open_data(portals, folder)
     folder.write(addresses.FEED, atom_feed(portals))
+    folder.write(addresses.WORDS, json.dumps(portals.current.word_rows, ensure_ascii=False, separators=(",", ":")))
     words = sorted({word for portal in portals.years for word in portal.search_words})
     search_words.write_text("".join(f"{word}\n" for word in words), encoding="utf-8")

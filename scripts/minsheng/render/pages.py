@@ -136,8 +136,8 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
         # the title names the year: search results and the browser's tab say which year an item belongs to
         meta = {"title": f"{title}（{year}）",
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
-        if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
-            meta["tags"] = list(item.view.item.keywords)
+        if portal.search_tags.get(item.view.item.id):  # keywords and residents' words: the theme's search
+            meta["tags"] = list(portal.search_tags[item.view.item.id])  # ranks a page whose tags a query begins first
         page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
