@@ -31,6 +31,19 @@ def group(key: str, number: int = 1) -> str:
     return _numbered("groups", key, number)
 
 
+PLACES = "places/index.md"  # the district's 乡镇
+
+
+def place(key: str) -> str:
+    """A 乡镇's page (the current year's items done there and district-wide)."""
+    return f"places/{key}.md"
+
+
+def place_qr(key: str) -> str:
+    """The QR code to a 乡镇's page, printed on its notice-board sheet."""
+    return f"places/qr/{key}.svg"
+
+
 def published(target: str) -> str:
     """The address a page of the generated folder is published at: 2024/items/01.md → 2024/items/01/,
     2024/index.md → 2024/, a file (a download, a chart) as it is."""
@@ -135,3 +148,9 @@ def navigation(current: Addresses) -> list[dict[str, str]]:
             {"牵头单位": current.units}, {"资金公开": current.funds}, {"月度通报": current.bulletins},
             {"更正记录": current.revisions}, {"数据下载": current.downloads}, {"数据说明": current.data_notes},
             {"名词解释": GLOSSARY}, {"我要反映": FEEDBACK}, {"关于本站": ABOUT}]
+
+
+def with_places(nav: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The navigation with 乡镇 after 与我有关, when data/ lists the district's 乡镇."""
+    at = next(i for i, entry in enumerate(nav) if GROUPS in entry.values()) + 1
+    return [*nav[:at], {"乡镇": PLACES}, *nav[at:]]

@@ -23,6 +23,7 @@ from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
+from .places import Places, places, places_dataset
 from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
 from .vocabulary import search_tags, suggestions
@@ -147,6 +148,7 @@ class Portal:
     search_words: tuple[str, ...]  # words the search index keeps whole
     search_tags: dict[str, tuple[str, ...]]  # item id → its keywords and residents' words (vocabulary.py)
     word_rows: tuple[dict, ...]  # the words file the search box reads when a search finds nothing
+    places: Places | None  # the 乡镇 pages (places.py), when data/ lists the district's 乡镇
 
 
     @cached_property
@@ -207,6 +209,7 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
     tags = search_tags(year)
+    towns = places(plan.places, ov, contact.site_url(plan.site))
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
@@ -235,9 +238,11 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
             for b in monthly),
         revisions=revisions, ledger=ledger, record=record,
         record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
-        datasets=(*datasets(ov, monthly, list(ledger)), record_dataset(record)), figures=tuple(f for f in charts if f),
-        search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t)})),
-        search_tags=tags,
+        datasets=(*datasets(ov, monthly, list(ledger)), record_dataset(record),
+                  *((places_dataset(towns),) if towns else ())), figures=tuple(f for f in charts if f),
+        search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
+                                   *(page.place.name for page in (towns.pages if towns else ()))})),
+        search_tags=tags, places=towns,
         word_rows=suggestions(tags, {v.item.id: f"（{v.item.number}）{v.item.title}" for v in ov.items},
                               lambda item: addresses.published(at.item(item))),
     )

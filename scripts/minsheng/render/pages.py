@@ -82,6 +82,10 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
     page("glossary.md.j2", addresses.GLOSSARY, {"title": "名词解释"})
     page("feedback.md.j2", addresses.FEEDBACK, _column("我要反映"))
     page("sitemap.md.j2", addresses.SITEMAP, {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
+    if current.places:  # a page per 乡镇, the place's name its search tag
+        page("places.md.j2", addresses.PLACES, _column("乡镇"))
+        for town in current.places.pages:
+            page("place.md.j2", town.target, {**_column(town.place.name), "tags": [town.place.name]}, page=town)
 
 
 def _use_year(env: Environment, portal: Portal) -> None:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.addresses import navigation
+from ..compute.addresses import navigation, with_places
 from ..compute.portal import portals
 from ..errors import UserError
 from ..render import write_site
@@ -86,8 +86,9 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
     current = computed.current
+    nav = navigation(current.at)
     generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
-                                  navigation(current.at))
+                                  with_places(nav) if current.places else nav)
     write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
     done(STAGES[2])
     out = out.resolve()
