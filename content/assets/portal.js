@@ -318,6 +318,21 @@
     if (box) after.insertAdjacentElement("afterend", box);
   }
 
+  // Material reads an unsegmented question by its first word (请保姆 finds 请律师's item): above its results,
+  // the items whose residents' words the question holds, when there are any.
+  function showSuggestions(meta, query) {
+    var old = meta.parentNode.querySelector(".ms-search-empty");
+    if (old && old.getAttribute("data-query") === query) return;
+    if (old) old.remove();
+    suggest(query).then(function (found) {
+      var now = document.querySelector("input.md-search__input").value.trim();
+      if (!found.length || now !== query || meta.parentNode.querySelector(".ms-search-empty")) return;
+      var box = emptyHelp(query);
+      box.querySelector(".ms-search-empty__next").remove();
+      meta.insertAdjacentElement("afterend", box);
+    });
+  }
+
   function setupEmptySearch() {
     var input = document.querySelector("input.md-search__input");
     var meta = document.querySelector(".md-search-result__meta");
@@ -327,6 +342,7 @@
     new MutationObserver(function () {
       var query = input.value.trim();
       if (query && !list.children.length) showEmptyHelp(meta, query);
+      else if (query) showSuggestions(meta, query);
       else { var old = meta.parentNode.querySelector(".ms-search-empty"); if (old) old.remove(); }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }

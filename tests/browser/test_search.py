@@ -25,9 +25,10 @@ from browser.conftest import ENGINES
 
 QUESTIONS = yaml.safe_load((Path(__file__).parents[1] / "website" / "everyday_questions.yaml").read_text(encoding="utf-8"))
 # The share of QUESTIONS that find a page answering them in the first three results, measured 2026-12-03: the
-# engine's own results, and with what an empty search offers when the engine finds nothing. Raise them as the
+# engine's own results, and with what portal.js offers besides: on an empty search (both engines), and above
+# Material's results. Raise them as the
 # vocabulary grows; a fall fails.
-RECALL = {"mkdocs": {"engine": 20, "with_offer": 23}, "zensical": {"engine": 13, "with_offer": 26}}
+RECALL = {"mkdocs": {"engine": 20, "with_offer": 26}, "zensical": {"engine": 13, "with_offer": 26}}
 
 # Each engine's own search worker (its script named in the page's __config), set up with the site's index and
 # asked every question as the search box asks it; the first results' pages (one per page, in order), and what
@@ -52,7 +53,7 @@ ASK = r"""async ([engine, questions]) => {
     const items = (await result).items;
     const pages = engine === 'mkdocs' ? items.map(group => group[0].location) : items.map(i => index.items[i.id].location);
     const top = [...new Set(pages.map(p => p.split('#')[0].replace(/\/$/, '')))].slice(0, 3);
-    const offered = pages.length ? [] : (await window.msSuggest(question)).map(f => new URL(f.url).pathname);
+    const offered = pages.length && engine !== 'mkdocs' ? [] : (await window.msSuggest(question)).map(f => new URL(f.url).pathname);
     found[question] = {top, offered};
   }
   worker.terminate();
@@ -138,8 +139,8 @@ def test_a_residents_words_find_the_item_first(browser, site):
     by_engine = {q for q, f in found.items() if set(f["top"]) & set(QUESTIONS[q])}
     offered = {q for q, f in found.items() if {p.removeprefix(prefix).rstrip("/") for p in f["offered"]} & set(QUESTIONS[q])}
     missed = {q: f for q, f in found.items() if q not in by_engine | offered}
-    print(f"{site.engine}: {len(by_engine)}/{len(QUESTIONS)} by the engine, {len(by_engine | offered)} with an empty "
-          f"search's offer; missed: {missed}")
+    print(f"{site.engine}: {len(by_engine)}/{len(QUESTIONS)} by the engine, {len(by_engine | offered)} with portal.js's offer"
+          f"; missed: {missed}")
     assert len(by_engine) >= RECALL[site.engine]["engine"], missed
     assert len(by_engine | offered) >= RECALL[site.engine]["with_offer"], missed
     page.context.close()
