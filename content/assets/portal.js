@@ -236,6 +236,7 @@
       translate(shadow);
       new MutationObserver(function (changes) {
         changes.forEach(function (change) { translate(change.target); });
+        zensicalEmpty(shadow);
       }).observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true,
                            attributeFilter: ATTRIBUTES });
       searchFromAddress(shadow);
@@ -310,6 +311,100 @@
     });
   }
 
+  // An empty search offers a next step (the footer's template #ms-search-empty): the items whose residents'
+  // words (data: vocabulary.yaml and keywords, in assets/words.json) the query holds, most letters first, then
+  // 与我有关, the hotline and 我要反映. Under Material's 没有找到… line, or Zensical's, in its dialog.
+  var wordRows = null;
+  function suggest(query) {  // the items whose words the query holds, most letters first: at most three
+    var template = document.getElementById("ms-search-empty");
+    if (!template) return Promise.resolve([]);
+    var source = new URL(template.getAttribute("data-words"), window.location.href);
+    if (!wordRows) {
+      wordRows = window.fetch(source.href).then(function (r) { return r.json(); }).catch(function () { return []; });
+    }
+    return wordRows.then(function (rows) {
+      var found = rows.map(function (row) {
+        var score = 0;
+        row.words.forEach(function (word) { if (query.indexOf(word) >= 0) score += word.length; });
+        return { title: row.title, url: new URL(row.url, new URL("..", source)).href, score: score };
+      }).filter(function (f) { return f.score > 0; });
+      found.sort(function (a, b) { return b.score - a.score; });
+      return found.slice(0, 3);
+    });
+  }
+  window.msSuggest = suggest;  // for the tests, which measure what an empty search offers
+
+  function emptyHelp(query) {
+    var template = document.getElementById("ms-search-empty");
+    if (!template) return null;
+    var box = template.content.firstElementChild.cloneNode(true);
+    box.setAttribute("data-query", query);
+    box.style.cssText = "padding: .4rem .8rem .8rem; line-height: 1.6";  // also inside Zensical's dialog
+    suggest(query).then(function (found) {
+      if (!found.length) return;
+      var list = box.querySelector(".ms-search-empty__found");
+      found.forEach(function (f) {
+        var link = document.createElement("a");
+        link.href = f.url;
+        link.textContent = f.title;
+        var li = document.createElement("li");
+        li.appendChild(link);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+      box.querySelector(".ms-search-empty__maybe").hidden = false;
+    });
+    return box;
+  }
+
+  function showEmptyHelp(after, query) {
+    var old = after.parentNode.querySelector(".ms-search-empty");
+    if (old && old.getAttribute("data-query") === query && old.previousElementSibling === after) return;
+    if (old) old.remove();
+    var box = emptyHelp(query);
+    if (box) after.insertAdjacentElement("afterend", box);
+  }
+
+  // Material reads an unsegmented question by its first word (请保姆 finds 请律师's item): above its results,
+  // the items whose residents' words the question holds, when there are any.
+  function showSuggestions(meta, query) {
+    var old = meta.parentNode.querySelector(".ms-search-empty");
+    if (old && old.getAttribute("data-query") === query) return;
+    if (old) old.remove();
+    suggest(query).then(function (found) {
+      var now = document.querySelector("input.md-search__input").value.trim();
+      if (!found.length || now !== query || meta.parentNode.querySelector(".ms-search-empty")) return;
+      var box = emptyHelp(query);
+      box.querySelector(".ms-search-empty__next").remove();
+      meta.insertAdjacentElement("afterend", box);
+    });
+  }
+
+  function setupEmptySearch() {
+    var input = document.querySelector("input.md-search__input");
+    var meta = document.querySelector(".md-search-result__meta");
+    var list = document.querySelector(".md-search-result__list");
+    if (!input || !meta || !list || meta.dataset.msEmpty) return;
+    meta.dataset.msEmpty = "1";
+    new MutationObserver(function () {
+      var query = input.value.trim();
+      if (query && !list.children.length) showEmptyHelp(meta, query);
+      else if (query) showSuggestions(meta, query);
+      else { var old = meta.parentNode.querySelector(".ms-search-empty"); if (old) old.remove(); }
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  function zensicalEmpty(shadow) {
+    var input = shadow.querySelector("input");
+    var query = input ? input.value.trim() : "";
+    var none = null;
+    var all = shadow.querySelectorAll("dialog *");
+    for (var i = 0; i < all.length && !none; i++) {
+      if (!all[i].children.length && all[i].textContent.trim() === ZH["No results"]) none = all[i];
+    }
+    if (none && query) showEmptyHelp(none, query);
+  }
+
   // Print: every printed page carries the site's name, the date the figures stand at, the sample-data notice
   // (while the data is sample), the page's address, the print date and the page number, in the page's margins
   // (@page margin boxes, filled from the page: .ms-print-meta and .ms-banner, written by the overrides).
@@ -342,6 +437,7 @@
     layoutTables();
     setupDrawer();
     setupSearch();
+    setupEmptySearch();
     setupZensicalSearch();
   }
 

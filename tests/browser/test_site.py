@@ -259,9 +259,9 @@ def test_readable_without_javascript(browser, site):
     page.context.close()
 
 
-@pytest.mark.parametrize("kind", ["item", "bulletin"])
+@pytest.mark.parametrize("kind", ["item", "bulletin", "place"])
 def test_print_fits_a4_without_navigation(browser, site_url, artifacts, kind):
-    page = open_page(browser, site_url + PAGES[kind], 680, 960, settled=False)  # A4 less margins, at 96 dpi
+    page = open_page(browser, site_url + {**PAGES, "place": "places/tangkou/"}[kind], 680, 960, settled=False)  # A4 less margins, at 96 dpi
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert page.locator(hidden).first.is_hidden(), hidden
@@ -269,6 +269,9 @@ def test_print_fits_a4_without_navigation(browser, site_url, artifacts, kind):
     too_wide = page.evaluate("""() => [...document.querySelectorAll('article img, article table')]
         .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length""")
     assert too_wide == 0
+    if kind == "place":  # a 乡镇 page is a notice-board sheet: large type, whom to call
+        assert page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.ms-place li')).fontSize)") >= 18
+        assert page.locator(".ms-place a[href^='tel:']").is_visible()
     if artifacts:
         page.pdf(path=str(artifacts / f"{kind}-print.pdf"), format="A4")
     page.context.close()

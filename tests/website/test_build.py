@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -13,6 +14,8 @@ import pytest
 from conftest import DATA, ROOT, edit_csv, generated_pages, generated_text, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
+from minsheng.compute.portal import portal
+from minsheng.compute.vocabulary import search_tags
 from minsheng.labels import STATUS
 from minsheng.load.plan import load_plan
 
@@ -93,12 +96,21 @@ SEARCH = {"就业": {"2024/items/01", "2024/items/02", "2024/categories/employme
           "低保": {"2024/items/04", "2024/items/19", "groups/low-income"}}
 
 
+@functools.cache
+def _segmenter() -> jieba.Tokenizer:
+    """jieba with the words the build keeps whole (jieba_user.txt): unit names, keywords, residents' words."""
+    segmenter = jieba.Tokenizer()
+    for word in portal(PLAN, YEAR).search_words:
+        segmenter.add_word(word)
+    return segmenter
+
+
 @pytest.mark.parametrize(("query", "pages"), SEARCH.items())
 def test_search_index_finds_the_right_page_first(site, query, pages):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"]
     separator = re.compile(index["config"]["separator"])
-    words = [w for w in jieba.cut(query) if w.strip()]  # the query is segmented like the pages
+    words = [w for w in _segmenter().cut(query) if w.strip()]  # the query is segmented like the pages
     scores: dict[str, float] = {}
     found: dict[str, set[str]] = {}
     for doc in index["docs"]:
@@ -231,3 +243,17 @@ def test_zensicals_index_keeps_its_order_but_puts_past_years_last(tmp_path):
     weigh_keywords(index, ("2024/",))
     order = [entry["location"] for entry in json.loads(index.read_text(encoding="utf-8"))["items"]]
     assert order == ["", "groups/elderly/", "2025/items/13/", "2025/items/12/", "2024/items/13/", "2024/items/12/"]
+
+
+def test_residents_words_are_searched_but_not_shown(site):
+    """Each item's keywords and the residents' words for it (data/2024/vocabulary.yaml) are its page's search
+    tags, and the page shows no list of them (the theme's tag list is an empty partial)."""
+    words = search_tags(YEAR)
+    assert set(words["50"]) >= {"作坊", "小作坊"} and {"轮椅"} <= set(words["10"]) and "就业" in words["11"]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tags = {doc["location"]: doc.get("tags") for doc in index["docs"] if "#" not in doc["location"]}
+    for item in YEAR.items:
+        assert tags[f"2024/items/{item.id}/"] == (list(words[item.id]) if item.id in words else None), item.id
+        assert "md-tag" not in (site / "2024" / "items" / item.id / "index.html").read_text(encoding="utf-8")
+    offered = json.loads((site / "assets" / "words.json").read_text(encoding="utf-8"))
+    assert {row["url"]: row["words"] for row in offered} == {f"2024/items/{i}/": list(w) for i, w in words.items()}

@@ -24,11 +24,25 @@ YEARS = "years.md"  # 历年对比: every year side by side
 ABOUT = "about/index.md"
 FEED = "feed.xml"
 DATAPACKAGE = "datapackage.json"  # the data package of every year's open data
+WORDS = "assets/words.json"  # residents' words for the current year's items, for an empty search (portal.js)
 
 
 def group(key: str, number: int = 1) -> str:
     """A 与我有关 group's page (the current year's items), `number` of its pages."""
     return _numbered("groups", key, number)
+
+
+PLACES = "places/index.md"  # the district's 乡镇
+
+
+def place(key: str) -> str:
+    """A 乡镇's page (the current year's items done there and district-wide)."""
+    return f"places/{key}.md"
+
+
+def place_qr(key: str) -> str:
+    """The QR code to a 乡镇's page, printed on its notice-board sheet."""
+    return f"places/qr/{key}.svg"
 
 
 def published(target: str) -> str:
@@ -135,3 +149,9 @@ def navigation(current: Addresses) -> list[dict[str, str]]:
             {"牵头单位": current.units}, {"资金公开": current.funds}, {"月度通报": current.bulletins},
             {"更正记录": current.revisions}, {"数据下载": current.downloads}, {"数据说明": current.data_notes},
             {"历年对比": YEARS}, {"名词解释": GLOSSARY}, {"我要反映": FEEDBACK}, {"关于本站": ABOUT}]
+
+
+def with_places(nav: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The navigation with 乡镇 after 与我有关, when data/ lists the district's 乡镇."""
+    at = next(i for i, entry in enumerate(nav) if GROUPS in entry.values()) + 1
+    return [*nav[:at], {"乡镇": PLACES}, *nav[at:]]

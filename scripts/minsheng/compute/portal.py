@@ -23,8 +23,10 @@ from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets, with_year
 from .overview import Bucket, ItemView, YearOverview, overview
+from .places import Places, places, places_dataset
 from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
+from .vocabulary import search_tags, suggestions
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ class Portal:
     datasets: tuple[Dataset, ...]
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole
+    search_tags: dict[str, tuple[str, ...]]  # item id → its keywords and residents' words (vocabulary.py)
+    word_rows: tuple[dict, ...]  # the words file the search box reads when a search finds nothing
+    places: Places | None  # the 乡镇 pages (places.py), when data/ lists the district's 乡镇
 
 
     @cached_property
@@ -215,6 +220,8 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     warned = [(v, v.warnings) for v in ov.warned]
     charts = [overall, statuses, *(b.figure for b in categories), *(b.figure for b in units),
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
+    tags = search_tags(year)
+    towns = places(plan.places, ov, contact.site_url(plan.site))
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
@@ -243,9 +250,14 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
             for b in monthly),
         revisions=revisions, ledger=ledger, record=record,
         record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
-        datasets=tuple(with_year(table, ov.year.year)
-                      for table in (*datasets(ov, monthly, list(ledger)), record_dataset(record))), figures=tuple(f for f in charts if f),
-        search_words=_search_words(plan, ov),
+        datasets=tuple(with_year(table, ov.year.year) for table in (
+            *datasets(ov, monthly, list(ledger)), record_dataset(record), *((places_dataset(towns),) if towns else ()))),
+        figures=tuple(f for f in charts if f),
+        search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
+                                   *(page.place.name for page in (towns.pages if towns else ()))})),
+        search_tags=tags, places=towns,
+        word_rows=suggestions(tags, {v.item.id: f"（{v.item.number}）{v.item.title}" for v in ov.items},
+                              lambda item: addresses.published(at.item(item))),
     )
 
 

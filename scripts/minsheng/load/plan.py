@@ -17,12 +17,14 @@ from ..model import (
     LedgerFile,
     MonthReport,
     Notice,
+    PlacesFile,
     Record,
     ReleasesFile,
     RevisionsFile,
     Rules,
     Site,
     UnitsFile,
+    VocabularyFile,
     field_label,
 )
 from ..problems import Problem, relative
@@ -73,6 +75,8 @@ class Year:
     published: dict[str, MonthReport] = field(default_factory=dict)  # each month's files as last published
     revisions: RevisionsFile | None = None  # figures changed after publication
     revisions_source: Source | None = None
+    vocabulary: VocabularyFile | None = None  # residents' words for the items (optional)
+    vocabulary_source: Source | None = None
 
 
 @dataclass
@@ -86,6 +90,8 @@ class Plan:
     rules_source: Source | None = None
     groups: GroupsFile | None = None
     groups_source: Source | None = None
+    places: PlacesFile | None = None  # the district's 乡镇 (optional)
+    places_source: Source | None = None
     years: dict[int, Year] = field(default_factory=dict)
 
     def is_draft(self, year: Year) -> bool:
@@ -111,6 +117,8 @@ def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
     plan.units, plan.units_source = _load(root / "units.yaml", UnitsFile, root, problems)
     plan.rules, plan.rules_source = _load(root / "rules.yaml", Rules, root, problems)
     plan.groups, plan.groups_source = _load(root / "groups.yaml", GroupsFile, root, problems)
+    if (root / "places.yaml").exists():
+        plan.places, plan.places_source = _load(root / "places.yaml", PlacesFile, root, problems)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and YEAR_FOLDER.match(p.name)):
         if not (folder / "notice.yaml").exists() and not any((folder / "items").glob("*.yaml")):
             problems.append(Problem(  # a year being set up: it waits, and the other years go on
@@ -163,6 +171,8 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
     year.published = {m.month: m for m in snapshots}
     if (folder / "revisions.yaml").exists():
         year.revisions, year.revisions_source = _load(folder / "revisions.yaml", RevisionsFile, root, problems)
+    if (folder / "vocabulary.yaml").exists():
+        year.vocabulary, year.vocabulary_source = _load(folder / "vocabulary.yaml", VocabularyFile, root, problems)
     return year
 
 

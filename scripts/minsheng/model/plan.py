@@ -177,6 +177,10 @@ class Item(Record):
         description="本项延续以前年度的哪一项（同一件事列入新年度的清单），写明该年度和项目编号；网站在两项的页面上互相链接。"
         "只在通知或办公室确认是同一件事时填写",
     )
+    places: list[str] = Field(
+        default_factory=list, title="实施地点",
+        description="本项在哪些乡镇实施（data/places.yaml 中的乡镇名称，如 汤口镇）；不填即全区实施或通知没有写明",
+    )
     no_task: bool = Field(default=False, title="本年无任务")
     no_task_text: str | None = Field(default=None, title="无任务原文")
     indicators: list[Indicator] = Field(default_factory=list, title="目标指标")

@@ -2,12 +2,13 @@
 
 `write_site` writes the generated folder: the Markdown pages (pages.py, from Jinja2 templates), the
 charts' SVG (charts.py; each twice, the second with larger text for 长辈模式), the open data
-(open_data.py) and the Atom feed (feed.py), with the hand-written pages of content/ beside them, and the
+(open_data.py) and the Atom feed (feed.py), the residents' words an empty search offers (assets/words.json), the QR codes of the 乡镇 pages (qr.py), with the hand-written pages of content/ beside them, and the
 words jieba keeps whole in the search index.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..compute import addresses
@@ -17,6 +18,7 @@ from .feed import atom_feed
 from .folder import Folder
 from .open_data import write_open_data
 from .pages import write_pages
+from .qr import qr_svg
 
 
 def write_site(portals: Portals, content: Path, docs: Path, search_words: Path) -> None:
@@ -28,5 +30,9 @@ def write_site(portals: Portals, content: Path, docs: Path, search_words: Path) 
             folder.write(large_path(figure.svg), draw(figure.chart, large=True))  # for 长辈模式
     write_open_data(portals, folder)
     folder.write(addresses.FEED, atom_feed(portals))
+    for town in portals.current.places.pages if portals.current.places else ():
+        if town.url:  # once site.yaml gives the site's address
+            folder.write(addresses.place_qr(town.place.id), qr_svg(town.url))
+    folder.write(addresses.WORDS, json.dumps(portals.current.word_rows, ensure_ascii=False, separators=(",", ":")))
     words = sorted({word for portal in portals.years for word in portal.search_words})
     search_words.write_text("".join(f"{word}\n" for word in words), encoding="utf-8")

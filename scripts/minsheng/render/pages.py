@@ -84,6 +84,10 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
     page("feedback.md.j2", addresses.FEEDBACK, _column("我要反映"))
     page("sitemap.md.j2", addresses.SITEMAP, {"title": "网站地图"})  # for people; sitemap.xml is MkDocs'
     page("years.md.j2", addresses.YEARS, _column("历年对比"), compared=compare_years(portals))
+    if current.places:  # a page per 乡镇, the place's name its search tag
+        page("places.md.j2", addresses.PLACES, _column("乡镇"))
+        for town in current.places.pages:
+            page("place.md.j2", town.target, {**_column(town.place.name), "tags": [town.place.name]}, page=town)
 
 
 def _use_year(env: Environment, portal: Portal) -> None:
@@ -145,8 +149,8 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
         # the title names the year: search results and the browser's tab say which year an item belongs to
         meta = {"title": f"{title}（{year}）",
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
-        if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
-            meta["tags"] = list(item.view.item.keywords)
+        if portal.search_tags.get(item.view.item.id):  # keywords and residents' words: the theme's search
+            meta["tags"] = list(portal.search_tags[item.view.item.id])  # ranks a page whose tags a query begins first
         page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))

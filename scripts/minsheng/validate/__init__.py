@@ -3,6 +3,7 @@
 from ..load.plan import Plan, load_plan
 from ..problems import Report
 from .ledger import check_ledger
+from .places import check_places
 from .plan import check_plan
 from .privacy import check_privacy
 from .progress import check_months
@@ -14,6 +15,7 @@ def validate_data(root) -> tuple[Plan, Report]:
     plan, problems = load_plan(root)
     report = Report(problems)
     report.extend(check_plan(plan))
+    report.extend(check_places(plan))
     for year in plan.years.values():
         report.extend(check_months(year))
         report.extend(check_ledger(plan, year))
@@ -23,7 +25,7 @@ def validate_data(root) -> tuple[Plan, Report]:
     return plan, report
 
 
-PLAN_FILES = ("site.yaml", "units.yaml", "rules.yaml", "notice.yaml", "notice.txt")
+PLAN_FILES = ("site.yaml", "units.yaml", "rules.yaml", "notice.yaml", "notice.txt", "places.yaml", "vocabulary.yaml")
 
 
 def plan_errors(report: Report) -> list:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from ..compute.addresses import navigation
+from ..compute.addresses import navigation, with_places
 from ..compute.portal import Portals, portals
 from ..errors import UserError
 from ..load.plan import Plan
@@ -129,8 +129,9 @@ def _checked(data: Path, log) -> Plan:
 def _write_generated(computed: Portals, config: Path, work: Path) -> Path:
     """The generated folder `work` written anew for the configuration `config`; returns its mkdocs.yml."""
     current = computed.current
+    nav = navigation(current.at)
     generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
-                                  navigation(current.at))
+                                  with_places(nav) if current.places else nav)
     write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
     return generated
 
