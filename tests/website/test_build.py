@@ -13,7 +13,7 @@ import pytest
 from conftest import DATA, ROOT, edit_csv, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
-from minsheng.labels import STATUS
+from minsheng.status import Status
 from minsheng.load.plan import load_plan
 
 PLAN, _ = load_plan(DATA)
@@ -158,7 +158,7 @@ def _definition(glossary: str, term: str) -> str:
 
 def test_every_term_and_status_is_defined_once_on_the_glossary_page(site):
     glossary = page_text(site, "about/glossary")
-    for label, _ in STATUS.values():
+    for label in (status.word for status in Status):
         assert label in glossary
     for term in TERMS:
         _definition(glossary, term)

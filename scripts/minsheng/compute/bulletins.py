@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..months import first_day, month_end
+from ..status import LAGGING, Status
 from .funds import MonthFunds
 from .ledger import LedgerState, closed_between, ledger_at, opened_between
-from .overview import LAGGING, ItemView, YearOverview
+from .overview import ItemView, YearOverview
 from .progress import ItemMonth, Warning, early_warnings
 
 
@@ -49,7 +50,7 @@ def bulletins(overview: YearOverview) -> list[Bulletin]:
     for index, month in enumerate(overview.months):
         this = [(view, view.history[index]) for view in overview.items]
         first, last = first_day(month), month_end(month)
-        completed = tuple(v for v, m in this if m.status == "done" and (index == 0 or v.history[index - 1].status != "done"))
+        completed = tuple(v for v, m in this if m.status == Status.DONE and (index == 0 or v.history[index - 1].status != Status.DONE))
         lagging = tuple(sorted(((v, m) for v, m in this if m.status in LAGGING),
                                key=lambda pair: (pair[1].progress - pair[1].expected, pair[0].item.id)))
         warned = tuple((v, w) for v in overview.items

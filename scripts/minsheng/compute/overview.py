@@ -10,10 +10,9 @@ from ..load.plan import Plan, Year
 from ..model import Category, Item, Rules, Unit
 from .funds import (Money, MonthFunds, OutputCheck, Row, Table, by_source, funds_history, item_rows, month_funds,
                     output_check, time_elapsed, total)
-from .progress import STATUSES, ItemMonth, Warning, early_warnings, fixed_status, item_history
+from ..status import LAGGING, Status
+from .progress import ItemMonth, Warning, early_warnings, fixed_status, item_history
 from .schedule import Pace
-
-LAGGING = ("far_behind", "behind", "not_done")  # short of what the schedule asks by now
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,9 @@ class ItemView:
         return self.history[-1] if self.history else None
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         if self.item.no_task or not self.latest:
-            return fixed_status(self.item) or "not_reported"
+            return fixed_status(self.item) or Status.NOT_REPORTED
         return self.latest.status
 
     @property
@@ -138,9 +137,9 @@ class YearOverview:
         return mean_progress(self.items, len(self.months))
 
     @cached_property
-    def status_by_month(self) -> dict[str, list[int]]:
+    def status_by_month(self) -> dict[Status, list[int]]:
         """How many items had each status, month by month (statuses that never occur left out)."""
-        counts = {status: [0] * len(self.months) for status in STATUSES}
+        counts = {status: [0] * len(self.months) for status in Status}
         for view in self.items:
             for index, month in enumerate(view.history):
                 counts[month.status][index] += 1

@@ -14,6 +14,7 @@ from ..load.plan import Plan, Year
 from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
+from ..status import Status, lagging_word, possible_statuses
 from . import addresses, contact, figures
 from .addresses import Addresses
 from .as_at import changed_after, year_as_at
@@ -23,7 +24,6 @@ from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
 from .overview import Bucket, ItemView, YearOverview, overview
-from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
 
 
@@ -99,13 +99,18 @@ class ItemPage:
 class BulletinPage:
     bulletin: Bulletin
     ended: bool  # the month is at or after the year's deadline: lagging items are 未完成
-    statuses: tuple[str, ...]  # the statuses an item can have this month, in order
+    statuses: tuple[Status, ...]  # the statuses an item can have this month, in order
     completed: Shortlist
     lagging: Shortlist  # (item, its month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     revisions: tuple[Described, ...]  # corrections disclosed with it
     missed: int  # items short of a milestone already passed
     foreseen: int  # items that at their recent pace will miss a milestone still ahead
+
+    @property
+    def lagging_word(self) -> str:
+        """What the month's lagging items are called: 未完成 or 滞后."""
+        return lagging_word(self.ended)
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,7 @@ class Portal:
     status_figure: Figure | None
     spending_figure: Figure | None
     ended: bool  # the latest month is at or after the year's deadline: lagging items are 未完成
-    statuses: tuple[str, ...]  # the statuses an item can have in the latest month, in order
+    statuses: tuple[Status, ...]  # the statuses an item can have in the latest month, in order
     lagging: Shortlist  # (item, its latest month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     missed: int  # items short of a milestone already passed (未完成节点要求)
@@ -145,6 +150,10 @@ class Portal:
     figures: tuple[Figure, ...]  # every chart, in the order the pages show them
     search_words: tuple[str, ...]  # words the search index keeps whole
 
+    @property
+    def lagging_word(self) -> str:
+        """What the latest month's lagging items are called: 未完成 or 滞后."""
+        return lagging_word(self.ended)
 
     @cached_property
     def item_page(self) -> dict[str, ItemPage]:

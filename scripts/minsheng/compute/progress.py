@@ -17,15 +17,8 @@ from dataclasses import dataclass
 from ..load.plan import Year
 from ..model import Indicator, Item, MonthReport, Rules
 from ..months import ordinal
+from ..status import Status
 from .schedule import Pace
-
-STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_done", "not_reported", "qualitative", "no_task")
-PACED = ("ahead", "on_pace", "behind", "far_behind")  # against 序时进度: only before the year's deadline
-
-
-def possible_statuses(ended: bool) -> tuple[str, ...]:
-    """The statuses a month can have: after the deadline done or not done, before it never not done."""
-    return tuple(s for s in STATUSES if (s not in PACED if ended else s != "not_done"))
 
 
 @dataclass(frozen=True)
@@ -43,7 +36,7 @@ class IndicatorProgress:
 class ItemMonth:
     month: str
     expected: float  # 序时进度
-    status: str  # one of STATUSES
+    status: Status
     progress: float | None
     indicators: tuple[IndicatorProgress, ...]
     note: str
@@ -89,46 +82,46 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float, f
     note = row.note if row else ""
     correction = row.correction if row else ""
     fixed = fixed_status(item)
-    if fixed == "no_task":
+    if fixed == Status.NO_TASK:
         return ItemMonth(report.month, expected, fixed, None, (), note, correction)
     if row is not None and not row.reported:
-        return ItemMonth(report.month, expected, "not_reported", None, (), "", correction)
+        return ItemMonth(report.month, expected, Status.NOT_REPORTED, None, (), "", correction)
     indicators = tuple(
         indicator_progress(i, _value(report, item, i), rules, _correction(report, item, i)) for i in item.indicators
     )
-    if fixed == "qualitative":
+    if fixed == Status.QUALITATIVE:
         return ItemMonth(report.month, expected, fixed, None, indicators, note, correction)
     measured = [i.progress for i in indicators if i.progress is not None]
     if not measured:
-        return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)
+        return ItemMonth(report.month, expected, Status.NOT_REPORTED, None, indicators, note, correction)
     progress = round(sum(measured) / len(measured), 1)
     return ItemMonth(report.month, expected, status_of(progress, expected, rules, final), progress, indicators, note, correction)
 
 
-def fixed_status(item: Item) -> str | None:
+def fixed_status(item: Item) -> Status | None:
     """The status an item has whatever its reports say: 无任务 (no task this year), or 定性任务 when no
     indicator has a target; None for an item measured by its figures."""
     if item.no_task:
-        return "no_task"
+        return Status.NO_TASK
     if all(i.target is None for i in item.indicators):
-        return "qualitative"
+        return Status.QUALITATIVE
     return None
 
 
-def status_of(progress: float, expected: float, rules: Rules, final: bool = False) -> str:
+def status_of(progress: float, expected: float, rules: Rules, final: bool = False) -> Status:
     """Against 序时进度; once the deadline has come (`final`), done or not done, nothing in between."""
     if progress >= 100:
-        return "done"
+        return Status.DONE
     if final:
-        return "not_done"
+        return Status.NOT_DONE
     difference = progress - expected
     if difference >= rules.ahead_margin:
-        return "ahead"
+        return Status.AHEAD
     if difference < -rules.far_behind_margin:
-        return "far_behind"
+        return Status.FAR_BEHIND
     if difference < -rules.behind_margin:
-        return "behind"
-    return "on_pace"
+        return Status.BEHIND
+    return Status.ON_PACE
 
 
 def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None) -> list[ItemMonth]:
@@ -145,7 +138,7 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
     if not measured:
         return []
     latest = measured[-1]
-    if latest.status == "done":  # a done item has missed nothing, whatever its mean progress
+    if latest.status == Status.DONE:  # a done item has missed nothing, whatever its mean progress
         return []
     schedule = schedule or Pace(year.notice, rules)
     warnings = []

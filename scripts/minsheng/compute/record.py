@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..labels import STATUS
 from ..revisions import Described
 from .funds import Money
 from .ledger import LedgerState
@@ -86,7 +85,7 @@ def record_dataset(record: YearRecord) -> Dataset:
         F("problems", "integer", "登记问题数", "0 表示未登记问题"), F("problems_closed", "integer", "已销号问题数"),
         F("corrections", "integer", "更正数", "0 表示无更正")),
         tuple((r.view.item.id, r.view.item.number, r.view.item.title, r.view.category.name,
-               "、".join(u.name for u in r.view.units), STATUS[r.view.status][0], r.progress, r.expected,
+               "、".join(u.name for u in r.view.units), r.view.status.word, r.progress, r.expected,
                r.money_month, r.money.planned if r.money else None, r.money.in_place if r.money else None,
                r.money.disbursed if r.money else None, r.problems, r.closed, r.corrections)
               for r in record.rows), ("item",))

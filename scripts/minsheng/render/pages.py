@@ -13,7 +13,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import formats
 from ..compute import addresses
 from ..compute.portal import Portal, Portals
-from ..labels import LEDGER, PAID_TO, STATUS
+from ..labels import LEDGER, PAID_TO
+from ..status import Status
 from . import text
 from .folder import Folder
 
@@ -32,7 +33,7 @@ def environment() -> Environment:
         html=text.html_text, number=formats.number, percent=formats.percent, money=formats.money,
         date=formats.chinese_date, month=formats.chinese_month, figure=formats.figure,
     )
-    env.globals.update(STATUS=STATUS, LEDGER=LEDGER, PAID_TO=PAID_TO)
+    env.globals.update(Status=Status, LEDGER=LEDGER, PAID_TO=PAID_TO)
     return env
 
 

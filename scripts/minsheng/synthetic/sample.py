@@ -27,6 +27,7 @@ from ..load.plan import Plan, Year, load_plan
 from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
 from ..month.month_files import Row, write_month
 from ..month.publish import publish
+from ..status import LAGGING, Status
 
 # Share of the year's work done by the end of each month, by scenario (months 4–12).
 PACE = {
@@ -105,12 +106,12 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
 
 # What a month's note says, by the status compute/progress.py gives the month's figures
 NOTES = {
-    "done": "已完成年度目标（样例）",
-    "ahead": "进度快于序时（样例）",
-    "on_pace": "按计划推进（样例）",
-    "behind": "受前期手续影响，进度偏慢（样例）",
-    "far_behind": "进度明显滞后，正在督促加快推进（样例）",
-    "not_done": "未完成年度目标，继续推进（样例）",
+    Status.DONE: "已完成年度目标（样例）",
+    Status.AHEAD: "进度快于序时（样例）",
+    Status.ON_PACE: "按计划推进（样例）",
+    Status.BEHIND: "受前期手续影响，进度偏慢（样例）",
+    Status.FAR_BEHIND: "进度明显滞后，正在督促加快推进（样例）",
+    Status.NOT_DONE: "未完成年度目标，继续推进（样例）",
 }
 STAGES = ("制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）")  # qualitative items, month by month
 
@@ -134,9 +135,9 @@ def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[Row], lis
                 row["note"] = note(judged.status, step)
 
 
-def note(status: str, step: int) -> str:
+def note(status: Status, step: int) -> str:
     """The sample note for a month with `status`, the `step`-th month reported (qualitative items go by stage)."""
-    if status == "qualitative":
+    if status == Status.QUALITATIVE:
         return STAGES[min(step, len(STAGES) - 1)]
     return NOTES.get(status, "")
 
@@ -215,8 +216,9 @@ PROBLEM_TEXTS = (  # each with what it says of the item in the month it is found
     ("台账资料不完整，进度数据无法核实（样例）", None),
     ("宣传不到位，群众知晓率不高（样例）", None),
 )
-# The statuses a description that says the work lags may stand beside (qualitative items have no pace to contradict)
-LAGGING_STATUSES = {"behind", "far_behind", "not_done", "qualitative"}
+# The statuses a description that says the work lags may stand beside: the lagging ones, and 定性任务 (a
+# qualitative item has no pace for the description to contradict)
+MAY_BE_SAID_TO_LAG = LAGGING | {Status.QUALITATIVE}
 
 
 def generate_problems(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
@@ -258,7 +260,7 @@ def problem_text(number: int, state: tuple[str, bool | None] | None) -> str:
 def problem_fits(claim: str | None, state: tuple[str, bool | None]) -> bool:
     """Whether a description claiming `claim` may stand beside an item's month in `state` (status, money short)."""
     status, funds_short = state
-    return (claim is None or (claim == "lagging" and status in LAGGING_STATUSES)
+    return (claim is None or (claim == "lagging" and status in MAY_BE_SAID_TO_LAG)
             or (claim == "funds_short" and funds_short is True))
 
 
