@@ -9,11 +9,11 @@ from minsheng.cli import SAMPLE_SEED, main
 from minsheng.compute.progress import item_history
 from minsheng.month.month_files import write_month
 from minsheng.synthetic.sample import generate, note, write_notes
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from minsheng.load.progress import load_months
 from minsheng.model import NOT_REPORTED
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 MONTHS = {m.month: m for m in YEAR.months}
 ITEMS = {i.id: i for i in YEAR.items}

@@ -12,10 +12,10 @@ def edit(path, old, new):
 
 def test_shipped_ledger_shows_every_state():
     from minsheng.compute.ledger import ledger_at
-    from minsheng.load.plan import load_plan
+    from minsheng.load.data_folder import load_data_folder
     import datetime as dt
 
-    plan, _ = load_plan(DATA)
+    plan, _ = load_data_folder(DATA)
     states = {s.status for s in ledger_at(plan.years[2024].ledger.problems, dt.date(2024, 12, 31))}
     assert states == {"overdue", "open", "closed_late", "closed"}
 

@@ -14,9 +14,9 @@ from conftest import DATA, ROOT, edit_csv, page_text
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.status import Status
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 VIEW = overview(PLAN, YEAR)
 
@@ -195,7 +195,7 @@ def test_early_warnings_are_flagged_on_every_page_of_the_item(draft_copy, tmp_pa
     for month in ("2024-09", "2024-10", "2024-11", "2024-12"):
         for kind in ("progress", "funds"):
             (data_copy / "2024" / kind / f"{month}.csv").unlink()
-    plan, _ = load_plan(data_copy)
+    plan, _ = load_data_folder(data_copy)
     warned = overview(plan, plan.years[2024]).warned
     assert warned, "the sample data up to August should put some items on warning"
     out = tmp_path / "site"

@@ -12,9 +12,9 @@ from conftest import DATA, page_text
 from minsheng.compute.portal import portal
 from minsheng.formats import chinese_month
 from minsheng.status import Status
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 PORTAL = portal(PLAN)
 OV = PORTAL.overview
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import LedgerFile, MonthReport, Revision, RevisionsFile
 from ..model.reports import FundReport, IndicatorReport, ItemReport
 

@@ -11,7 +11,7 @@ from ..status import LAGGING, Status
 from .funds import MonthFunds
 from .ledger import LedgerState, closed_between, ledger_at, opened_between
 from .overview import ItemView, YearOverview
-from .progress import ItemMonth, Warning, early_warnings
+from .progress import EarlyWarning, ItemMonth, early_warnings
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Bulletin:
     status_counts: Counter
     completed: tuple[ItemView, ...]  # done this month, not the month before
     lagging: tuple[tuple[ItemView, ItemMonth], ...]  # behind this month, worst first
-    warned: tuple[tuple[ItemView, tuple[Warning, ...]], ...]
+    warned: tuple[tuple[ItemView, tuple[EarlyWarning, ...]], ...]
     funds: MonthFunds  # over the items that reported funds this month
     opened: tuple[LedgerState, ...]
     closed: tuple[LedgerState, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.plan import Plan
+from ..load.data_folder import DataFolder
 from ..model import LedgerEntry
 from .overview import YearOverview, overview
 from ..revisions import Described, changes, described
@@ -44,7 +44,7 @@ class YearDiff:
                         self.problems_new, self.problems_closed, self.revisions_new))
 
 
-def diff(base: Plan, head: Plan) -> list[YearDiff]:
+def diff(base: DataFolder, head: DataFolder) -> list[YearDiff]:
     result = []
     for number in sorted(set(base.years) | set(head.years)):
         if number not in head.years or number not in base.years:
@@ -54,7 +54,7 @@ def diff(base: Plan, head: Plan) -> list[YearDiff]:
     return result
 
 
-def _whole_year(number: int, base: Plan, head: Plan) -> YearDiff:
+def _whole_year(number: int, base: DataFolder, head: DataFolder) -> YearDiff:
     year = head.years.get(number) or base.years[number]
     months = [m.month for m in year.months]
     ids = [i.id for i in year.items]

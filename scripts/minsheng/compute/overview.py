@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..model import Category, Item, Rules, Unit
-from .funds import (Money, MonthFunds, OutputCheck, Row, Table, by_source, funds_history, item_rows, month_funds,
-                    output_check, time_elapsed, total)
 from ..status import LAGGING, Status
-from .progress import ItemMonth, Warning, early_warnings, fixed_status, item_history
+from .funds import (FundsRow, Money, MonthFunds, OutputCheck, Table, by_source, funds_history, item_rows, month_funds,
+                    output_check, time_elapsed, total)
+from .progress import EarlyWarning, ItemMonth, early_warnings, fixed_status, item_history
 from .schedule import Pace
 
 
@@ -21,7 +21,7 @@ class ItemView:
     category: Category
     units: tuple[Unit, ...]
     history: tuple[ItemMonth, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[EarlyWarning, ...]
     funds_history: tuple[Money | None, ...]  # month by month, None where not reported; the last is the latest
     funds_by_source: Table  # at the latest month
     output: OutputCheck | None  # money against output at the latest month
@@ -163,7 +163,7 @@ class YearOverview:
 
     @cached_property
     def funds_by_category(self) -> Table:
-        return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
+        return Table(tuple(FundsRow(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
                            for g in self.categories), len(self.funds_missing))
 
     @cached_property
@@ -173,7 +173,7 @@ class YearOverview:
         for view in self.items:
             leads.setdefault(tuple(u.id for u in view.units), []).append(view)
         names = {u.id: u.name for v in self.items for u in v.units}
-        return Table(tuple(Row("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
+        return Table(tuple(FundsRow("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
                                total(v.funds for v in views), key[0] if len(key) == 1 else "", _missing(views))
                            for key, views in leads.items()), len(self.funds_missing))
 
@@ -200,7 +200,7 @@ class YearOverview:
         return sorted(checked, key=lambda v: (not v.output.flagged, v.item.id))
 
 
-def overview(plan: Plan, year: Year) -> YearOverview:
+def overview(plan: DataFolder, year: Year) -> YearOverview:
     rules = plan.rules
     units = {u.id: u for u in plan.units.units}
     categories = {c.id: c for c in year.notice.categories}

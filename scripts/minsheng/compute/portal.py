@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..model import Group, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
@@ -169,7 +169,7 @@ class Portals:
     current: Portal
 
 
-def portals(plan: Plan) -> Portals:
+def portals(plan: DataFolder) -> Portals:
     """Every year of `plan` that is not a draft, each computed from its own data alone: a year's pages are
     the same whichever year is current. The current year is the latest (a new year's drafts, written by
     `minsheng new-year`, wait for their review; until then the site's current year stays the year before)."""
@@ -181,7 +181,7 @@ def portals(plan: Plan) -> Portals:
     return Portals(years, next(p for p in years if p.notice.year == current.year))
 
 
-def portal(plan: Plan, year: Year | None = None) -> Portal:
+def portal(plan: DataFolder, year: Year | None = None) -> Portal:
     """The site's pages of one year (by default the current year, the latest that is not a draft)."""
     year = year or plan.shown_year
     if year is None:
@@ -245,7 +245,7 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     )
 
 
-def _as_released(plan: Plan, year: Year, bulletin: Bulletin) -> Bulletin:
+def _as_released(plan: DataFolder, year: Year, bulletin: Bulletin) -> Bulletin:
     """The bulletin as it was known on its release date (as_at.py): recomputed from the data as it stood then
     when anything it shows was corrected or added later; as it is while it is not released."""
     if bulletin.released is None or not changed_after(year, bulletin.month, bulletin.released):
@@ -260,7 +260,7 @@ def _with_warnings(b: Bulletin) -> list[tuple]:
     return [(view, month, warned.get(view.item.id, ())) for view, month in b.lagging]
 
 
-def _search_words(plan: Plan, ov: YearOverview) -> tuple[str, ...]:
+def _search_words(plan: DataFolder, ov: YearOverview) -> tuple[str, ...]:
     """Words jieba keeps whole in the search index: the lead units' spellings (but a draft unit's), and the
     items' keywords (so that 适老化改造 is one word in the index, as residents type it)."""
     units = {spelling for unit in plan.units.units if not unit.review for spelling in (unit.name, *unit.aliases)}

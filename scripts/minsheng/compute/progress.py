@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import Indicator, Item, MonthReport, Rules
 from ..months import ordinal
 from ..status import Status
@@ -49,7 +49,7 @@ class ItemMonth:
 
 
 @dataclass(frozen=True)
-class Warning:
+class EarlyWarning:
     """A milestone of the schedule the item is short of. Early warning (`missed` False): a milestone still
     ahead that the item will miss at its recent pace; `progress` is the projection. Missed (`missed`
     True, 未完成节点要求): a milestone already passed that the item did not reach and has not reached
@@ -130,7 +130,7 @@ def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None)
     return [item_month(item, m, rules, pace(m.month), pace.ended(m.month)) for m in year.months]
 
 
-def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[Warning]:
+def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[EarlyWarning]:
     """The milestones the item is short of, in order (`schedule`: the year's 序时进度, when the caller has it
     already). A milestone passed by the last month of `history` is missed while the item's latest figure is
     below it; one still ahead is warned of when the pace of the last few reported months will not reach it."""
@@ -147,11 +147,11 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
         if month <= history[-1].month:  # passed
             if latest.progress < required:
                 reached = [m.progress for m in measured if m.month <= month]
-                warnings.append(Warning(month, reached[-1] if reached else None, required, missed=True))
+                warnings.append(EarlyWarning(month, reached[-1] if reached else None, required, missed=True))
             continue
         projected = _projection(measured, month, rules)
         if projected is not None and projected < required:
-            warnings.append(Warning(month, projected, required))
+            warnings.append(EarlyWarning(month, projected, required))
     return warnings
 
 

@@ -23,9 +23,9 @@ from ..compute.funds import implied_money
 from ..compute.progress import item_history
 from ..data_writer import write_yaml
 from ..months import month_end, next_month
-from ..load.plan import Plan, Year, load_plan
+from ..load.data_folder import DataFolder, Year, load_data_folder
 from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
-from ..month.month_files import Row, write_month
+from ..month.month_files import CsvRow, write_month
 from ..month.publish import publish
 from ..status import LAGGING, Status
 
@@ -47,7 +47,7 @@ def _share(scenario: str, month_number: int) -> float:
 SOURCE_CHOICES = (("区",), ("区", "市"), ("省", "区"), ("中央", "省", "区"), ("区", "其他"))
 
 
-def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], list[Row]]]:
+def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[CsvRow], list[CsvRow]]]:
     """The rows of every month from April to December, by month; each note follows the month's figures."""
     rng = random.Random(seed)
     items = sorted(year.items, key=lambda i: i.id)
@@ -70,14 +70,14 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
     months = {}
     for month_number in range(year.notice.published.month, 13):
         month = f"{year.year}-{month_number:02d}"
-        progress: list[Row] = []
-        fund_rows: list[Row] = []
+        progress: list[CsvRow] = []
+        fund_rows: list[CsvRow] = []
         for item in items:
             if item.no_task:
                 progress.append({"item": item.id, "item_title": item.title, "note": item.no_task_text})
                 continue
             not_reported = item.id == silent.id and month_number == 9
-            row: Row = {"item": item.id, "item_title": item.title}
+            row: CsvRow = {"item": item.id, "item_title": item.title}
             if not_reported:
                 row["status"] = NOT_REPORTED
             progress.append(row)
@@ -85,7 +85,7 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
             values = {}
             for indicator in item.indicators:
                 value = None if not_reported else _value(indicator, share, bases[item.id, indicator.id])
-                cells: Row = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
+                cells: CsvRow = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
                               "indicator_name": indicator.name, "unit": indicator.unit,
                               "target": indicator.target, "value": value}
                 if item.id == corrected.id and indicator.kind == "count" and month_number == 8 and value:
@@ -116,7 +116,7 @@ NOTES = {
 STAGES = ("制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）")  # qualitative items, month by month
 
 
-def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]],
+def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[CsvRow], list[CsvRow]]],
                 items: list[Item] | None = None) -> None:
     """Set each reported item's note (进展情况) from its month's status, as the site computes it from the
     figures of the rows; a month not reported has no note, an item without a task keeps its own text.
@@ -142,7 +142,7 @@ def note(status: Status, step: int) -> str:
     return NOTES.get(status, "")
 
 
-def _report(month: str, rows: list[Row]) -> MonthReport:
+def _report(month: str, rows: list[CsvRow]) -> MonthReport:
     """The month as the loader reads it back from the rows."""
     report = MonthReport(month, "", "")
     for number, row in enumerate(rows, start=2):
@@ -156,7 +156,7 @@ def _report(month: str, rows: list[Row]) -> MonthReport:
     return report
 
 
-def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
+def write_sample(plan: DataFolder, year_number: int, seed: int) -> list[Path]:
     """Write the sample months, ledger and releases; publish each month in turn, one with a correction."""
     year = plan.years[year_number]
     for old in ("releases.yaml", "revisions.yaml"):
@@ -173,7 +173,7 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
     for month in months:
         if month == revising_month:
             written += _revise(year, plan.rules, months, revised_month, random.Random(seed + 2))
-        plan, _ = load_plan(plan.root)
+        plan, _ = load_data_folder(plan.root)
         written += publish(plan, month, month_end(month) + dt.timedelta(days=10))
     return sorted(set(written))
 
@@ -197,7 +197,7 @@ def _revise(year: Year, rules: Rules, months: dict, month: str, rng: random.Rand
     return list(write_month(year.folder, month, progress, funds))
 
 
-def _notes_with(year: Year, rules: Rules, months: dict, row: Row, value: float) -> dict[str, str | None]:
+def _notes_with(year: Year, rules: Rules, months: dict, row: CsvRow, value: float) -> dict[str, str | None]:
     """The notes of the row's month, by item, were the row's figure `value` (the months are left as they are)."""
     month = next(m for m, (progress, _) in months.items() if any(r is row for r in progress))
     trial = {m: ([dict(r, value=value) if r is row else dict(r) for r in progress], funds)
@@ -264,12 +264,12 @@ def problem_fits(claim: str | None, state: tuple[str, bool | None]) -> bool:
             or (claim == "funds_short" and funds_short is True))
 
 
-def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]]
+def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[CsvRow], list[CsvRow]]]
                 ) -> dict[tuple[str, str], tuple[str, bool | None]]:
     """(item, month) → (status as compute/progress.py gives it, whether money in place fell short of the
     plan, None when no funds were reported)."""
     shadow = dataclasses.replace(year, months=[_report(month, progress) for month, (progress, _) in months.items()])
-    funds: dict[tuple[str, str], list[Row]] = {}
+    funds: dict[tuple[str, str], list[CsvRow]] = {}
     for month, (_, rows) in months.items():
         for row in rows:
             funds.setdefault((row["item"], month), []).append(row)
@@ -316,7 +316,7 @@ def _source_weights(rng: random.Random) -> dict[str, float]:
     return {source: weight / sum(raw) for source, weight in zip(sources, raw)}
 
 
-def _fund_rows(item: Item, weights: dict[str, float], planned: float, share: float, paid: float, note: str) -> list[Row]:
+def _fund_rows(item: Item, weights: dict[str, float], planned: float, share: float, paid: float, note: str) -> list[CsvRow]:
     in_place = max(paid, planned * min(1.0, share + 0.15))
     rows = []
     for index, (source, weight) in enumerate(weights.items()):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..problems import Problem
 
 
-def check_ledger(plan: Plan, year: Year) -> list[Problem]:
+def check_ledger(plan: DataFolder, year: Year) -> list[Problem]:
     if not year.ledger:
         return []
     source = year.ledger_source

@@ -44,7 +44,7 @@ import re
 import unicodedata
 from datetime import date
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..problems import Problem
 
