@@ -44,7 +44,7 @@ def test_a_correction_disclosed_later_is_not_in_the_earlier_bulletin(data_copy):
 
 
 def test_a_problem_closed_after_the_release_is_open_in_the_bulletin():
-    late = next(e for e in YEAR.ledger.problems if e.id == "2024-005")
+    late = next(e for e in YEAR.ledger.entries if e.id == "2024-005")
     september = SHOWN["2024-09"]
     assert late.closed > september.released >= late.found
     state = next(s for s in september.ledger if s.entry.id == late.id)
@@ -55,5 +55,5 @@ def test_a_problem_closed_after_the_release_is_open_in_the_bulletin():
 
 def test_as_at_a_day_after_everything_the_year_is_as_it_is():
     then = year_as_at(YEAR, YEAR.months[-1].month, dt.date(2030, 1, 1))
-    assert then.months == YEAR.months and then.ledger.problems == YEAR.ledger.problems
+    assert then.months == YEAR.months and then.ledger.entries == YEAR.ledger.entries
     assert then.revisions.revisions == YEAR.revisions.revisions

@@ -16,7 +16,7 @@ def test_shipped_ledger_shows_every_state():
     import datetime as dt
 
     plan, _ = load_data_folder(DATA)
-    states = {s.status for s in ledger_at(plan.years[2024].ledger.problems, dt.date(2024, 12, 31))}
+    states = {s.status for s in ledger_at(plan.years[2024].ledger.entries, dt.date(2024, 12, 31))}
     assert states == {"overdue", "open", "closed_late", "closed"}
 
 
@@ -40,3 +40,12 @@ def test_release_of_an_unreported_month_or_before_month_end(data_copy, capsys):
     out = capsys.readouterr().out
     assert "releases.yaml 第3行第5列：错误[unknown-reference] 字段 发布记录 › 第1项 › 月份（releases[0].month）：没有这个月份的月报" in out
     assert "发布日期不晚于该月月底；发现的值：“2024-05-20”" in out
+
+
+def test_the_ledgers_key_is_the_files_own_though_its_entries_are_not_called_problems_in_the_code(data_copy, capsys):
+    from minsheng.model import LedgerFile, file_keys
+
+    assert file_keys(LedgerFile) == ["problems"]  # problems.yaml's key; a Problem is a validation finding
+    edit(data_copy / "2024" / "problems.yaml", "problems:", "entries:")
+    assert main(["validate", "--data", str(data_copy)]) == 1
+    assert "以下字段之一：problems" in capsys.readouterr().out

@@ -45,7 +45,7 @@ class Bulletin:
 def bulletins(overview: YearOverview) -> list[Bulletin]:
     year = overview.year
     releases = {r.month: r.date for r in year.releases.releases} if year.releases else {}
-    entries = year.ledger.problems if year.ledger else []
+    entries = year.ledger.entries if year.ledger else []
     result = []
     for index, month in enumerate(overview.months):
         this = [(view, view.history[index]) for view in overview.items]

@@ -104,8 +104,8 @@ def _year(number: int, base: YearOverview, head: YearOverview) -> YearDiff:
         result.warnings_new += [(view.item.id, view.item.title, m) for m in sorted(new_warnings - old_warnings)]
         result.warnings_cleared += [(view.item.id, view.item.title, m) for m in sorted(old_warnings - new_warnings)]
 
-    base_ledger = {e.id: e for e in (base.year.ledger.problems if base.year.ledger else [])}
-    head_ledger = head.year.ledger.problems if head.year.ledger else []
+    base_ledger = {e.id: e for e in (base.year.ledger.entries if base.year.ledger else [])}
+    head_ledger = head.year.ledger.entries if head.year.ledger else []
     result.problems_new = [e for e in head_ledger if e.id not in base_ledger]
     result.problems_closed = [e for e in head_ledger if e.closed and e.id in base_ledger and not base_ledger[e.id].closed]
     base_revisions = base.year.revisions.revisions if base.year.revisions else []

@@ -190,7 +190,7 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
     rules = plan.rules
     limit = rules.list_limit
     revisions = _revision_lines(ov, year.revisions.revisions if year.revisions else [])
-    ledger = tuple(ledger_at(year.ledger.problems if year.ledger else [], month_end(ov.latest_month))
+    ledger = tuple(ledger_at(year.ledger.entries if year.ledger else [], month_end(ov.latest_month))
                    if ov.latest_month else ())
     monthly = [_as_released(plan, year, b) for b in bulletins(ov)]
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)

@@ -167,7 +167,7 @@ def write_sample(plan: DataFolder, year_number: int, seed: int) -> list[Path]:
     for month, (progress, funds) in months.items():
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
-    problems = generate_problems(year, seed, item_states(year, plan.rules, months))
+    problems = generate_ledger(year, seed, item_states(year, plan.rules, months))
     written.append(write_yaml(ledger, {"problems": problems}, LEDGER_HEADER))
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
     for month in months:
@@ -221,7 +221,7 @@ PROBLEM_TEXTS = (  # each with what it says of the item in the month it is found
 MAY_BE_SAID_TO_LAG = LAGGING | {Status.QUALITATIVE}
 
 
-def generate_problems(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
+def generate_ledger(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
                       ) -> list[dict]:
     """A ledger that shows every state: closed on time, closed late, open, and open past its due date.
     `states`: (item, month) → (its status, whether money in place fell short of the plan), as the site

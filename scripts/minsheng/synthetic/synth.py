@@ -18,7 +18,7 @@ from ..data_writer import write_yaml
 from ..load.data_folder import load_data_folder
 from ..model import Unit
 from ..errors import EntryError
-from .sample import generate, generate_problems
+from .sample import generate, generate_ledger
 from ..month.month_files import write_month
 
 CATEGORIES = ("就业", "社保", "救助", "教育", "卫生", "环境", "交通", "文体", "建设", "安全")
@@ -111,7 +111,7 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
     written = []
     for month, (progress, funds) in generate(year_data, seed, plan.rules).items():
         written += write_month(folder, month, progress, funds)
-    _dump(folder / "problems.yaml", {"problems": generate_problems(year_data, seed)})
+    _dump(folder / "problems.yaml", {"problems": generate_ledger(year_data, seed)})
     return written
 
 

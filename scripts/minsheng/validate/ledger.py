@@ -14,9 +14,9 @@ def check_ledger(plan: DataFolder, year: Year) -> list[Problem]:
     source = year.ledger_source
     items = {item.id for item in year.items}
     units = {unit.id for unit in plan.units.units} if plan.units else set()
-    counts = Counter(entry.id for entry in year.ledger.problems)
+    counts = Counter(entry.id for entry in year.ledger.entries)
     problems: list[Problem] = []
-    for index, entry in enumerate(year.ledger.problems):
+    for index, entry in enumerate(year.ledger.entries):
         def add(code: str, message: str, field: str, value: object, expected: str, index: int = index) -> None:
             problems.append(source.problem(code, message, ("problems", index, field), value=value, expected=expected))
 
