@@ -91,7 +91,7 @@ def _use_year(env: Environment, portal: Portal) -> None:
 
 
 def _common(portal: Portal, portals: Portals) -> dict:
-    return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "ov": portal.overview,
+    return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "overview": portal.overview,
             "portal": portal, "years": portals.years, "current": portals.current}
 
 
@@ -130,7 +130,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
     for pages in (*portal.categories, *portal.units):
         for listed in pages.pages:
             page("group.md.j2", listed.target, {**_column(pages.bucket.name), "title": f"{pages.bucket.name}（{year}）"},
-                 b=pages, page=listed)
+                 bucket_pages=pages, page=listed)
     published = formats.chinese_date(notice.published)
     for item in portal.items:
         title = f"（{item.view.item.number}）{item.view.item.title}"
@@ -139,7 +139,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if item.view.item.keywords:  # the theme's search ranks a page whose tags a query's words begin first
             meta["tags"] = list(item.view.item.keywords)
-        page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
+        page("item.md.j2", at.item(item.view.item.id), meta, item_page=item, view=item.view)
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
     for bulletin in portal.bulletins:
@@ -148,7 +148,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
         if bulletin.bulletin.released:
             meta["PubDate"] = formats.chinese_date(bulletin.bulletin.released)
         page("bulletin.md.j2", at.bulletin(bulletin.bulletin.month), {"title": title, "meta_tags": meta},
-             bp=bulletin, b=bulletin.bulletin)
+             bulletin_page=bulletin, bulletin=bulletin.bulletin)
     page("revisions.md.j2", at.revisions, _column(f"{year}更正记录"))
     page("downloads.md.j2", at.downloads, _column(f"{year}数据下载"))
     page("data-notes.md.j2", at.data_notes, {"title": f"{year}数据说明"})
