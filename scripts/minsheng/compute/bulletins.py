@@ -30,6 +30,22 @@ class Bulletin:
     overdue: tuple[LedgerState, ...]  # open past their due date at month end
 
     @property
+    def lagging_count(self) -> int:
+        return len(self.lagging)
+
+    @property
+    def opened_count(self) -> int:
+        return len(self.opened)
+
+    @property
+    def closed_count(self) -> int:
+        return len(self.closed)
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue)
+
+    @property
     def period_end(self) -> dt.date:
         return month_end(self.month)
 

@@ -38,6 +38,14 @@ class YearDiff:
     head_month: str | None = None
 
     @property
+    def month_change_count(self) -> int:
+        return len(self.month_changes)
+
+    @property
+    def new_month_change_count(self) -> int:
+        return len(self.new_month_changes)
+
+    @property
     def empty(self) -> bool:
         return not any((self.months_added, self.months_removed, self.month_changes, self.plan_changes, self.items_added,
                         self.items_removed, self.statuses, self.warnings_new, self.warnings_cleared,

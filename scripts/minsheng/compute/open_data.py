@@ -32,6 +32,10 @@ class Dataset:
     rows: tuple[tuple, ...]
     primary_key: tuple[str, ...] = ()
 
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
     def records(self) -> list[dict]:
         return [dict(zip((f.name for f in self.fields), row)) for row in self.rows]
 

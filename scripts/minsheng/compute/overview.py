@@ -73,6 +73,10 @@ class Bucket:
         return Counter(view.status for view in self.items)
 
     @property
+    def item_count(self) -> int:
+        return len(self.items)
+
+    @property
     def lagging_count(self) -> int:
         return sum(self.status_counts[status] for status in LAGGING)
 
@@ -103,6 +107,18 @@ class YearOverview:
     @cached_property
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
+
+    @property
+    def category_count(self) -> int:
+        return len(self.categories)
+
+    @property
+    def unit_count(self) -> int:
+        return len(self.units)
 
     @cached_property
     def level_counts(self) -> Counter:
@@ -155,6 +171,10 @@ class YearOverview:
         """Items with funds in some month of the year but none reported in the latest (未报送): left out of
         the latest month's totals, which say how many."""
         return tuple(v for v in self.items if v.funds_unreported)
+
+    @property
+    def funds_missing_count(self) -> int:
+        return len(self.funds_missing)
 
     @cached_property
     def funds_by_source(self) -> Table:

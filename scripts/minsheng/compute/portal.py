@@ -38,6 +38,15 @@ class Shortlist:
     def of(cls, values: Sequence, limit: int) -> Shortlist:
         return cls(tuple(values[:limit]), len(values))
 
+    @property
+    def shown_count(self) -> int:
+        return len(self.shown)
+
+    @property
+    def cut(self) -> bool:
+        """Some are not shown."""
+        return self.total > len(self.shown)
+
 
 @dataclass(frozen=True)
 class ListPage:
@@ -74,6 +83,10 @@ class Audience:
     items: tuple[ItemView, ...]
     pages: tuple[ListPage, ...]
 
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
+
 
 @dataclass(frozen=True)
 class ItemPage:
@@ -84,6 +97,16 @@ class ItemPage:
     revisions: tuple[Described, ...]
     contacts: tuple[UnitContact, ...] = ()  # the lead units, where to go and whom to call
     hotline: bool = True  # some lead unit has no phone filled in: the page gives the hotline
+
+    @property
+    def ledger_count(self) -> int:
+        """Problems registered for the item as at the latest month's end."""
+        return len(self.ledger)
+
+    @property
+    def done_but_unresolved(self) -> bool:
+        """已完成 while some of its problems are not yet closed: the page says so first."""
+        return self.view.status == Status.DONE and self.unresolved > 0
 
     @property
     def unresolved(self) -> int:
@@ -155,6 +178,18 @@ class Portal:
         """What the latest month's lagging items are called: 未完成 or 滞后."""
         return lagging_word(self.ended)
 
+    @property
+    def unit_count(self) -> int:
+        return len(self.units)
+
+    @property
+    def bulletin_count(self) -> int:
+        return len(self.bulletins)
+
+    @property
+    def figure_count(self) -> int:
+        return len(self.figures)
+
     @cached_property
     def item_page(self) -> dict[str, ItemPage]:
         """Item id → its page, for lists that show an item's contacts (与我有关)."""
@@ -167,6 +202,15 @@ class Portals:
 
     years: tuple[Portal, ...]
     current: Portal
+
+    @property
+    def newest_first(self) -> tuple[Portal, ...]:
+        """The years as the year lists show them."""
+        return self.years[::-1]
+
+    @property
+    def several(self) -> bool:
+        return len(self.years) > 1
 
 
 def portals(plan: DataFolder) -> Portals:

@@ -47,6 +47,10 @@ class YearRecord:
     ended: bool  # the year's last deadline has passed
 
     @property
+    def item_count(self) -> int:
+        return len(self.rows)
+
+    @property
     def problems(self) -> int:
         return sum(r.problems for r in self.rows)
 

@@ -92,7 +92,7 @@ def _use_year(env: Environment, portal: Portal) -> None:
 
 def _common(portal: Portal, portals: Portals) -> dict:
     return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "overview": portal.overview,
-            "portal": portal, "years": portals.years, "current": portals.current}
+            "portal": portal, "portals": portals}
 
 
 def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
