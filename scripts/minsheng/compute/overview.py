@@ -7,12 +7,44 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..load.data_folder import DataFolder, Year
-from ..model import Category, Item, Rules, Unit
+from ..model import Category, Indicator, Item, Rules, Unit
 from ..status import LAGGING, Status
 from .funds import (FundsRow, Money, MonthFunds, OutputCheck, Table, by_source, funds_history, item_rows, month_funds,
                     output_check, time_elapsed, total)
-from .progress import EarlyWarning, ItemMonth, early_warnings, fixed_status, item_history
+from .progress import EarlyWarning, IndicatorProgress, ItemMonth, early_warnings, fixed_status, item_history
 from .schedule import Pace
+
+
+@dataclass(frozen=True)
+class MonthProgress:
+    """A row of a progress table: the month, the progress reported (None if none), 序时进度."""
+
+    month: str
+    progress: float | None
+    expected: float
+
+
+def progress_rows(months: list[str], progress: list[float | None] | tuple[float | None, ...],
+                  expected: list[float]) -> tuple[MonthProgress, ...]:
+    return tuple(MonthProgress(*row) for row in zip(months, progress, expected))
+
+
+@dataclass(frozen=True)
+class MonthMoney:
+    """A row of a funds table: the month, its funds summed (`funds.missing` items not reported), and the
+    share of the year elapsed by its end (时间进度)."""
+
+    month: str
+    funds: MonthFunds
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A target of the notice beside what the latest month reported for it (None when nothing was)."""
+
+    indicator: Indicator
+    found: IndicatorProgress | None
 
 
 @dataclass(frozen=True)
@@ -47,6 +79,22 @@ class ItemView:
     @property
     def latest(self) -> ItemMonth | None:
         return self.history[-1] if self.history else None
+
+    @property
+    def history_newest_first(self) -> tuple[ItemMonth, ...]:
+        return self.history[::-1]
+
+    @property
+    def indicator_rows(self) -> tuple[IndicatorRow, ...]:
+        """Each target with the latest month's figure for it."""
+        found = self.latest.indicators if self.latest and self.latest.indicators else None
+        return tuple(IndicatorRow(indicator, found[index] if found else None)
+                     for index, indicator in enumerate(self.item.indicators))
+
+    @property
+    def funds_by_month(self) -> tuple[tuple[str, Money | None], ...]:
+        """(month, its funds or None where not reported), month by month."""
+        return tuple((month.month, money) for month, money in zip(self.history, self.funds_history))
 
     @property
     def status(self) -> Status:
@@ -205,6 +253,15 @@ class YearOverview:
     @cached_property
     def time_elapsed_by_month(self) -> list[float]:
         return [time_elapsed(month) for month in self.months]
+
+    @property
+    def funds_rows(self) -> tuple[MonthMoney, ...]:
+        return tuple(MonthMoney(*row) for row in zip(self.months, self.funds_by_month, self.time_elapsed_by_month))
+
+    @property
+    def progress_rows(self) -> tuple[MonthProgress, ...]:
+        """The overall progress against 序时进度, month by month."""
+        return progress_rows(self.months, self.progress_by_month, self.expected_by_month)
 
     @cached_property
     def lowest_disbursement(self) -> list[ItemView]:

@@ -23,7 +23,7 @@ from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets
-from .overview import Bucket, ItemView, YearOverview, overview
+from .overview import Bucket, ItemView, MonthProgress, YearOverview, overview, progress_rows
 from .record import YearRecord, record_dataset, year_record
 
 
@@ -70,7 +70,7 @@ class BucketPages:
     kind: str  # "category" or "unit"
     pages: tuple[ListPage, ...]
     figure: Figure | None
-    progress: tuple[float | None, ...]  # month by month
+    progress: tuple[MonthProgress, ...]  # the bucket's progress against 序时进度, month by month
     contact: UnitContact | None = None  # a lead unit's address, phone and hours (filled values only)
 
 
@@ -181,6 +181,10 @@ class Portal:
     @property
     def unit_count(self) -> int:
         return len(self.units)
+
+    @property
+    def bulletins_newest_first(self) -> tuple[BulletinPage, ...]:
+        return self.bulletins[::-1]
 
     @property
     def bulletin_count(self) -> int:
@@ -335,9 +339,10 @@ def _pages(address, key: str, items: Sequence, size: int) -> tuple[ListPage, ...
 
 def _bucket_pages(bucket: Bucket, kind: str, address, ov: YearOverview,
                   unit: UnitContact | None = None) -> BucketPages:
-    progress = tuple(bucket.progress_by_month(len(ov.months)))
+    progress = bucket.progress_by_month(len(ov.months))
     return BucketPages(bucket, kind, _pages(address, bucket.key, bucket.items, ov.rules.page_size),
-                       figures.bucket_figure(bucket, kind, list(progress), ov), progress, unit)
+                       figures.bucket_figure(bucket, kind, progress, ov),
+                       progress_rows(ov.months, progress, ov.expected_by_month), unit)
 
 
 def _revision_lines(ov: YearOverview, revisions: Sequence[Revision]) -> tuple[Described, ...]:

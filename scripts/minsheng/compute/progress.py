@@ -43,6 +43,11 @@ class ItemMonth:
     correction: str
 
     @property
+    def corrected_indicators(self) -> tuple[IndicatorProgress, ...]:
+        """The month's figures corrected after publication (each says why)."""
+        return tuple(i for i in self.indicators if i.correction)
+
+    @property
     def lag(self) -> float:
         """How far the month's progress is behind 序时进度, in points (0 when not behind or not measured)."""
         return 0.0 if self.progress is None else max(0.0, self.expected - self.progress)
