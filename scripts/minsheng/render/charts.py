@@ -55,11 +55,9 @@ _SVG = Environment(loader=PackageLoader("minsheng.render", "templates"), autoesc
 
 
 def _round(value: float) -> float | int:
+    """A length as the charts write it: to 0.1 px, without a needless ".0"."""
     value = round(value, 1)
     return int(value) if value == int(value) else value
-
-
-_SVG.filters["r"] = _round  # a length as the templates write it: to 0.1 px, without a needless ".0"
 
 
 def _tick_label(value: float) -> str:
@@ -207,9 +205,11 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
         lines.append({"style": style, "points": points, "path": "M" + "L".join(f"{px} {py}" for px, py in points)})
     legend = [{"style": entry["style"], "label": line.label, "x": x, "y": _round(row * kind.row)}
               for entry, line, (x, row) in zip(lines, series, places)]
+    marker = {"radius": _round(2.5 * k), "side": _round(4 * k), "half_side": _round(2 * k),  # circle, square
+              "apex": _round(3 * k), "half_base": _round(2.8 * k), "height": _round(5 * k), "base": _round(5.6 * k)}
     return _svg("line-chart.svg.j2", WIDTH, height, title, description, font, ylabel=ylabel,
-                legend_y=kind.legend, legend=legend, lines=lines, k=k, sample=sample,
-                label_x=label_x, **frame.context())
+                legend_y=kind.legend, legend=legend, lines=lines, marker=marker, sample_path=f"M0 0h{sample}",
+                sample_middle=_round(sample / 2), label_x=label_x, **frame.context())
 
 
 def stacked_bars(months: list[str], counts: dict[Status, list[int]], title: str, description: str,
@@ -237,7 +237,7 @@ def stacked_bars(months: list[str], counts: dict[Status, list[int]], title: str,
         base = [b + v for b, v in zip(base, values)]
     return _svg("stacked-bars.svg.j2", WIDTH, height, title, description, font, ylabel="项目数",
                 legend_y=kind.legend, legend=legend, bar=bar, statuses=statuses, swatch=swatch,
-                label_x=label_x, **frame.context())
+                swatch_top=_round(swatch * 0.4), swatch_height=_round(swatch * 0.8), label_x=label_x, **frame.context())
 
 
 def _status_id(status: str) -> str:
