@@ -125,6 +125,10 @@ class Bucket:
         return len(self.items)
 
     @property
+    def done_count(self) -> int:
+        return self.status_counts[Status.DONE]
+
+    @property
     def lagging_count(self) -> int:
         return sum(self.status_counts[status] for status in LAGGING)
 
