@@ -1,4 +1,4 @@
-"""The 问题销号 ledger and the release record, broken on purpose."""
+"""The 问题销号 ledger, broken on purpose."""
 
 from conftest import DATA
 from minsheng.cli import main
@@ -30,16 +30,6 @@ def test_ledger_errors(data_copy, capsys):
     assert "problems.yaml 第4行第5列：错误[unknown-reference] 字段 问题清单 › 第1项 › 项目编号（problems[0].item）：计划中没有这个项目" in out
     assert "责任单位不在单位表中；发现的值：“nobody”" in out
     assert "已销号的问题须写明销号情况" in out
-
-
-def test_release_of_an_unreported_month_or_before_month_end(data_copy, capsys):
-    path = data_copy / "2024" / "releases.yaml"
-    edit(path, "- month: 2024-04\n    date: 2024-05-10", "- month: 2024-03\n    date: 2024-05-10")
-    edit(path, "date: 2024-06-10", "date: 2024-05-20")
-    assert main(["validate", "--data", str(data_copy)]) == 1
-    out = capsys.readouterr().out
-    assert "releases.yaml 第3行第5列：错误[unknown-reference] 字段 发布记录 › 第1项 › 月份（releases[0].month）：没有这个月份的月报" in out
-    assert "发布日期不晚于该月月底；发现的值：“2024-05-20”" in out
 
 
 def test_the_ledgers_key_is_the_files_own_though_its_entries_are_not_called_problems_in_the_code(data_copy, capsys):
