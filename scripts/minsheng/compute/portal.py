@@ -49,6 +49,15 @@ class Shortlist:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A page of a list as its pager shows it."""
+
+    number: int
+    target: str
+    current: bool  # the page the pager is on
+
+
+@dataclass(frozen=True)
 class ListPage:
     """One page of a list split `rules.page_size` to a page (key.md, key-2.md, …)."""
 
@@ -60,6 +69,11 @@ class ListPage:
     items: tuple
     count: int  # items on all the pages
     warned: tuple  # the items on this page with early warnings
+
+    @property
+    def links(self) -> tuple[PageLink, ...]:
+        """The pager: every page of the list, this one marked."""
+        return tuple(PageLink(number, target, number == self.number) for number, target in enumerate(self.targets, start=1))
 
 
 @dataclass(frozen=True)
