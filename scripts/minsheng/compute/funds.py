@@ -149,6 +149,11 @@ class OutputPart(NamedTuple):
     counted: float  # the part of it the standard pays for (all of it, unless the standard covers less)
     implied: float  # 万元
 
+    @property
+    def partly_counted(self) -> bool:
+        """The standard pays for only part of the number reported."""
+        return self.counted != self.reported
+
 
 @dataclass(frozen=True)
 class OutputCheck:
