@@ -71,6 +71,15 @@ class ListPage:
     warned: tuple  # the items on this page with early warnings
 
     @property
+    def first(self) -> bool:
+        return self.number == 1
+
+    @property
+    def split(self) -> bool:
+        """The list has more than one page (and a pager)."""
+        return self.pages > 1
+
+    @property
     def links(self) -> tuple[PageLink, ...]:
         """The pager: every page of the list, this one marked."""
         return tuple(PageLink(number, target, number == self.number) for number, target in enumerate(self.targets, start=1))

@@ -39,6 +39,17 @@ class RecordRow:
     def expected(self) -> float | None:
         return self.view.latest.expected if self.view.latest else None
 
+    @property
+    def compared(self) -> bool:
+        """Progress was measured, so the row shows 序时进度 beside it."""
+        return self.progress is not None and self.expected is not None
+
+    @property
+    def money_earlier(self) -> bool:
+        """The money is of a month before the latest (the item did not report funds since): the row says which."""
+        latest = self.view.latest
+        return self.money_month is not None and latest is not None and self.money_month != latest.month
+
 
 @dataclass(frozen=True)
 class YearRecord:
