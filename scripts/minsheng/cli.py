@@ -297,13 +297,13 @@ def _open_month(args: argparse.Namespace) -> int:
 
 def _reply(args: argparse.Namespace) -> int:
     from .github.api import Api, read_event, write_output
-    from .github.reply import CheckReport, Run, environment_outcome, reply_comment, reply_commit
+    from .github.reply import CheckReport, WorkflowRun, environment_outcome, reply_comment, reply_commit
 
     event = read_event()
     if "pull_request" not in event:
         print("错误：minsheng reply 只在“检查数据与网站”工作流的写回和评论两步中运行（pull_request 事件）。", file=sys.stderr)
         return 1
-    run, report = Run.from_event(event), CheckReport.load(args.report)
+    run, report = WorkflowRun.from_event(event), CheckReport.load(args.report)
     for name in report.dropped:
         print(f"检查结果中列出的 {name} 不是可以写回的文件，已忽略。")
     api = Api.from_environment()

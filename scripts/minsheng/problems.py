@@ -259,6 +259,18 @@ class Report:
         return [p for p in self.problems if p.severity == "notice"]
 
     @property
+    def error_count(self) -> int:
+        return len(self.errors)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.warnings)
+
+    @property
+    def notice_count(self) -> int:
+        return len(self.notices)
+
+    @property
     def ok(self) -> bool:
         return not self.errors
 

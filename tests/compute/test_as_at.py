@@ -10,9 +10,9 @@ from minsheng.compute.as_at import changed_after, year_as_at
 from minsheng.compute.bulletins import bulletins
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 SHOWN = {page.bulletin.month: page.bulletin for page in portal(PLAN).bulletins}
 CURRENT = {b.month: b for b in bulletins(overview(PLAN, YEAR))}  # every month from today's files
@@ -31,7 +31,7 @@ def test_a_correction_disclosed_later_is_not_in_the_earlier_bulletin(data_copy):
     # the July figures as first published: the corrected cell put back by hand in a copy of the files
     edit_csv(data_copy / "2024" / "progress" / "2024-07.csv", {"项目编号": correction.item, "指标编号": correction.key},
              {"截至月底累计": str(correction.old)})
-    plan, _ = load_plan(data_copy)
+    plan, _ = load_data_folder(data_copy)
     first = bulletins(overview(plan, plan.years[2024]))
     july = next(b for b in first if b.month == "2024-07")
     assert _shown(SHOWN["2024-07"]) == _shown(july)  # item by item, as first published
@@ -44,7 +44,7 @@ def test_a_correction_disclosed_later_is_not_in_the_earlier_bulletin(data_copy):
 
 
 def test_a_problem_closed_after_the_release_is_open_in_the_bulletin():
-    late = next(e for e in YEAR.ledger.problems if e.id == "2024-005")
+    late = next(e for e in YEAR.ledger.entries if e.id == "2024-005")
     september = SHOWN["2024-09"]
     assert late.closed > september.released >= late.found
     state = next(s for s in september.ledger if s.entry.id == late.id)
@@ -55,5 +55,5 @@ def test_a_problem_closed_after_the_release_is_open_in_the_bulletin():
 
 def test_as_at_a_day_after_everything_the_year_is_as_it_is():
     then = year_as_at(YEAR, YEAR.months[-1].month, dt.date(2030, 1, 1))
-    assert then.months == YEAR.months and then.ledger.problems == YEAR.ledger.problems
+    assert then.months == YEAR.months and then.ledger.entries == YEAR.ledger.entries
     assert then.revisions.revisions == YEAR.revisions.revisions

@@ -61,14 +61,14 @@ def test_changed_notes_and_statuses_of_a_published_month_are_reported(data_copy,
 
 def test_warnings_cleared_and_status_changed(draft_copy, tmp_path, capsys):
     from minsheng.compute.overview import overview
-    from minsheng.load.plan import load_plan
+    from minsheng.load.data_folder import load_data_folder
 
     base, head = two_trees(draft_copy, tmp_path)
     for tree in (base, head):
         for month in ("2024-09", "2024-10", "2024-11", "2024-12"):
             for kind in ("progress", "funds"):
                 (tree / "2024" / kind / f"{month}.csv").unlink()
-    plan, _ = load_plan(base)
+    plan, _ = load_data_folder(base)
     warned = next(v for v in overview(plan, plan.years[2024]).warned
                   if all(i.target is not None for i in v.item.indicators))
     for indicator in warned.item.indicators:  # the item catches up in full

@@ -5,11 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
-from minsheng.compute.funds import Money, Row, Table, by_source, output_check, rate, time_elapsed, total
-from minsheng.load.plan import load_plan
+from minsheng.compute.funds import FundsRow, Money, Table, by_source, output_check, rate, time_elapsed, total
+from minsheng.load.data_folder import load_data_folder
 from minsheng.model import FundReport, IndicatorReport, MonthReport
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 RULES = PLAN.rules
 ITEMS = {i.id: i for i in PLAN.years[2024].items}
 
@@ -32,7 +32,7 @@ def test_totals_are_the_sum_of_the_rows_to_the_cent():
     table = by_source(rows)
     assert [r.label for r in table.rows] == ["中央", "省", "区"]
     assert table.total == Money(0.6, 0.6, 0.6)  # not 0.6000000000000001
-    assert Table((Row("a", Money(1.005, 0, 0)), Row("b", Money(2, 0, 0)))).total.planned == 3.0
+    assert Table((FundsRow("a", Money(1.005, 0, 0)), FundsRow("b", Money(2, 0, 0)))).total.planned == 3.0
 
 
 def month(cervical: float | None, breast: float | None, funds: list[FundReport]) -> MonthReport:

@@ -8,9 +8,9 @@ from conftest import DATA, page_text
 from minsheng.compute.figures import LineChart
 from minsheng.compute.funds import Money, total
 from minsheng.compute.portal import portal, portals
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 PORTAL = portal(PLAN)
 OV = PORTAL.overview
@@ -137,7 +137,7 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
     from minsheng.render.pages import write_pages
 
     drop_item_funds(data_copy / "2024" / "funds" / "2024-12.csv", "13")
-    plan, _ = load_plan(data_copy)
+    plan, _ = load_data_folder(data_copy)
     computed = portals(plan)
     altered = computed.current
     ov = altered.overview

@@ -5,9 +5,9 @@ import pytest
 from conftest import DATA
 from minsheng.compute.schedule import expected_progress
 from minsheng.months import month_end
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 NOTICE, RULES = PLAN.years[2024].notice, PLAN.rules
 
 

@@ -11,7 +11,7 @@ import zipfile
 from minsheng.cli import main
 from minsheng.github.inbox import _waiting, month_from_name, pr_fields
 from minsheng.problems import Problem
-from minsheng.render.pull_request_comment import column_letter, line
+from minsheng.render.pull_request_comment import line
 from minsheng.validate import validate_data
 
 from .repository import clone, commit_all, event_file, fill, git
@@ -148,10 +148,9 @@ def test_the_descriptions_publication_fields():
     assert pr_fields(None).date is None
 
 
-def test_months_from_file_names_and_excels_column_letters():
+def test_months_from_file_names():
     assert [month_from_name(n) for n in ("2024-08.xlsx", "2024年8月月报.xlsx", "202408.xlsx", "2024-12 (1).xlsx", "报表.xlsx")] \
         == ["2024-08", "2024-08", "2024-08", "2024-12", None]
-    assert [column_letter(n) for n in (1, 7, 26, 27, 52)] == ["A", "G", "Z", "AA", "AZ"]
 
 
 def test_two_clerks_hand_in_one_months_workbook_and_both_are_kept(branch, tmp_path, capsys):

@@ -11,14 +11,14 @@ import sys
 
 from conftest import ROOT
 from minsheng.github.api import BOT, MARKER, STATUS_CONTEXT
-from minsheng.github.reply import CheckReport, Run, authorised, comment_body, reply_comment, reply_commit
+from minsheng.github.reply import CheckReport, WorkflowRun, authorised, comment_body, reply_comment, reply_commit
 
 from .repository import REPOSITORY, FakeApi, clone, commit_all, git, open_pull
 
 
-def run_event(sha: str, head_repository: str = REPOSITORY, conclusion: str = "success") -> Run:
+def run_event(sha: str, head_repository: str = REPOSITORY, conclusion: str = "success") -> WorkflowRun:
     """The pull_request event of the check's run, and the environment its later jobs get."""
-    return Run.from_event({"repository": {"full_name": REPOSITORY}, "pull_request": {
+    return WorkflowRun.from_event({"repository": {"full_name": REPOSITORY}, "pull_request": {
         "number": 7, "head": {"ref": "month-2024-12", "sha": sha, "repo": {"full_name": head_repository}}}},
         {"GITHUB_RUN_ID": "42", "GITHUB_SERVER_URL": "https://github.com", "CHECK_RESULT": conclusion})
 

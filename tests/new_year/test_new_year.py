@@ -19,10 +19,10 @@ from conftest import DATA, multiset_agreement
 from minsheng.cli import main
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import decode_notice, draft
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
 NOTICE = (DATA / "2024" / "notice.txt").read_text(encoding="utf-8")
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 SHIPPED = {item.id: item for item in PLAN.years[2024].items}
 DIGITS = "一二三四五六七八九"
 
@@ -233,7 +233,7 @@ def test_once_reviewed_a_new_year_is_checked_in_full_and_shown(data_copy, capsys
     for item_id, path in ((p.stem, p) for p in (folder / "items").glob("*.yaml")):
         path.write_bytes((DATA / "2024" / "items" / f"{item_id}.yaml").read_bytes())
     assert main(["validate", "--data", str(data_copy)]) == 0
-    plan, _ = load_plan(data_copy)
+    plan, _ = load_data_folder(data_copy)
     assert plan.shown_year.year == 2025
 
 

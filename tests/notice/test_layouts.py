@@ -17,11 +17,11 @@ from conftest import DATA, multiset_agreement
 from minsheng.notice.layouts import find_layout, inline_lead, looks_like_units, marker_of, own_lead
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import draft
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 EXPECTED = yaml.safe_load((NOTICES / "expected.yaml").read_text(encoding="utf-8"))
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 
 
 def agreement(name: str) -> dict[str, tuple[int, int]]:

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minsheng.compute.addresses import Addresses
-from minsheng.compute.figures import STATUS_LABELS, Series, StackedBars, finding, progress_figure
+from minsheng.compute.figures import Series, StackedBars, progress_figure
 from minsheng.render import charts
+from minsheng.status import Status
 
 MONTHS = ["2024-04", "2024-05", "2024-06", "2024-07"]
 
@@ -29,30 +30,6 @@ def test_svg_keeps_chinese_labels_as_text_and_is_reproducible():
     assert re.search(r"<dc:date>|\d{4}-\d\d-\d\dT", svg) is None
 
 
-def test_csv_holds_exactly_what_is_plotted():
-    figure = progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [10, None, 60, 71], [23.3, 46.7, 70, 75])
-    assert figure.header == ("月份", "进度（%）", "序时进度（%）")
-    assert figure.rows == (("2024-04", "10.0", "23.3"), ("2024-05", "", "46.7"), ("2024-06", "60.0", "70.0"),
-                           ("2024-07", "71.0", "75.0"))
-    assert [[float(v) if v else None for v in column] for column in list(zip(*figure.rows))[1:]] == [
-        series.values for series in figure.chart.series]
-
-
-def test_nothing_measured_means_no_chart():
-    assert progress_figure(Addresses(2024), "测试", "item-x", MONTHS, [None] * 4, [23.3, 46.7, 70, 75]) is None
-
-
-@pytest.mark.parametrize(
-    ("actual", "sentence"),
-    [([10, 30, 60, 71], "截至2024年7月底，总体进度71.0%，慢于序时进度（75.0%）4.0个百分点。"),
-     ([10, 30, 60, 80], "截至2024年7月底，总体进度80.0%，快于序时进度（75.0%）。"),
-     ([10, 30, 60, 100], "截至2024年7月底，总体进度100.0%，已完成。"),
-     ([10, 30, 60, None], "截至2024年6月底，总体进度60.0%，慢于序时进度（70.0%）10.0个百分点。")],
-)
-def test_alt_text_states_the_finding(actual, sentence):
-    assert finding(MONTHS, actual, [23.3, 46.7, 70, 75], "总体") == sentence
-
-
 @pytest.mark.parametrize("kind", ["line", "bars"])
 def test_month_labels_thin_out_when_they_would_touch(kind):
     def labels(count, font=charts.FONT):
@@ -60,7 +37,7 @@ def test_month_labels_thin_out_when_they_would_touch(kind):
         if kind == "line":
             svg = charts.line_chart(months, [Series("进度", [100.0] * count, "actual")], "t", "d", font=font)
         else:
-            svg = charts.stacked_bars(months, {"done": [100] * count}, STATUS_LABELS, "t", "d", font=font)
+            svg = charts.stacked_bars(months, {Status.DONE: [100] * count}, "t", "d", font=font)
         return [t for t in re.findall(r"<text[^>]*>([^<]+)</text>", svg) if t.endswith("月")]
 
     assert labels(6) == [f"{m}月" for m in range(7, 13)]  # July to December: every month
@@ -77,9 +54,9 @@ def test_no_two_labels_of_a_chart_overlap(large):
     funds = [Series("年度计划", [7210.74] * 9, "target"), Series("累计到位", [100.0 * m for m in range(9)], "actual"),
              Series("累计拨付", [50.0 * m for m in range(9)], "second")]
     months = [f"2024-{m:02d}" for m in range(4, 13)]
-    counts = {status: [1] * 9 for status in STATUS_LABELS}
+    counts = {status: [1] * 9 for status in Status}
     for svg in (charts.line_chart(months, funds, "资金到位与拨付（万元）", "d", "万元", font=font),
-                charts.stacked_bars(months, counts, STATUS_LABELS, "各月项目状态", "d", font=font)):
+                charts.stacked_bars(months, counts, "各月项目状态", "d", font=font)):
         boxes = text_boxes(svg)
         width, height = (float(v) for v in ET.fromstring(svg).get("viewBox").split()[2:])
         for text, (x0, y0, x1, y1) in boxes:
@@ -135,12 +112,13 @@ def test_the_large_copy_is_the_same_chart_with_larger_text():
 
 SVG = "{http://www.w3.org/2000/svg}"
 # 已完成 rises, 滞后 falls, 未报送 is missing two months, 无任务 is none at all
-STATUS_COUNTS = {"done": [0, 2, 5, 9], "behind": [6, 4, 3, 1], "not_reported": [3, 0, 0, 0], "no_task": [0, 0, 0, 0]}
+STATUS_COUNTS = {Status.DONE: [0, 2, 5, 9], Status.BEHIND: [6, 4, 3, 1], Status.NOT_REPORTED: [3, 0, 0, 0],
+                 Status.NO_TASK: [0, 0, 0, 0]}
 
 
 def status_chart(counts=STATUS_COUNTS) -> str:
     description = "截至2024年7月底，已完成9项，滞后1项。"
-    return charts.stacked_bars(MONTHS, counts, STATUS_LABELS, "各月项目状态", description)
+    return charts.stacked_bars(MONTHS, counts, "各月项目状态", description)
 
 
 def test_status_chart_is_a_titled_image_in_px_with_legible_text():
@@ -194,28 +172,28 @@ def test_each_nonzero_count_is_one_segment_its_height_in_proportion():
 
 
 def test_status_counts_are_ticked_in_whole_numbers():
-    svg = status_chart({"done": [0, 1, 1, 1], "behind": [1, 1, 0, 0]})  # two at most: no 0.5
+    svg = status_chart({Status.DONE: [0, 1, 1, 1], Status.BEHIND: [1, 1, 0, 0]})  # two at most: no 0.5
     assert re.findall(r'text-anchor="end">([^<]+)</text>', svg) == ["0", "1", "2"]
 
 
 def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
-    counts = {status: [1, 2, 3, 4] for status in STATUS_LABELS}
+    counts = {status: [1, 2, 3, 4] for status in Status}
     svg = status_chart(counts)
     root = ET.fromstring(svg)
     patterns = {}  # id → (colour, hatch)
     for pattern in root.iter(SVG + "pattern"):
         hatch = pattern.find(SVG + "path")
         patterns[pattern.get("id")] = (pattern.find(SVG + "rect").get("fill"), "" if hatch is None else hatch.get("d"))
-    assert set(patterns) == {f"bars-{s}" for s in STATUS_LABELS}
-    assert len({colour for colour, _ in patterns.values()}) == len(STATUS_LABELS)  # a colour each
-    assert len({hatch for _, hatch in patterns.values()}) == len(STATUS_LABELS)  # and a hatch each: not colour alone
-    assert set(segments(svg)) == set(STATUS_LABELS)
+    assert set(patterns) == {f"bars-{s}" for s in Status}
+    assert len({colour for colour, _ in patterns.values()}) == len(Status)  # a colour each
+    assert len({hatch for _, hatch in patterns.values()}) == len(Status)  # and a hatch each: not colour alone
+    assert set(segments(svg)) == set(Status)
     texts = [t.text for t in root.iter(SVG + "text")]
-    assert set(STATUS_LABELS.values()) <= set(texts)
+    assert {s.word for s in Status} <= set(texts)
     legend = root.findall(SVG + "g")[0]  # the first group: the legend, before the axes
     entries = legend.findall(SVG + "g")
-    assert [e.find(SVG + "text").text for e in entries] == list(STATUS_LABELS.values())
-    assert [e.find(SVG + "rect").get("fill") for e in entries] == [f"url(#bars-{s})" for s in STATUS_LABELS]
+    assert [e.find(SVG + "text").text for e in entries] == [s.word for s in Status]
+    assert [e.find(SVG + "rect").get("fill") for e in entries] == [f"url(#bars-{s})" for s in Status]
     right = float(root.get("width")) - 6
     rows = set()
     for entry in entries:  # rows that wrap within the width (text widths estimated as the chart does)
@@ -230,8 +208,8 @@ def test_every_status_has_its_own_pattern_and_colour_and_a_legend_entry():
 
 
 def test_status_chart_is_drawn_through_its_spec():
-    spec = StackedBars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
-    assert charts.draw(spec) == charts.stacked_bars(MONTHS, STATUS_COUNTS, STATUS_LABELS, "各月项目状态", "d")
+    spec = StackedBars(MONTHS, STATUS_COUNTS, "各月项目状态", "d")
+    assert charts.draw(spec) == charts.stacked_bars(MONTHS, STATUS_COUNTS, "各月项目状态", "d")
 
 
 @given(st.one_of(st.just(0.0), st.floats(1e-6, 1e7), st.integers(0, 10_000).map(float),

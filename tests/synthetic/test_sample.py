@@ -9,11 +9,11 @@ from minsheng.cli import SAMPLE_SEED, main
 from minsheng.compute.progress import item_history
 from minsheng.month.month_files import write_month
 from minsheng.synthetic.sample import generate, note, write_notes
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from minsheng.load.progress import load_months
 from minsheng.model import NOT_REPORTED
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 MONTHS = {m.month: m for m in YEAR.months}
 ITEMS = {i.id: i for i in YEAR.items}
@@ -117,7 +117,7 @@ def test_every_sample_problem_says_nothing_its_item_contradicts():
     that says money has not arrived, beside a month whose money in place is short of the plan."""
     histories = {item.id: {m.month: m for m in item_history(item, YEAR, PLAN.rules)} for item in YEAR.items}
     wrong = []
-    for problem in YEAR.ledger.problems:
+    for problem in YEAR.ledger.entries:
         month = problem.found.strftime("%Y-%m")
         status = histories[problem.item][month].status
         rows = MONTHS[month].funds_of(problem.item)
@@ -126,4 +126,4 @@ def test_every_sample_problem_says_nothing_its_item_contradicts():
             wrong.append((problem.id, problem.item, month, problem.description, status))
         if "资金未" in problem.description and not (rows and sum(r.in_place for r in rows) < sum(r.planned for r in rows)):
             wrong.append((problem.id, problem.item, month, problem.description, "money in place"))
-    assert len(YEAR.ledger.problems) == 8 and wrong == []
+    assert len(YEAR.ledger.entries) == 8 and wrong == []

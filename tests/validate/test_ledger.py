@@ -1,4 +1,4 @@
-"""The 问题销号 ledger and the release record, broken on purpose."""
+"""The 问题销号 ledger, broken on purpose."""
 
 from conftest import DATA
 from minsheng.cli import main
@@ -12,11 +12,11 @@ def edit(path, old, new):
 
 def test_shipped_ledger_shows_every_state():
     from minsheng.compute.ledger import ledger_at
-    from minsheng.load.plan import load_plan
+    from minsheng.load.data_folder import load_data_folder
     import datetime as dt
 
-    plan, _ = load_plan(DATA)
-    states = {s.status for s in ledger_at(plan.years[2024].ledger.problems, dt.date(2024, 12, 31))}
+    plan, _ = load_data_folder(DATA)
+    states = {s.status for s in ledger_at(plan.years[2024].ledger.entries, dt.date(2024, 12, 31))}
     assert states == {"overdue", "open", "closed_late", "closed"}
 
 
@@ -32,11 +32,10 @@ def test_ledger_errors(data_copy, capsys):
     assert "已销号的问题须写明销号情况" in out
 
 
-def test_release_of_an_unreported_month_or_before_month_end(data_copy, capsys):
-    path = data_copy / "2024" / "releases.yaml"
-    edit(path, "- month: 2024-04\n    date: 2024-05-10", "- month: 2024-03\n    date: 2024-05-10")
-    edit(path, "date: 2024-06-10", "date: 2024-05-20")
+def test_the_ledgers_key_is_the_files_own_though_its_entries_are_not_called_problems_in_the_code(data_copy, capsys):
+    from minsheng.model import LedgerFile, file_keys
+
+    assert file_keys(LedgerFile) == ["problems"]  # problems.yaml's key; a Problem is a validation finding
+    edit(data_copy / "2024" / "problems.yaml", "problems:", "entries:")
     assert main(["validate", "--data", str(data_copy)]) == 1
-    out = capsys.readouterr().out
-    assert "releases.yaml 第3行第5列：错误[unknown-reference] 字段 发布记录 › 第1项 › 月份（releases[0].month）：没有这个月份的月报" in out
-    assert "发布日期不晚于该月月底；发现的值：“2024-05-20”" in out
+    assert "以下字段之一：problems" in capsys.readouterr().out

@@ -80,8 +80,8 @@ def test_validate_lists_the_unfilled_address_and_refuses_one_that_is_no_web_addr
                                            ("待填写：网站地址", None)])
 def test_the_address_ends_in_a_slash_and_a_placeholder_is_none(url, expected):
     from minsheng.compute.contact import site_url
-    from minsheng.load.plan import load_plan
+    from minsheng.load.data_folder import load_data_folder
     from conftest import DATA
 
-    site = load_plan(DATA)[0].site.model_copy(update={"site_url": url})
+    site = load_data_folder(DATA)[0].site.model_copy(update={"site_url": url})
     assert site_url(site) == expected

@@ -16,10 +16,10 @@ from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
 from minsheng.compute.vocabulary import search_tags
-from minsheng.labels import STATUS
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
+from minsheng.status import Status
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 VIEW = overview(PLAN, YEAR)
 
@@ -170,7 +170,7 @@ def _definition(glossary: str, term: str) -> str:
 
 def test_every_term_and_status_is_defined_once_on_the_glossary_page(site):
     glossary = page_text(site, "about/glossary")
-    for label, _ in STATUS.values():
+    for label in (status.word for status in Status):
         assert label in glossary
     for term in TERMS:
         _definition(glossary, term)
@@ -207,7 +207,7 @@ def test_early_warnings_are_flagged_on_every_page_of_the_item(draft_copy, tmp_pa
     for month in ("2024-09", "2024-10", "2024-11", "2024-12"):
         for kind in ("progress", "funds"):
             (data_copy / "2024" / kind / f"{month}.csv").unlink()
-    plan, _ = load_plan(data_copy)
+    plan, _ = load_data_folder(data_copy)
     warned = overview(plan, plan.years[2024]).warned
     assert warned, "the sample data up to August should put some items on warning"
     docs = generated_pages(data_copy, tmp_path / "work")

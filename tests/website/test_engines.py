@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 from conftest import DATA
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 
 # Each engine's own files: the theme's scripts, stylesheets and images, the search index and the sitemap.

@@ -9,13 +9,13 @@ import re
 
 from conftest import DATA, page_text
 from minsheng.formats import figure
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from minsheng.model import MONEY_UNITS
 
 # A list run into one line: "- " or "2. " right after other text, as when a template swallows the newline.
 RUN_ON = re.compile(r"\S- \S|[^\s\d.]\d{1,2}\. \S")
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 
 

@@ -8,10 +8,10 @@ import re
 from conftest import DATA
 from minsheng.formats import figure
 from minsheng.labels import PAID_TO
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from website.test_groups import RUN_ON, article
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 BLOCK = re.compile(r"<(p|li|tr)\b[^>]*>(.*?)</\1>", re.S)
 

@@ -13,10 +13,10 @@ import segno
 import yaml
 
 from conftest import DATA, SITE_URL, page_text
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from minsheng.render.qr import qr_svg
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 TASKS = [item for item in YEAR.items if not item.no_task]
 HOTLINE = PLAN.site.feedback.hotline

@@ -11,10 +11,10 @@ import pytest
 from conftest import DATA, page_text
 from minsheng.compute.portal import portal
 from minsheng.formats import chinese_month
-from minsheng.labels import STATUS
-from minsheng.load.plan import load_plan
+from minsheng.status import Status
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 PORTAL = portal(PLAN)
 OV = PORTAL.overview
 
@@ -70,7 +70,7 @@ def test_every_item_page_shows_the_pace_of_its_month_as_the_home_page_does(pages
 
 def test_after_the_deadline_no_page_calls_an_item_on_pace_ahead_or_behind(built_site, pages):
     assert PORTAL.ended
-    paced = [f"{STATUS[s][1]} {STATUS[s][0]}" for s in ("ahead", "on_pace", "behind", "far_behind")]
+    paced = [f"{s.symbol} {s.word}" for s in Status if s.paced]
     for path, text in pages.items():
         if path.startswith(("2024/bulletins/", "about")):  # a bulletin speaks of its own month; 名词解释 defines them all
             continue

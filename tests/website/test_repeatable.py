@@ -29,15 +29,3 @@ def test_two_builds_from_nothing_are_byte_identical(tmp_path):
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
-
-def test_synthetic_data_stays_out_of_data_and_says_so(tmp_path, data_copy):
-    import pytest
-
-    from minsheng.errors import EntryError
-
-    with pytest.raises(EntryError, match="不能写在"):  # a copy: were the guard broken, the repository's data stays clean
-        synth(24, 12, 5, data_copy / "synthetic", data_copy)
-    assert not (data_copy / "synthetic").exists()
-    synth(24, 3, 5, tmp_path / "s", DATA)
-    assert "合成" in (tmp_path / "s" / "site.yaml").read_text(encoding="utf-8")
-    assert (tmp_path / "s" / "SYNTHETIC").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import LedgerFile, MonthReport, Revision, RevisionsFile
 from ..model.reports import FundReport, IndicatorReport, ItemReport
 
@@ -22,7 +22,7 @@ def year_as_at(year: Year, month: str, day: dt.date) -> Year:
     revisions = year.revisions.revisions if year.revisions else []
     later = [r for r in revisions if r.date > day and r.month <= month]
     months = [_undone(m, [r for r in later if r.month == m.month]) for m in year.months if m.month <= month]
-    entries = year.ledger.problems if year.ledger else []
+    entries = year.ledger.entries if year.ledger else []
     ledger = LedgerFile(problems=[
         e if e.closed is None or e.closed <= day else e.model_copy(update={"closed": None, "resolution": None})
         for e in entries if e.found <= day])
@@ -33,7 +33,7 @@ def year_as_at(year: Year, month: str, day: dt.date) -> Year:
 def changed_after(year: Year, month: str, day: dt.date) -> bool:
     """Whether anything a bulletin of `month` released on `day` shows was changed or added later."""
     revisions = year.revisions.revisions if year.revisions else []
-    entries = year.ledger.problems if year.ledger else []
+    entries = year.ledger.entries if year.ledger else []
     return (any(r.date > day and r.month <= month for r in revisions)
             or any(e.found > day or (e.closed is not None and e.closed > day) for e in entries))
 

@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..months import first_day, month_end
+from ..status import LAGGING, Status
 from .funds import MonthFunds
 from .ledger import LedgerState, closed_between, ledger_at, opened_between
-from .overview import LAGGING, ItemView, YearOverview
-from .progress import ItemMonth, Warning, early_warnings
+from .overview import ItemView, YearOverview
+from .progress import EarlyWarning, ItemMonth, early_warnings
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,27 @@ class Bulletin:
     status_counts: Counter
     completed: tuple[ItemView, ...]  # done this month, not the month before
     lagging: tuple[tuple[ItemView, ItemMonth], ...]  # behind this month, worst first
-    warned: tuple[tuple[ItemView, tuple[Warning, ...]], ...]
+    warned: tuple[tuple[ItemView, tuple[EarlyWarning, ...]], ...]
     funds: MonthFunds  # over the items that reported funds this month
     opened: tuple[LedgerState, ...]
     closed: tuple[LedgerState, ...]
     overdue: tuple[LedgerState, ...]  # open past their due date at month end
+
+    @property
+    def lagging_count(self) -> int:
+        return len(self.lagging)
+
+    @property
+    def opened_count(self) -> int:
+        return len(self.opened)
+
+    @property
+    def closed_count(self) -> int:
+        return len(self.closed)
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue)
 
     @property
     def period_end(self) -> dt.date:
@@ -44,12 +61,12 @@ class Bulletin:
 def bulletins(overview: YearOverview) -> list[Bulletin]:
     year = overview.year
     releases = {r.month: r.date for r in year.releases.releases} if year.releases else {}
-    entries = year.ledger.problems if year.ledger else []
+    entries = year.ledger.entries if year.ledger else []
     result = []
     for index, month in enumerate(overview.months):
         this = [(view, view.history[index]) for view in overview.items]
         first, last = first_day(month), month_end(month)
-        completed = tuple(v for v, m in this if m.status == "done" and (index == 0 or v.history[index - 1].status != "done"))
+        completed = tuple(v for v, m in this if m.status == Status.DONE and (index == 0 or v.history[index - 1].status != Status.DONE))
         lagging = tuple(sorted(((v, m) for v, m in this if m.status in LAGGING),
                                key=lambda pair: (pair[1].progress - pair[1].expected, pair[0].item.id)))
         warned = tuple((v, w) for v in overview.items

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.plan import Plan
+from ..load.data_folder import DataFolder
 from ..model import LedgerEntry
 from .overview import YearOverview, overview
 from ..revisions import Described, changes, described
@@ -38,13 +38,21 @@ class YearDiff:
     head_month: str | None = None
 
     @property
+    def month_change_count(self) -> int:
+        return len(self.month_changes)
+
+    @property
+    def new_month_change_count(self) -> int:
+        return len(self.new_month_changes)
+
+    @property
     def empty(self) -> bool:
         return not any((self.months_added, self.months_removed, self.month_changes, self.plan_changes, self.items_added,
                         self.items_removed, self.statuses, self.warnings_new, self.warnings_cleared,
                         self.problems_new, self.problems_closed, self.revisions_new))
 
 
-def diff(base: Plan, head: Plan) -> list[YearDiff]:
+def diff(base: DataFolder, head: DataFolder) -> list[YearDiff]:
     result = []
     for number in sorted(set(base.years) | set(head.years)):
         if number not in head.years or number not in base.years:
@@ -54,7 +62,7 @@ def diff(base: Plan, head: Plan) -> list[YearDiff]:
     return result
 
 
-def _whole_year(number: int, base: Plan, head: Plan) -> YearDiff:
+def _whole_year(number: int, base: DataFolder, head: DataFolder) -> YearDiff:
     year = head.years.get(number) or base.years[number]
     months = [m.month for m in year.months]
     ids = [i.id for i in year.items]
@@ -104,8 +112,8 @@ def _year(number: int, base: YearOverview, head: YearOverview) -> YearDiff:
         result.warnings_new += [(view.item.id, view.item.title, m) for m in sorted(new_warnings - old_warnings)]
         result.warnings_cleared += [(view.item.id, view.item.title, m) for m in sorted(old_warnings - new_warnings)]
 
-    base_ledger = {e.id: e for e in (base.year.ledger.problems if base.year.ledger else [])}
-    head_ledger = head.year.ledger.problems if head.year.ledger else []
+    base_ledger = {e.id: e for e in (base.year.ledger.entries if base.year.ledger else [])}
+    head_ledger = head.year.ledger.entries if head.year.ledger else []
     result.problems_new = [e for e in head_ledger if e.id not in base_ledger]
     result.problems_closed = [e for e in head_ledger if e.closed and e.id in base_ledger and not base_ledger[e.id].closed]
     base_revisions = base.year.revisions.revisions if base.year.revisions else []

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..formats import chinese_month, money
-from ..labels import STATUS
+from ..status import Status
 from .addresses import Addresses
 from .overview import Bucket, ItemView, YearOverview
-
-STATUS_LABELS = {key: label for key, (label, _) in STATUS.items()}
 
 
 @dataclass(frozen=True)
@@ -32,8 +30,7 @@ class LineChart:
 @dataclass(frozen=True)
 class StackedBars:
     months: list[str]
-    counts: dict[str, list[int]]  # status → items with it, month by month
-    labels: dict[str, str]  # every status's label, in the order that fixes its look
+    counts: dict[Status, list[int]]  # status → items with it, month by month, bottom to top
     title: str
     description: str
 
@@ -137,11 +134,11 @@ def status_figure(overview: YearOverview) -> Figure | None:
     counts = overview.status_by_month
     latest = {status: values[-1] for status, values in counts.items()}
     alt = f"截至{chinese_month(overview.months[-1])}底，" + "，".join(
-        f"{STATUS_LABELS[status]}{count}项" for status, count in latest.items() if count) + "。"
-    svg = StackedBars(overview.months, counts, STATUS_LABELS, "各月项目状态", alt)
+        f"{status.word}{count}项" for status, count in latest.items() if count) + "。"
+    svg = StackedBars(overview.months, counts, "各月项目状态", alt)
     rows = [[month, *(values[i] for values in counts.values())] for i, month in enumerate(overview.months)]
     return _figure(_at(overview).chart("status"), _at(overview).chart_csv("status"), svg,
-                 ["月份", *(STATUS_LABELS[s] for s in counts)], rows, alt)
+                 ["月份", *(status.word for status in counts)], rows, alt)
 
 
 def finding(months: list[str], actual: list[float | None], expected: list[float], name: str) -> str:

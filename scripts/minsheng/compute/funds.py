@@ -67,7 +67,7 @@ def rate(part: float, whole: float) -> float | None:
 
 
 @dataclass(frozen=True)
-class Row:
+class FundsRow:
     label: str
     money: Money
     key: str = ""  # a link target where the row stands for an item, category or unit
@@ -76,7 +76,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    rows: tuple[Row, ...]
+    rows: tuple[FundsRow, ...]
     missing: int = 0  # items that did not report funds that month: in no row, not in the total (未报送)
 
     @property
@@ -118,7 +118,7 @@ def funds_history(rows_by_month: list[list[FundReport]]) -> tuple[Money | None, 
 def by_source(rows: list[FundReport], missing: int = 0) -> Table:
     """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他 (`missing`:
     items that reported no rows that month, which no row can show: a source is known only from a row)."""
-    return Table(tuple(Row(source, Money.of([r for r in rows if r.source == source]))
+    return Table(tuple(FundsRow(source, Money.of([r for r in rows if r.source == source]))
                        for source in FUND_SOURCES if any(r.source == source for r in rows)), missing)
 
 
@@ -148,6 +148,11 @@ class OutputPart(NamedTuple):
     reported: float  # the number the month reports
     counted: float  # the part of it the standard pays for (all of it, unless the standard covers less)
     implied: float  # 万元
+
+    @property
+    def partly_counted(self) -> bool:
+        """The standard pays for only part of the number reported."""
+        return self.counted != self.reported
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ class LedgerState:
     def overdue(self) -> bool:
         return self.status in ("overdue", "closed_late")
 
+    @property
+    def closed(self) -> bool:
+        """销号 by `day` (on time or late)."""
+        return self.status in ("closed", "closed_late")
+
 
 def state(entry: LedgerEntry, day: dt.date) -> LedgerState | None:
     """The problem as it stood at the end of `day`; None if it had not been found yet."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..labels import LEDGER, STATUS
+from ..labels import LEDGER
 from ..revisions import field_name
 from .bulletins import Bulletin
 from .ledger import LedgerState
@@ -31,6 +31,10 @@ class Dataset:
     fields: tuple[Field, ...]
     rows: tuple[tuple, ...]
     primary_key: tuple[str, ...] = ()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def records(self) -> list[dict]:
         return [dict(zip((f.name for f in self.fields), row)) for row in self.rows]
@@ -57,7 +61,7 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
             F("status", "string", "最新状态"), F("progress", "number", "最新进度（%）"), F("expected", "number", "序时进度（%）"),
             F("source_text", "string", "通知原文")),
             tuple((v.item.id, v.item.number, v.item.level, v.category.name, v.item.title, "、".join(u.name for u in v.units),
-                   v.item.beneficiaries, v.item.no_task, STATUS[v.status][0],
+                   v.item.beneficiaries, v.item.no_task, v.status.word,
                    v.latest.progress if v.latest else None, v.latest.expected if v.latest else None, v.item.source_text)
                   for v in ov.items), ("item",)),
         Dataset("indicators", "目标指标", "每个项目的年度数量目标，照通知原文", (
@@ -85,7 +89,7 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
         Dataset("item_status", "项目状态", "每个项目每月的进度和状态", (
             F("month", "string", "月份"), F("item", "string", "项目编号"), F("status", "string", "状态"),
             F("progress", "number", "进度（%）"), F("expected", "number", "序时进度（%）"), F("note", "string", "进展情况")),
-            tuple((m.month, v.item.id, STATUS[m.status][0], m.progress, m.expected, m.note or None)
+            tuple((m.month, v.item.id, m.status.word, m.progress, m.expected, m.note or None)
                   for v in ov.items for m in v.history), ("month", "item")),
         Dataset("funds", "资金", "每个项目每月按资金来源的计划、到位和拨付（万元，累计）", (
             F("month", "string", "月份"), F("item", "string", "项目编号"), F("source", "string", "资金来源"),

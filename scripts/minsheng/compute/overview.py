@@ -6,14 +6,45 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..load.plan import Plan, Year
-from ..model import Category, Item, Rules, Unit
-from .funds import (Money, MonthFunds, OutputCheck, Row, Table, by_source, funds_history, item_rows, month_funds,
+from ..load.data_folder import DataFolder, Year
+from ..model import Category, Indicator, Item, Rules, Unit
+from ..status import LAGGING, Status
+from .funds import (FundsRow, Money, MonthFunds, OutputCheck, Table, by_source, funds_history, item_rows, month_funds,
                     output_check, time_elapsed, total)
-from .progress import STATUSES, ItemMonth, Warning, early_warnings, fixed_status, item_history
+from .progress import EarlyWarning, IndicatorProgress, ItemMonth, early_warnings, fixed_status, item_history
 from .schedule import Pace
 
-LAGGING = ("far_behind", "behind", "not_done")  # short of what the schedule asks by now
+
+@dataclass(frozen=True)
+class MonthProgress:
+    """A row of a progress table: the month, the progress reported (None if none), 序时进度."""
+
+    month: str
+    progress: float | None
+    expected: float
+
+
+def progress_rows(months: list[str], progress: list[float | None] | tuple[float | None, ...],
+                  expected: list[float]) -> tuple[MonthProgress, ...]:
+    return tuple(MonthProgress(*row) for row in zip(months, progress, expected))
+
+
+@dataclass(frozen=True)
+class MonthMoney:
+    """A row of a funds table: the month, its funds summed (`funds.missing` items not reported), and the
+    share of the year elapsed by its end (时间进度)."""
+
+    month: str
+    funds: MonthFunds
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A target of the notice beside what the latest month reported for it (None when nothing was)."""
+
+    indicator: Indicator
+    found: IndicatorProgress | None
 
 
 @dataclass(frozen=True)
@@ -22,7 +53,7 @@ class ItemView:
     category: Category
     units: tuple[Unit, ...]
     history: tuple[ItemMonth, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[EarlyWarning, ...]
     funds_history: tuple[Money | None, ...]  # month by month, None where not reported; the last is the latest
     funds_by_source: Table  # at the latest month
     output: OutputCheck | None  # money against output at the latest month
@@ -50,9 +81,25 @@ class ItemView:
         return self.history[-1] if self.history else None
 
     @property
-    def status(self) -> str:
+    def history_newest_first(self) -> tuple[ItemMonth, ...]:
+        return self.history[::-1]
+
+    @property
+    def indicator_rows(self) -> tuple[IndicatorRow, ...]:
+        """Each target with the latest month's figure for it."""
+        found = self.latest.indicators if self.latest and self.latest.indicators else None
+        return tuple(IndicatorRow(indicator, found[index] if found else None)
+                     for index, indicator in enumerate(self.item.indicators))
+
+    @property
+    def funds_by_month(self) -> tuple[tuple[str, Money | None], ...]:
+        """(month, its funds or None where not reported), month by month."""
+        return tuple((month.month, money) for month, money in zip(self.history, self.funds_history))
+
+    @property
+    def status(self) -> Status:
         if self.item.no_task or not self.latest:
-            return fixed_status(self.item) or "not_reported"
+            return fixed_status(self.item) or Status.NOT_REPORTED
         return self.latest.status
 
     @property
@@ -72,6 +119,14 @@ class Bucket:
     @cached_property
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
+
+    @property
+    def done_count(self) -> int:
+        return self.status_counts[Status.DONE]
 
     @property
     def lagging_count(self) -> int:
@@ -104,6 +159,18 @@ class YearOverview:
     @cached_property
     def status_counts(self) -> Counter:
         return Counter(view.status for view in self.items)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
+
+    @property
+    def category_count(self) -> int:
+        return len(self.categories)
+
+    @property
+    def unit_count(self) -> int:
+        return len(self.units)
 
     @cached_property
     def level_counts(self) -> Counter:
@@ -138,9 +205,9 @@ class YearOverview:
         return mean_progress(self.items, len(self.months))
 
     @cached_property
-    def status_by_month(self) -> dict[str, list[int]]:
+    def status_by_month(self) -> dict[Status, list[int]]:
         """How many items had each status, month by month (statuses that never occur left out)."""
-        counts = {status: [0] * len(self.months) for status in STATUSES}
+        counts = {status: [0] * len(self.months) for status in Status}
         for view in self.items:
             for index, month in enumerate(view.history):
                 counts[month.status][index] += 1
@@ -157,6 +224,10 @@ class YearOverview:
         the latest month's totals, which say how many."""
         return tuple(v for v in self.items if v.funds_unreported)
 
+    @property
+    def funds_missing_count(self) -> int:
+        return len(self.funds_missing)
+
     @cached_property
     def funds_by_source(self) -> Table:
         return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [],
@@ -164,7 +235,7 @@ class YearOverview:
 
     @cached_property
     def funds_by_category(self) -> Table:
-        return Table(tuple(Row(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
+        return Table(tuple(FundsRow(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
                            for g in self.categories), len(self.funds_missing))
 
     @cached_property
@@ -174,7 +245,7 @@ class YearOverview:
         for view in self.items:
             leads.setdefault(tuple(u.id for u in view.units), []).append(view)
         names = {u.id: u.name for v in self.items for u in v.units}
-        return Table(tuple(Row("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
+        return Table(tuple(FundsRow("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
                                total(v.funds for v in views), key[0] if len(key) == 1 else "", _missing(views))
                            for key, views in leads.items()), len(self.funds_missing))
 
@@ -186,6 +257,15 @@ class YearOverview:
     @cached_property
     def time_elapsed_by_month(self) -> list[float]:
         return [time_elapsed(month) for month in self.months]
+
+    @property
+    def funds_rows(self) -> tuple[MonthMoney, ...]:
+        return tuple(MonthMoney(*row) for row in zip(self.months, self.funds_by_month, self.time_elapsed_by_month))
+
+    @property
+    def progress_rows(self) -> tuple[MonthProgress, ...]:
+        """The overall progress against 序时进度, month by month."""
+        return progress_rows(self.months, self.progress_by_month, self.expected_by_month)
 
     @cached_property
     def lowest_disbursement(self) -> list[ItemView]:
@@ -201,7 +281,7 @@ class YearOverview:
         return sorted(checked, key=lambda v: (not v.output.flagged, v.item.id))
 
 
-def overview(plan: Plan, year: Year) -> YearOverview:
+def overview(plan: DataFolder, year: Year) -> YearOverview:
     rules = plan.rules
     units = {u.id: u for u in plan.units.units}
     categories = {c.id: c for c in year.notice.categories}

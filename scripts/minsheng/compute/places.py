@@ -20,6 +20,10 @@ class PlacePage:
     district_wide: tuple[ItemView, ...]  # items that name no place: done across the district
     url: str | None  # the page's full address (for the printed sheet's QR code), once site.yaml gives the site's
 
+    @property
+    def district_wide_count(self) -> int:
+        return len(self.district_wide)
+
 
 @dataclass(frozen=True)
 class Places:

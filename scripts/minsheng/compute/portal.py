@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..model import Group, Item, Milestone, Notice, PolicyParameter, Revision, Rules, Site
 from ..months import month_end
 from ..revisions import Described, described
+from ..status import Status, lagging_word, possible_statuses
 from . import addresses, contact, figures
 from .addresses import Addresses
 from .as_at import changed_after, year_as_at
@@ -22,9 +23,8 @@ from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
 from .ledger import LedgerState, ledger_at
 from .open_data import Dataset, datasets, with_year
-from .overview import Bucket, ItemView, YearOverview, overview
+from .overview import Bucket, ItemView, MonthProgress, YearOverview, overview, progress_rows
 from .places import Places, places, places_dataset
-from .progress import possible_statuses
 from .record import YearRecord, record_dataset, year_record
 from .vocabulary import search_tags, suggestions
 
@@ -40,6 +40,24 @@ class Shortlist:
     def of(cls, values: Sequence, limit: int) -> Shortlist:
         return cls(tuple(values[:limit]), len(values))
 
+    @property
+    def shown_count(self) -> int:
+        return len(self.shown)
+
+    @property
+    def cut(self) -> bool:
+        """Some are not shown."""
+        return self.total > len(self.shown)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page of a list as its pager shows it."""
+
+    number: int
+    target: str
+    current: bool  # the page the pager is on
+
 
 @dataclass(frozen=True)
 class ListPage:
@@ -54,6 +72,20 @@ class ListPage:
     count: int  # items on all the pages
     warned: tuple  # the items on this page with early warnings
 
+    @property
+    def first(self) -> bool:
+        return self.number == 1
+
+    @property
+    def split(self) -> bool:
+        """The list has more than one page (and a pager)."""
+        return self.pages > 1
+
+    @property
+    def links(self) -> tuple[PageLink, ...]:
+        """The pager: every page of the list, this one marked."""
+        return tuple(PageLink(number, target, number == self.number) for number, target in enumerate(self.targets, start=1))
+
 
 @dataclass(frozen=True)
 class BucketPages:
@@ -63,7 +95,7 @@ class BucketPages:
     kind: str  # "category" or "unit"
     pages: tuple[ListPage, ...]
     figure: Figure | None
-    progress: tuple[float | None, ...]  # month by month
+    progress: tuple[MonthProgress, ...]  # the bucket's progress against 序时进度, month by month
     contact: UnitContact | None = None  # a lead unit's address, phone and hours (filled values only)
 
 
@@ -75,6 +107,10 @@ class Audience:
     group: Group
     items: tuple[ItemView, ...]
     pages: tuple[ListPage, ...]
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items)
 
 
 @dataclass(frozen=True)
@@ -98,6 +134,16 @@ class ItemPage:
     continued_by: tuple[ItemLink, ...] = ()  # the later years' items that carry this one on
 
     @property
+    def ledger_count(self) -> int:
+        """Problems registered for the item as at the latest month's end."""
+        return len(self.ledger)
+
+    @property
+    def done_but_unresolved(self) -> bool:
+        """已完成 while some of its problems are not yet closed: the page says so first."""
+        return self.view.status == Status.DONE and self.unresolved > 0
+
+    @property
     def unresolved(self) -> int:
         """Problems not yet closed (整改中 or 逾期未销号) as at the latest month's end."""
         return sum(1 for s in self.ledger if s.status in ("open", "overdue"))
@@ -111,13 +157,18 @@ class ItemPage:
 class BulletinPage:
     bulletin: Bulletin
     ended: bool  # the month is at or after the year's deadline: lagging items are 未完成
-    statuses: tuple[str, ...]  # the statuses an item can have this month, in order
+    statuses: tuple[Status, ...]  # the statuses an item can have this month, in order
     completed: Shortlist
     lagging: Shortlist  # (item, its month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     revisions: tuple[Described, ...]  # corrections disclosed with it
     missed: int  # items short of a milestone already passed
     foreseen: int  # items that at their recent pace will miss a milestone still ahead
+
+    @property
+    def lagging_word(self) -> str:
+        """What the month's lagging items are called: 未完成 or 滞后."""
+        return lagging_word(self.ended)
 
 
 @dataclass(frozen=True)
@@ -137,7 +188,7 @@ class Portal:
     status_figure: Figure | None
     spending_figure: Figure | None
     ended: bool  # the latest month is at or after the year's deadline: lagging items are 未完成
-    statuses: tuple[str, ...]  # the statuses an item can have in the latest month, in order
+    statuses: tuple[Status, ...]  # the statuses an item can have in the latest month, in order
     lagging: Shortlist  # (item, its latest month, its warnings), worst first
     warned: Shortlist  # (item, its warnings)
     missed: int  # items short of a milestone already passed (未完成节点要求)
@@ -160,6 +211,26 @@ class Portal:
     word_rows: tuple[dict, ...]  # the words file the search box reads when a search finds nothing
     places: Places | None  # the 乡镇 pages (places.py), when data/ lists the district's 乡镇
 
+    @property
+    def lagging_word(self) -> str:
+        """What the latest month's lagging items are called: 未完成 or 滞后."""
+        return lagging_word(self.ended)
+
+    @property
+    def unit_count(self) -> int:
+        return len(self.units)
+
+    @property
+    def bulletins_newest_first(self) -> tuple[BulletinPage, ...]:
+        return self.bulletins[::-1]
+
+    @property
+    def bulletin_count(self) -> int:
+        return len(self.bulletins)
+
+    @property
+    def figure_count(self) -> int:
+        return len(self.figures)
 
     @cached_property
     def item_page(self) -> dict[str, ItemPage]:
@@ -174,8 +245,17 @@ class Portals:
     years: tuple[Portal, ...]
     current: Portal
 
+    @property
+    def newest_first(self) -> tuple[Portal, ...]:
+        """The years as the year lists show them."""
+        return self.years[::-1]
 
-def portals(plan: Plan) -> Portals:
+    @property
+    def several(self) -> bool:
+        return len(self.years) > 1
+
+
+def portals(plan: DataFolder) -> Portals:
     """Every year of `plan` that is not a draft, each computed from its own data alone: a year's pages are
     the same whichever year is current. The current year is the latest (a new year's drafts, written by
     `minsheng new-year`, wait for their review; until then the site's current year stays the year before)."""
@@ -187,7 +267,7 @@ def portals(plan: Plan) -> Portals:
     return Portals(years, next(p for p in years if p.notice.year == current.year))
 
 
-def portal(plan: Plan, year: Year | None = None) -> Portal:
+def portal(plan: DataFolder, year: Year | None = None) -> Portal:
     """The site's pages of one year (by default the current year, the latest that is not a draft)."""
     year = year or plan.shown_year
     if year is None:
@@ -196,7 +276,7 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     rules = plan.rules
     limit = rules.list_limit
     revisions = _revision_lines(ov, year.revisions.revisions if year.revisions else [])
-    ledger = tuple(ledger_at(year.ledger.problems if year.ledger else [], month_end(ov.latest_month))
+    ledger = tuple(ledger_at(year.ledger.entries if year.ledger else [], month_end(ov.latest_month))
                    if ov.latest_month else ())
     monthly = [_as_released(plan, year, b) for b in bulletins(ov)]
     overall, statuses = figures.overall_figure(ov), figures.status_figure(ov)
@@ -261,7 +341,7 @@ def portal(plan: Plan, year: Year | None = None) -> Portal:
     )
 
 
-def _continuations(plan: Plan, year: Year) -> dict[str, tuple[ItemLink | None, tuple[ItemLink, ...]]]:
+def _continuations(plan: DataFolder, year: Year) -> dict[str, tuple[ItemLink | None, tuple[ItemLink, ...]]]:
     """By item id of `year`: the earlier year's item it carries on, and the later years' items that carry it on (as
     the data says, in each later item's `continues`). A year that is still a draft is not linked to."""
     def link(number: int, item: Item) -> ItemLink:
@@ -283,7 +363,7 @@ def _continuations(plan: Plan, year: Year) -> dict[str, tuple[ItemLink | None, t
     return found
 
 
-def _as_released(plan: Plan, year: Year, bulletin: Bulletin) -> Bulletin:
+def _as_released(plan: DataFolder, year: Year, bulletin: Bulletin) -> Bulletin:
     """The bulletin as it was known on its release date (as_at.py): recomputed from the data as it stood then
     when anything it shows was corrected or added later; as it is while it is not released."""
     if bulletin.released is None or not changed_after(year, bulletin.month, bulletin.released):
@@ -298,7 +378,7 @@ def _with_warnings(b: Bulletin) -> list[tuple]:
     return [(view, month, warned.get(view.item.id, ())) for view, month in b.lagging]
 
 
-def _search_words(plan: Plan, ov: YearOverview) -> tuple[str, ...]:
+def _search_words(plan: DataFolder, ov: YearOverview) -> tuple[str, ...]:
     """Words jieba keeps whole in the search index: the lead units' spellings (but a draft unit's), and the
     items' keywords (so that 适老化改造 is one word in the index, as residents type it)."""
     units = {spelling for unit in plan.units.units if not unit.review for spelling in (unit.name, *unit.aliases)}
@@ -329,9 +409,10 @@ def _pages(address, key: str, items: Sequence, size: int) -> tuple[ListPage, ...
 
 def _bucket_pages(bucket: Bucket, kind: str, address, ov: YearOverview,
                   unit: UnitContact | None = None) -> BucketPages:
-    progress = tuple(bucket.progress_by_month(len(ov.months)))
+    progress = bucket.progress_by_month(len(ov.months))
     return BucketPages(bucket, kind, _pages(address, bucket.key, bucket.items, ov.rules.page_size),
-                       figures.bucket_figure(bucket, kind, list(progress), ov), progress, unit)
+                       figures.bucket_figure(bucket, kind, progress, ov),
+                       progress_rows(ov.months, progress, ov.expected_by_month), unit)
 
 
 def _revision_lines(ov: YearOverview, revisions: Sequence[Revision]) -> tuple[Described, ...]:

@@ -14,18 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import Indicator, Item, MonthReport, Rules
 from ..months import ordinal
+from ..status import Status
 from .schedule import Pace
-
-STATUSES = ("done", "ahead", "on_pace", "behind", "far_behind", "not_done", "not_reported", "qualitative", "no_task")
-PACED = ("ahead", "on_pace", "behind", "far_behind")  # against 序时进度: only before the year's deadline
-
-
-def possible_statuses(ended: bool) -> tuple[str, ...]:
-    """The statuses a month can have: after the deadline done or not done, before it never not done."""
-    return tuple(s for s in STATUSES if (s not in PACED if ended else s != "not_done"))
 
 
 @dataclass(frozen=True)
@@ -43,11 +36,16 @@ class IndicatorProgress:
 class ItemMonth:
     month: str
     expected: float  # 序时进度
-    status: str  # one of STATUSES
+    status: Status
     progress: float | None
     indicators: tuple[IndicatorProgress, ...]
     note: str
     correction: str
+
+    @property
+    def corrected_indicators(self) -> tuple[IndicatorProgress, ...]:
+        """The month's figures corrected after publication (each says why)."""
+        return tuple(i for i in self.indicators if i.correction)
 
     @property
     def lag(self) -> float:
@@ -56,7 +54,7 @@ class ItemMonth:
 
 
 @dataclass(frozen=True)
-class Warning:
+class EarlyWarning:
     """A milestone of the schedule the item is short of. Early warning (`missed` False): a milestone still
     ahead that the item will miss at its recent pace; `progress` is the projection. Missed (`missed`
     True, 未完成节点要求): a milestone already passed that the item did not reach and has not reached
@@ -89,46 +87,46 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float, f
     note = row.note if row else ""
     correction = row.correction if row else ""
     fixed = fixed_status(item)
-    if fixed == "no_task":
+    if fixed == Status.NO_TASK:
         return ItemMonth(report.month, expected, fixed, None, (), note, correction)
     if row is not None and not row.reported:
-        return ItemMonth(report.month, expected, "not_reported", None, (), "", correction)
+        return ItemMonth(report.month, expected, Status.NOT_REPORTED, None, (), "", correction)
     indicators = tuple(
         indicator_progress(i, _value(report, item, i), rules, _correction(report, item, i)) for i in item.indicators
     )
-    if fixed == "qualitative":
+    if fixed == Status.QUALITATIVE:
         return ItemMonth(report.month, expected, fixed, None, indicators, note, correction)
     measured = [i.progress for i in indicators if i.progress is not None]
     if not measured:
-        return ItemMonth(report.month, expected, "not_reported", None, indicators, note, correction)
+        return ItemMonth(report.month, expected, Status.NOT_REPORTED, None, indicators, note, correction)
     progress = round(sum(measured) / len(measured), 1)
     return ItemMonth(report.month, expected, status_of(progress, expected, rules, final), progress, indicators, note, correction)
 
 
-def fixed_status(item: Item) -> str | None:
+def fixed_status(item: Item) -> Status | None:
     """The status an item has whatever its reports say: 无任务 (no task this year), or 定性任务 when no
     indicator has a target; None for an item measured by its figures."""
     if item.no_task:
-        return "no_task"
+        return Status.NO_TASK
     if all(i.target is None for i in item.indicators):
-        return "qualitative"
+        return Status.QUALITATIVE
     return None
 
 
-def status_of(progress: float, expected: float, rules: Rules, final: bool = False) -> str:
+def status_of(progress: float, expected: float, rules: Rules, final: bool = False) -> Status:
     """Against 序时进度; once the deadline has come (`final`), done or not done, nothing in between."""
     if progress >= 100:
-        return "done"
+        return Status.DONE
     if final:
-        return "not_done"
+        return Status.NOT_DONE
     difference = progress - expected
     if difference >= rules.ahead_margin:
-        return "ahead"
+        return Status.AHEAD
     if difference < -rules.far_behind_margin:
-        return "far_behind"
+        return Status.FAR_BEHIND
     if difference < -rules.behind_margin:
-        return "behind"
-    return "on_pace"
+        return Status.BEHIND
+    return Status.ON_PACE
 
 
 def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None) -> list[ItemMonth]:
@@ -137,7 +135,7 @@ def item_history(item: Item, year: Year, rules: Rules, pace: Pace | None = None)
     return [item_month(item, m, rules, pace(m.month), pace.ended(m.month)) for m in year.months]
 
 
-def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[Warning]:
+def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule: Pace | None = None) -> list[EarlyWarning]:
     """The milestones the item is short of, in order (`schedule`: the year's 序时进度, when the caller has it
     already). A milestone passed by the last month of `history` is missed while the item's latest figure is
     below it; one still ahead is warned of when the pace of the last few reported months will not reach it."""
@@ -145,7 +143,7 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
     if not measured:
         return []
     latest = measured[-1]
-    if latest.status == "done":  # a done item has missed nothing, whatever its mean progress
+    if latest.status == Status.DONE:  # a done item has missed nothing, whatever its mean progress
         return []
     schedule = schedule or Pace(year.notice, rules)
     warnings = []
@@ -154,11 +152,11 @@ def early_warnings(history: list[ItemMonth], year: Year, rules: Rules, schedule:
         if month <= history[-1].month:  # passed
             if latest.progress < required:
                 reached = [m.progress for m in measured if m.month <= month]
-                warnings.append(Warning(month, reached[-1] if reached else None, required, missed=True))
+                warnings.append(EarlyWarning(month, reached[-1] if reached else None, required, missed=True))
             continue
         projected = _projection(measured, month, rules)
         if projected is not None and projected < required:
-            warnings.append(Warning(month, projected, required))
+            warnings.append(EarlyWarning(month, projected, required))
     return warnings
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..labels import STATUS
 from ..revisions import Described
 from .funds import Money
 from .ledger import LedgerState
@@ -40,12 +39,27 @@ class RecordRow:
     def expected(self) -> float | None:
         return self.view.latest.expected if self.view.latest else None
 
+    @property
+    def compared(self) -> bool:
+        """Progress was measured, so the row shows 序时进度 beside it."""
+        return self.progress is not None and self.expected is not None
+
+    @property
+    def money_earlier(self) -> bool:
+        """The money is of a month before the latest (the item did not report funds since): the row says which."""
+        latest = self.view.latest
+        return self.money_month is not None and latest is not None and self.money_month != latest.month
+
 
 @dataclass(frozen=True)
 class YearRecord:
     rows: tuple[RecordRow, ...]
     month: str | None  # the latest reported month: the table is as at its end
     ended: bool  # the year's last deadline has passed
+
+    @property
+    def item_count(self) -> int:
+        return len(self.rows)
 
     @property
     def problems(self) -> int:
@@ -86,7 +100,7 @@ def record_dataset(record: YearRecord) -> Dataset:
         F("problems", "integer", "登记问题数", "0 表示未登记问题"), F("problems_closed", "integer", "已销号问题数"),
         F("corrections", "integer", "更正数", "0 表示无更正")),
         tuple((r.view.item.id, r.view.item.number, r.view.item.title, r.view.category.name,
-               "、".join(u.name for u in r.view.units), STATUS[r.view.status][0], r.progress, r.expected,
+               "、".join(u.name for u in r.view.units), r.view.status.word, r.progress, r.expected,
                r.money_month, r.money.planned if r.money else None, r.money.in_place if r.money else None,
                r.money.disbursed if r.money else None, r.problems, r.closed, r.corrections)
               for r in record.rows), ("item",))

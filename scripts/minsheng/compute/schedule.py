@@ -42,6 +42,11 @@ class Pace:
             self._months[month] = _interpolate(self.points, month_end(month))
         return self._months[month]
 
+    @property
+    def deadline_month(self) -> str:
+        """The month of the schedule's last milestone: the year's deadline."""
+        return self.milestone_months[-1]
+
     def ended(self, month: str) -> bool:
         """Whether `month` is at or after the schedule's last milestone (the year's deadline): from then on
         an item is done or not done, and its warnings report what it missed."""

@@ -4,7 +4,7 @@ engine shows on the page, and words the search's segmenter keeps whole."""
 
 from __future__ import annotations
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 
 
 def search_tags(year: Year) -> dict[str, tuple[str, ...]]:

@@ -70,6 +70,24 @@ class HandedIn:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    @property
+    def error_count(self) -> int:
+        return len(self.errors)
+
+    @property
+    def told(self) -> list[Problem]:
+        """Of an imported workbook: what was read with a settled meaning (no error), for the clerk to check."""
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def told_count(self) -> int:
+        return len(self.told)
+
+    @property
+    def blank_removed_too(self) -> bool:
+        """The blank workbook sent out (in outbox/) is removed with the one handed in."""
+        return len(self.removed) > 1
+
 
 @dataclass
 class Outcome:

@@ -40,7 +40,7 @@ IDENTITY = ["-c", "user.name=github-actions[bot]", "-c", "user.email=41898282+gi
 
 
 @dataclass
-class Run:
+class WorkflowRun:
     """The finished check run, as the event tells it."""
 
     id: int
@@ -53,7 +53,7 @@ class Run:
     pull_requests: list[int] = field(default_factory=list)  # GitHub lists them for a branch of this repository only
 
     @classmethod
-    def from_event(cls, event: dict, environment: dict[str, str] | None = None) -> "Run":
+    def from_event(cls, event: dict, environment: dict[str, str] | None = None) -> "WorkflowRun":
         """The run from the pull_request event and the workflow's environment (the run's id, the server, and the
         check job's result, CHECK_RESULT: success or failure)."""
         environment = os.environ if environment is None else environment
@@ -132,7 +132,7 @@ class PushRefused(Exception):
     pass
 
 
-def commit_to_branch(repository: Path, run: Run, report: CheckReport, remote: str = "origin") -> str | None:
+def commit_to_branch(repository: Path, run: WorkflowRun, report: CheckReport, remote: str = "origin") -> str | None:
     """Commit the check's files onto the pull request's branch, on top of the commit the check ran on, and
     push; the new commit's id, or None when there was nothing to change. Raises PushRefused when the
     branch has moved on since (a newer push is checked anew) or the push is refused."""
@@ -173,7 +173,7 @@ def commit_to_branch(repository: Path, run: Run, report: CheckReport, remote: st
             git("worktree", "remove", "--force", str(tree), cwd=repository)
 
 
-def _message(report: CheckReport, run: Run) -> str:
+def _message(report: CheckReport, run: WorkflowRun) -> str:
     workbooks = [name for name in report.remove if name.startswith("inbox/")]
     title = f"导入交回的表格 {'、'.join(workbooks)}" if workbooks else "登记发布"
     lines = [title, ""]
@@ -183,7 +183,7 @@ def _message(report: CheckReport, run: Run) -> str:
     return "\n".join(lines)
 
 
-def reply_commit(repository: Path, run: Run, report: CheckReport, api) -> tuple[str, str | None]:
+def reply_commit(repository: Path, run: WorkflowRun, report: CheckReport, api) -> tuple[str, str | None]:
     """The commit job: (outcome, commit id). Outcomes: fork, not-verified, nothing, committed, moved."""
     if not run.writable:
         return "fork", None
@@ -206,7 +206,7 @@ def reply_commit(repository: Path, run: Run, report: CheckReport, api) -> tuple[
     return "committed", sha
 
 
-def comment_body(report: CheckReport, run: Run, outcome: str, sha: str | None, commit_job: str) -> str:
+def comment_body(report: CheckReport, run: WorkflowRun, outcome: str, sha: str | None, commit_job: str) -> str:
     """The check's comment, with the footer said by the reply (not by the pull request's code)."""
     body = report.comment.strip() or "## 数据检查结果\n\n检查没有留下结果，请打开下面的检查详情查看日志。"
     if len(body) > LIMIT:
@@ -232,7 +232,7 @@ def comment_body(report: CheckReport, run: Run, outcome: str, sha: str | None, c
     return body + "\n".join(lines) + "\n"
 
 
-def reply_comment(run: Run, report: CheckReport, api, outcome: str, sha: str | None, commit_job: str) -> str:
+def reply_comment(run: WorkflowRun, report: CheckReport, api, outcome: str, sha: str | None, commit_job: str) -> str:
     """The comment job: 'created', 'updated', or why nothing was written."""
     heads = {run.head_sha} | ({sha} if sha else set())
     number = run.pull_request(report)

@@ -6,7 +6,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from ..model import ITEM_ID, SLUG, field_label, model_at
+from ..model import ITEM_ID, SLUG, field_label, file_keys, model_at
 from ..problems import Problem
 from .yaml_file import YamlDocument
 
@@ -58,7 +58,7 @@ def _problem(model: type[BaseModel], error: dict, document: YamlDocument, shown_
         return Problem("missing-field", shown_as, "缺少必填字段", expected="补上这个字段", **common)
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
-        allowed = "、".join(parent.model_fields) if parent else ""
+        allowed = "、".join(file_keys(parent)) if parent else ""
         return Problem("unknown-field", shown_as, "未定义的字段（是否拼写错误？）",
                        expected=f"以下字段之一：{allowed}", **{**common, "value": loc[-1]})
     if kind in _TYPES:

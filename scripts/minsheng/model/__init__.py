@@ -8,7 +8,7 @@ documentation cannot drift from the checks.
 """
 
 # The package's interface: every record type, importable as minsheng.model.X
-from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, model_at  # noqa: F401
+from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, file_keys, model_at  # noqa: F401
 from .plan import (MONEY_UNITS, WHOLE_UNITS, PAID_KINDS, Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
                    UnitsFile)
 from .places import Phrasing, Place, PlacesFile, VocabularyFile  # noqa: F401

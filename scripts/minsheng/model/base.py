@@ -41,7 +41,7 @@ def field_label(model: type[BaseModel], loc: tuple) -> str:
             continue
         path += f".{part}" if path else str(part)
         parent = model_at(model, loc[:depth])
-        info = parent.model_fields.get(part) if parent else None
+        info = file_field(parent, part) if parent else None
         names.append(info.title if info and info.title else str(part))
     return f"{' › '.join(names)}（{path}）" if names else ""
 
@@ -52,9 +52,19 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     for part in loc:
         if isinstance(part, int) or current is None:
             continue
-        info = current.model_fields.get(part)
+        info = file_field(current, part)
         current = _inner_model(info.annotation) if info else None
     return current
+
+
+def file_keys(model: type[BaseModel]) -> list[str]:
+    """The keys a data file may give a record of `model`: its fields' names, or their aliases where they have one."""
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def file_field(model: type[BaseModel], key: str):
+    """The field of `model` a data file's `key` sets (its name, or its alias where it has one), or None."""
+    return next((info for name, info in model.model_fields.items() if (info.alias or name) == key), None)
 
 
 def _inner_model(annotation: object) -> type[BaseModel] | None:

@@ -189,6 +189,11 @@ class Item(Record):
     data_notes: list[DataNote] = Field(default_factory=list, title="数据说明")
     review: Review
 
+    @property
+    def city(self) -> bool:
+        """A 市级 item (the city's, listed in the district's notice)."""
+        return self.level == "city"
+
     def reviews(self) -> list[tuple[tuple, str]]:
         """Every review line of the item and of its indicators and standards, with its path in the file."""
         found = [(("review", index), text) for index, text in enumerate(self.review)]

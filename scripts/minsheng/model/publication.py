@@ -25,7 +25,8 @@ class LedgerEntry(Record):
 
 
 class LedgerFile(Record):
-    problems: list[LedgerEntry] = Field(default_factory=list, title="问题清单")
+    # `problems` in the file (problems.yaml), `entries` here: a validation finding is a Problem (problems.py)
+    entries: list[LedgerEntry] = Field(default_factory=list, alias="problems", title="问题清单")
 
 
 class Release(Record):

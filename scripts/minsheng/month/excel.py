@@ -28,7 +28,7 @@ from ..formats import number
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS
 from ..problems import Problem
 from .file_kind import not_a_workbook
-from .month_files import Row
+from .month_files import CsvRow
 
 SHEETS = {"进展": PROGRESS_COLUMNS, "资金": FUND_COLUMNS}
 BASE = {title: f"基准·{title}" for title in SHEETS}  # very hidden: the rows as written, to tell what was changed
@@ -39,7 +39,7 @@ TEXT_COLUMNS = ("item_title", "indicator_name", "unit", "note", "correction", "s
 READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 
-def write_workbook(path: Path, month: str, progress: list[Row], funds: list[Row], digest: str | None = None) -> None:
+def write_workbook(path: Path, month: str, progress: list[CsvRow], funds: list[CsvRow], digest: str | None = None) -> None:
     """The month's workbook; `digest`: of the month's files as they are now (month_files.month_digest), which
     the rows are."""
     workbook = Workbook()
@@ -63,7 +63,7 @@ def write_workbook(path: Path, month: str, progress: list[Row], funds: list[Row]
     workbook.save(path)
 
 
-def _write_sheet(sheet, columns: tuple, rows: list[Row]) -> None:
+def _write_sheet(sheet, columns: tuple, rows: list[CsvRow]) -> None:
     sheet.append([c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -84,7 +84,7 @@ def _write_sheet(sheet, columns: tuple, rows: list[Row]) -> None:
 class Sheet:
     """A sheet's rows as text cells by column name, with the Excel row of each and the column of each name."""
 
-    rows: list[Row] = field(default_factory=list)
+    rows: list[CsvRow] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
 

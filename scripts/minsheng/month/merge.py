@@ -18,7 +18,7 @@ from ..load.numbers import parse_number
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, UNCHANGED
 from ..problems import Problem
 from .excel import SHEETS, FilledWorkbook, Sheet
-from .month_files import NUMBER_COLUMNS, Row, format_cell
+from .month_files import NUMBER_COLUMNS, CsvRow, format_cell
 
 KEYS = {"进展": ("item", "indicator"), "资金": ("item", "source")}
 HEADERS = {title: {c.name: c.header for c in columns} for title, columns in SHEETS.items()}
@@ -30,14 +30,14 @@ ASK = "和改动它的人核对应当是哪个值：对方的对，把您这个�
 class Merged:
     """The rows to write, by sheet, with the workbook line of each (None: a row only the month as it stands has)."""
 
-    rows: dict[str, list[Row]] = field(default_factory=dict)
+    rows: dict[str, list[CsvRow]] = field(default_factory=dict)
     lines: dict[str, list[int | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     changed: int = 0  # cells this workbook changed
     kept: int = 0  # cells changed by someone else since the workbook was made, kept
 
 
-def merge(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]] | None) -> Merged:
+def merge(filled: FilledWorkbook, shown_as: str, current: dict[str, list[CsvRow]] | None) -> Merged:
     """`filled`'s rows to write. `current`: the month's rows as its files hold them now, when they changed since
     the workbook was made (None: unchanged or no files, so the workbook is the month)."""
     result = Merged()
@@ -62,7 +62,7 @@ def merge(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]] |
     return result
 
 
-def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: Sheet, current: list[Row] | None) -> set[str]:
+def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: Sheet, current: list[CsvRow] | None) -> set[str]:
     """Merge one sheet into `result`; the items whose cells this workbook changed."""
     headers, names = HEADERS[title], [c.name for c in SHEETS[title]]
     filled_rows = {_key(title, row): (row, line) for row, line in zip(sheet.rows, sheet.lines)}
@@ -116,7 +116,7 @@ def _merge_sheet(result: Merged, title: str, where: str, sheet: Sheet, base: She
     return {key[0] for key, name, _ in edits if name != "status"} | {key[0] for key in removed}
 
 
-def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str, list[Row]],
+def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str, list[CsvRow]],
                        edited: dict[str, set[str]]) -> list[Problem]:
     """无变化 said by one clerk of an item the other filled in: two cells apart, but they contradict each other."""
     progress = filled.sheets["进展"]
@@ -145,7 +145,7 @@ def _unchanged_against(filled: FilledWorkbook, shown_as: str, current: dict[str,
     return problems
 
 
-def _key(title: str, row: Row) -> tuple[str, str]:
+def _key(title: str, row: CsvRow) -> tuple[str, str]:
     return tuple(format_cell(row.get(name)).strip() for name in KEYS[title])
 
 

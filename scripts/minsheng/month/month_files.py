@@ -11,10 +11,10 @@ from ..excel_csv import write_csv
 from ..formats import number
 from ..load.csv_file import decode
 from ..load.numbers import ASCII_PLAIN
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import FUND_COLUMNS, PROGRESS_COLUMNS, MonthReport
 
-Row = dict[str, object]  # cells by column name; missing names are empty
+CsvRow = dict[str, object]  # cells by column name; missing names are empty
 
 
 def month_paths(year_folder: Path, month: str) -> tuple[Path, Path]:
@@ -32,11 +32,11 @@ def month_digest(year_folder: Path, month: str) -> str | None:
     return digest.hexdigest()[:16]
 
 
-def write_rows(path: Path, columns: tuple, rows: list[Row]) -> None:
+def write_rows(path: Path, columns: tuple, rows: list[CsvRow]) -> None:
     write_csv(path, [c.header for c in columns], [[format_cell(row.get(c.name)) for c in columns] for row in rows])
 
 
-def write_month(year_folder: Path, month: str, progress: list[Row], funds: list[Row]) -> tuple[Path, Path]:
+def write_month(year_folder: Path, month: str, progress: list[CsvRow], funds: list[CsvRow]) -> tuple[Path, Path]:
     progress_path, funds_path = month_paths(year_folder, month)
     write_rows(progress_path, PROGRESS_COLUMNS, progress)
     write_rows(funds_path, FUND_COLUMNS, funds)
@@ -51,13 +51,13 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
-def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[Row], list[Row]]:
+def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[CsvRow], list[CsvRow]]:
     """Every row of a month, with the cumulative figures of `previous` filled in.
 
     Notes, corrections and 未报送 marks belong to one month and start empty.
     """
-    progress: list[Row] = []
-    funds: list[Row] = []
+    progress: list[CsvRow] = []
+    funds: list[CsvRow] = []
     for item in sorted(year.items, key=lambda i: i.id):
         progress.append({"item": item.id, "item_title": item.title,
                          "note": item.no_task_text if item.no_task else None})
@@ -78,7 +78,7 @@ def template_rows(year: Year, previous: MonthReport | None) -> tuple[list[Row], 
 NUMBER_COLUMNS = ("target", "value", "planned", "in_place", "disbursed")
 
 
-def read_month(year_folder: Path, month: str) -> tuple[list[Row], list[Row]]:
+def read_month(year_folder: Path, month: str) -> tuple[list[CsvRow], list[CsvRow]]:
     """The month's rows as its files hold them, numbers as numbers: for a workbook to correct it with."""
     result = []
     for path, columns in zip(month_paths(year_folder, month), (PROGRESS_COLUMNS, FUND_COLUMNS)):

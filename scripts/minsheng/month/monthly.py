@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import EntryError
-from ..load.plan import Plan
+from ..load.data_folder import DataFolder
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..formats import chinese_month
 from ..months import next_month, previous_month
@@ -37,7 +37,7 @@ FREE_TEXT = ("note", "correction")  # what the office writes in words: where a p
 LATER = ("correction-pending", "unconfirmed")
 
 
-def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = False) -> list[Path]:
+def new_month(plan: DataFolder, month: str, xlsx: Path | None = None, force: bool = False) -> list[Path]:
     """Write `month`'s files with every row, pre-filled from the month before. A published month is never
     written over, with or without `force`: it is corrected through its own workbook (`export`)."""
     year = year_of(plan, month)
@@ -58,7 +58,7 @@ def new_month(plan: Plan, month: str, xlsx: Path | None = None, force: bool = Fa
     return written
 
 
-def export_month(plan: Plan, month: str, xlsx: Path) -> list[Path]:
+def export_month(plan: DataFolder, month: str, xlsx: Path) -> list[Path]:
     """`month`'s own workbook, as its files hold it now, notes and all: to correct it and import it again."""
     year = year_of(plan, month)
     if not all(path.is_file() for path in month_paths(year.folder, month)):
@@ -68,8 +68,8 @@ def export_month(plan: Plan, month: str, xlsx: Path) -> list[Path]:
     return [xlsx]
 
 
-def import_month(plan: Plan, checked: Report, workbook: Path, month: str,
-                 force: bool = False) -> tuple[list[Path], list[Problem], tuple[Plan, Report] | None]:
+def import_month(plan: DataFolder, checked: Report, workbook: Path, month: str,
+                 force: bool = False) -> tuple[list[Path], list[Problem], tuple[DataFolder, Report] | None]:
     """Turn a filled-in workbook into `month`'s CSV files, or write nothing and say why. `checked` is the
     data folder's report as it is; returned: what was written, the workbook's problems, and the data folder's
     plan and report as they are after. A workbook that keeps its rows writes over the month's files without
@@ -112,7 +112,7 @@ def _named(month: str) -> str:
     return chinese_month(month) if MONTH.match(month) else month
 
 
-def year_of(plan: Plan, month: str):
+def year_of(plan: DataFolder, month: str):
     match = MONTH.match(month)
     if not match:
         raise EntryError(f"月份“{month}”的格式不对，应为 年-月，如 2024-08")
@@ -134,7 +134,7 @@ def _errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
 
 
-def _refuse_overwrite(plan: Plan, folder: Path, month: str, force: bool) -> None:
+def _refuse_overwrite(plan: DataFolder, folder: Path, month: str, force: bool) -> None:
     existing = [p for p in month_paths(folder, month) if p.exists()]
     if existing and not force:
         names = "、".join(relative(p, plan.root) for p in existing)
@@ -172,7 +172,7 @@ def _personal_numbers(filled: FilledWorkbook, shown_as: str) -> list[Problem]:
     return problems
 
 
-def _with_month(plan: Plan, year: str, month: str, progress: list, funds: list) -> tuple[Plan, Report]:
+def _with_month(plan: DataFolder, year: str, month: str, progress: list, funds: list) -> tuple[DataFolder, Report]:
     """The data folder with the month written in, and its report: checked on a copy, not on data/."""
     root = plan.root.resolve()
     with tempfile.TemporaryDirectory() as scratch:

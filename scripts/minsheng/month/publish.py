@@ -16,13 +16,13 @@ from ..data_writer import write_yaml
 from ..revisions import changes, field_name
 from ..validate.privacy import hidden
 from ..months import month_end
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..model import Release, Revision
 from ..errors import EntryError
 from .monthly import year_of
 
 
-def publish(plan: Plan, month: str, date: dt.date) -> list[Path]:
+def publish(plan: DataFolder, month: str, date: dt.date) -> list[Path]:
     year = year_of(plan, month)
     current = {m.month: m for m in year.months}
     if month not in current:

@@ -30,7 +30,7 @@ from charset_normalizer import from_bytes
 
 from ..data_writer import write_yaml, yaml_text
 from ..load.csv_file import CHINESE_ENCODINGS
-from ..load.plan import Plan
+from ..load.data_folder import DataFolder
 from ..problems import Problem, relative
 from ..validate import validate_data
 from ..notice.candidates import Candidate, figures
@@ -74,7 +74,7 @@ class Drafted:
     decisions: int
 
 
-def new_year(plan: Plan, year: int, notice_path: Path, review_sheet: Path | None = None) -> Drafted:
+def new_year(plan: DataFolder, year: int, notice_path: Path, review_sheet: Path | None = None) -> Drafted:
     """Draft `year` from the notice (text) or the list (workbook or CSV) at `notice_path` into plan.root, and
     write the review workbook (核对表) to `review_sheet`, by default data/<year>/核对表.xlsx."""
     root = plan.root
@@ -148,7 +148,7 @@ def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
     return text, encoding
 
 
-def draft(plan: Plan, year: int, text: str) -> Drafts:
+def draft(plan: DataFolder, year: int, text: str) -> Drafts:
     """The drafts of `year` from the notice's text, in memory."""
     notice = read_notice(text)
     if notice.unreadable:
@@ -172,7 +172,7 @@ def draft(plan: Plan, year: int, text: str) -> Drafts:
                   layout=notice.layout.describe())
 
 
-def _notice(notice: PrintedNotice, year: int, plan: Plan, categories: dict) -> dict:
+def _notice(notice: PrintedNotice, year: int, plan: DataFolder, categories: dict) -> dict:
     review = []
     title = notice.title
     if title is None:
@@ -258,7 +258,7 @@ def _year_end_wording(notice: PrintedNotice, year: int) -> str:
                      "（进度安排一般在通知的最后部分，如“6月底前总体进度达到70%”）")
 
 
-def _categories(plan: Plan, notice: PrintedNotice) -> dict[int, dict]:
+def _categories(plan: DataFolder, notice: PrintedNotice) -> dict[int, dict]:
     """Each category of the notice as notice.yaml records it, its id taken from an earlier year's category of
     the same name (促进就业 → employment), or a numbered one to rename."""
     known: dict[str, str] = {}
@@ -396,7 +396,7 @@ class _Units:
     """The lead units named in the notice, matched to units.yaml by name and alias; a name it does not know
     becomes a draft unit, added once."""
 
-    def __init__(self, plan: Plan, year: int) -> None:
+    def __init__(self, plan: DataFolder, year: int) -> None:
         self.year = year
         self.spellings: dict[str, str] = {}
         existing = plan.units.units if plan.units else []

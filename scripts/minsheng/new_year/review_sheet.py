@@ -39,7 +39,7 @@ NEW_UNIT = "新单位"
 
 
 @dataclass
-class Row:
+class ReviewRow:
     where: str  # 通知 / 项目 01 实施… / 单位 区数据资源局
     tag: str
     question: str
@@ -67,13 +67,13 @@ def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def rows_of(root: Path, year: int) -> list[Row]:
+def rows_of(root: Path, year: int) -> list[ReviewRow]:
     """One row per review line of the year's notice, items, their indicators and standards, and the draft
     units its items name."""
     folder = root / str(year)
     groups = [g["name"] for g in (_load(root / "groups.yaml") or {}).get("groups", [])] \
         if (root / "groups.yaml").exists() else []
-    rows: list[Row] = []
+    rows: list[ReviewRow] = []
     notice = _load(folder / "notice.yaml")
     for line in notice.get("review", []):
         rows.append(_notice_row(notice, line, f"{year}/notice.yaml"))
@@ -94,7 +94,7 @@ def rows_of(root: Path, year: int) -> list[Row]:
     for unit in units:
         if unit["id"] in named:
             for line in unit.get("review", []):
-                rows.append(Row(f"单位 {unit['name']}", _tag(line), _strip(line), unit["name"],
+                rows.append(ReviewRow(f"单位 {unit['name']}", _tag(line), _strip(line), unit["name"],
                                 f"已有单位之一（{'、'.join(existing)}），或“{NEW_UNIT}”", "units.yaml",
                                 f"units/{unit['id']}", line, (NEW_UNIT, *existing)))
     return rows
@@ -104,7 +104,7 @@ def _strip(line: str) -> str:
     return re.sub(r"^【.+?】", "", line)
 
 
-def _notice_row(notice: dict, line: str, file: str) -> Row:
+def _notice_row(notice: dict, line: str, file: str) -> ReviewRow:
     tag = _tag(line)
     now, choices, options = "", "确认", ("确认",)
     if tag == "通知标题":
@@ -121,29 +121,29 @@ def _notice_row(notice: dict, line: str, file: str) -> Row:
         choices = "确认，或在“改为”中写类别名称（只有一个类别时）"
     elif tag == "通知信息":
         now = f"{notice['title']}；{notice['document_number']}；{notice['published']}"
-    return Row("通知", tag, _strip(line), now, choices, file, "review", line, options)
+    return ReviewRow("通知", tag, _strip(line), now, choices, file, "review", line, options)
 
 
-def _item_row(item: dict, line: str, where: str, file: str, groups: list[str]) -> Row:
+def _item_row(item: dict, line: str, where: str, file: str, groups: list[str]) -> ReviewRow:
     tag = _tag(line)
     if tag == "项目名称":
-        return Row(where, tag, _strip(line), item["title"], "确认，或在“改为”中写新名称", file, "review", line, ("确认",))
+        return ReviewRow(where, tag, _strip(line), item["title"], "确认，或在“改为”中写新名称", file, "review", line, ("确认",))
     if tag == "受益群体":
-        return Row(where, tag, _strip(line), "（未选）", "一个或几个，用“、”隔开：" + "、".join(groups), file, "review", line)
+        return ReviewRow(where, tag, _strip(line), "（未选）", "一个或几个，用“、”隔开：" + "、".join(groups), file, "review", line)
     if tag == "能得到什么":
-        return Row(where, tag, _strip(line), item.get("offer") or "（未写）", "写一句话，如“免费的宫颈癌筛查和乳腺癌筛查。”",
+        return ReviewRow(where, tag, _strip(line), item.get("offer") or "（未写）", "写一句话，如“免费的宫颈癌筛查和乳腺癌筛查。”",
                    file, "review", line)
-    return Row(where, tag, _strip(line), "", "确认", file, "review", line, ("确认",))
+    return ReviewRow(where, tag, _strip(line), "", "确认", file, "review", line, ("确认",))
 
 
-def _figure_row(group: str, record: dict, line: str, where: str, file: str, index: int) -> Row:
+def _figure_row(group: str, record: dict, line: str, where: str, file: str, index: int) -> ReviewRow:
     if group == "indicators":
         now = f"{record['name']}：{_value(record['target'])}{record.get('unit') or ''}{record.get('comparator') or ''}"
         options = INDICATOR
     else:
         now = f"{record['name']}：{_value(record['amount'])}{record['unit']}" + (f"/{record['per']}" if record.get("per") else "")
         options = MONEY if record["unit"] in ("元", "万元") else OTHER
-    return Row(where, _tag(line), _strip(line), now, "、".join(options), file, f"{group}/{index}", line, options)
+    return ReviewRow(where, _tag(line), _strip(line), now, "、".join(options), file, f"{group}/{index}", line, options)
 
 
 def _value(value) -> str:

@@ -61,7 +61,7 @@ class Lead:
 
 
 @dataclass
-class Row:
+class ListRow:
     line: int
     cells: dict[str, str] = field(default_factory=dict)  # role → text as printed
     extra: list[str] = field(default_factory=list)  # lines below the row that belong to no column
@@ -79,7 +79,7 @@ class Layout:
     lead_kind: str = ""  # how the lead units are printed, in words
     table: str | None = None  # "tabs" or "cells" for a table
     columns: list[tuple[str, str | None]] = field(default_factory=list)  # a table's headers with their role
-    rows: list[Row] = field(default_factory=list)
+    rows: list[ListRow] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)  # of the table: a row with a cell missing
     unreadable: str | None = None
 
@@ -286,11 +286,11 @@ def _tab_rows(lines, header: int, columns) -> Layout:
         if "\t" not in line or len(filled) == 1:
             following = lines[index + 1][1] if index + 1 < len(lines) else ""
             if filled and _is_category(filled[0]) and "\t" in following:
-                layout.rows.append(Row(number, category=filled[0]))
+                layout.rows.append(ListRow(number, category=filled[0]))
                 continue
             layout.end = index
             break
-        row = Row(number)
+        row = ListRow(number)
         for (name, role), cell in zip(columns, cells):
             if role and cell:
                 row.cells[role] = cell
@@ -305,7 +305,7 @@ def _cell_rows(lines, header: int, columns) -> Layout:
     columns = _columns(columns)
     width = len(columns) - 1  # cells after the number
     layout = Layout(start=header, end=len(lines), table="cells", columns=columns)
-    row: Row | None = None
+    row: ListRow | None = None
     raw: list[str] = []
 
     def close() -> None:
@@ -324,7 +324,7 @@ def _cell_rows(lines, header: int, columns) -> Layout:
         serial = re.fullmatch(r"\d{1,3}", line)
         if serial and (row is None or raw):
             close()
-            row = Row(number, {"number": line})
+            row = ListRow(number, {"number": line})
             raw = []
             layout.rows.append(row)
             continue
@@ -332,7 +332,7 @@ def _cell_rows(lines, header: int, columns) -> Layout:
             following = lines[index + 1][1] if index + 1 < len(lines) else ""
             if _is_category(line) and re.fullmatch(r"\d{1,3}", following):
                 close()
-                layout.rows.append(Row(number, category=line))
+                layout.rows.append(ListRow(number, category=line))
                 row, raw = None, []
                 continue
             layout.end = index

@@ -20,12 +20,10 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..months import number
-
 from ..compute.figures import LineChart, Series, StackedBars
+from ..months import number
+from ..status import OKABE_ITO, Status
 
-OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
-             "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "grey": "#6B6B6B", "black": "#000000"}
 # 4.8 in at 72 dpi = 345.6 px wide, about the content's width on a 360 px phone (328 px; 322 px in 长辈模式),
 # where the chart is scaled down to fit: its text is drawn at font-size × 328 / 345.6 CSS px
 WIDTH = 4.8 * 72
@@ -50,26 +48,6 @@ LINE_STYLES = {
 }
 
 
-@dataclass(frozen=True)
-class BarStyle:
-    colour: str
-    hatch: str  # SVG path of the marks on a 6 × 6 px tile ("" for none)
-    ink: str  # the marks' colour, in contrast with `colour`
-
-
-# A bar's style by its status's place among the labels (labels.STATUS: 已完成, 超序时, 正常推进, 滞后,
-# 严重滞后, 未完成, 未报送, 定性任务, 无任务), so a status keeps its look in every build.
-BAR_STYLES = (
-    BarStyle(OKABE_ITO["green"], "", "#ffffff"),  # solid
-    BarStyle(OKABE_ITO["blue"], "M0 6L6 0M-1 1L1 -1M5 7L7 5", "#ffffff"),  # ／
-    BarStyle(OKABE_ITO["sky"], "M0 0L6 6M-1 5L1 7M5 -1L7 1", "#000000"),  # ＼
-    BarStyle(OKABE_ITO["orange"], "M0 3H6", "#000000"),  # horizontal lines
-    BarStyle(OKABE_ITO["vermillion"], "M0 6L6 0M-1 1L1 -1M5 7L7 5M0 0L6 6M-1 5L1 7M5 -1L7 1", "#ffffff"),  # ×
-    BarStyle(OKABE_ITO["black"], "M1 3H5", "#ffffff"),  # short dashes (未完成)
-    BarStyle(OKABE_ITO["grey"], "M2.2 3a0.8 0.8 0 1 0 1.6 0a0.8 0.8 0 1 0 -1.6 0", "#ffffff"),  # dots
-    BarStyle(OKABE_ITO["purple"], "M3 0V6", "#000000"),  # vertical lines
-    BarStyle(OKABE_ITO["yellow"], "M0 3H6M3 0V6", "#000000"),  # grid
-)
 # the reader's browser draws the text, with the first of these it has
 SVG_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 _SVG = Environment(loader=PackageLoader("minsheng.render", "templates"), autoescape=True, trim_blocks=True,
@@ -77,11 +55,9 @@ _SVG = Environment(loader=PackageLoader("minsheng.render", "templates"), autoesc
 
 
 def _round(value: float) -> float | int:
+    """A length as the charts write it: to 0.1 px, without a needless ".0"."""
     value = round(value, 1)
     return int(value) if value == int(value) else value
-
-
-_SVG.filters["r"] = _round  # a length as the templates write it: to 0.1 px, without a needless ".0"
 
 
 def _tick_label(value: float) -> str:
@@ -229,26 +205,25 @@ def line_chart(months: list[str], series: list[Series], title: str, description:
         lines.append({"style": style, "points": points, "path": "M" + "L".join(f"{px} {py}" for px, py in points)})
     legend = [{"style": entry["style"], "label": line.label, "x": x, "y": _round(row * kind.row)}
               for entry, line, (x, row) in zip(lines, series, places)]
+    marker = {"radius": _round(2.5 * k), "side": _round(4 * k), "half_side": _round(2 * k),  # circle, square
+              "apex": _round(3 * k), "half_base": _round(2.8 * k), "height": _round(5 * k), "base": _round(5.6 * k)}
     return _svg("line-chart.svg.j2", WIDTH, height, title, description, font, ylabel=ylabel,
-                legend_y=kind.legend, legend=legend, lines=lines, k=k, sample=sample,
-                label_x=label_x, **frame.context())
+                legend_y=kind.legend, legend=legend, lines=lines, marker=marker, sample_path=f"M0 0h{sample}",
+                sample_middle=_round(sample / 2), label_x=label_x, **frame.context())
 
 
-def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[str, str], title: str,
-                 description: str, font: float = FONT) -> str:
-    """Counts by month as stacked bars, bottom to top in the order of `counts`, with text of `font` px;
-    `labels` names every status (those without counts too) and its order fixes each status's colour and
-    hatch pattern. `description` is the chart's text alternative. A zero count draws nothing."""
-    if len(labels) > len(BAR_STYLES):
-        raise ValueError(f"at most {len(BAR_STYLES)} statuses can be told apart, not {len(labels)}")
-    order = list(labels)
+def stacked_bars(months: list[str], counts: dict[Status, list[int]], title: str, description: str,
+                 font: float = FONT) -> str:
+    """Counts by month as stacked bars, bottom to top in the order of `counts`, with text of `font` px; each
+    status in its own colour and hatch pattern (its chart style). `description` is the chart's text
+    alternative. A zero count draws nothing."""
     kind = _Type(font)
     y_ticks = ticks(max((sum(month) for month in zip(*counts.values())), default=0), integer=True)
     left = _frame_left(y_ticks, font)
     swatch = _round(font)  # the legend's square of each status's pattern
     label_x = _round(swatch + font * 0.3)
-    places, rows = _legend([labels[status] for status in counts], left, label_x, font)
-    legend = [{"id": _status_id(status), "label": labels[status], "x": x, "y": _round(row * kind.row)}
+    places, rows = _legend([status.word for status in counts], left, label_x, font)
+    legend = [{"id": _status_id(status), "label": status.word, "x": x, "y": _round(row * kind.row)}
               for status, (x, row) in zip(counts, places)]
     height = kind.height(rows)
     frame = _Frame(months, y_ticks, kind.top(rows), _round(height - font * 2.2), font)
@@ -258,11 +233,11 @@ def stacked_bars(months: list[str], counts: dict[str, list[int]], labels: dict[s
         segments = [{"x": _round(frame.x(i) - bar / 2), "y": frame.y(b + v),
                      "height": _round(frame.y(b) - frame.y(b + v))}  # edges shared with the segments around it
                     for i, (b, v) in enumerate(zip(base, values)) if v]
-        statuses.append({"id": _status_id(status), "style": BAR_STYLES[order.index(status)], "segments": segments})
+        statuses.append({"id": _status_id(status), "style": status.bar, "segments": segments})
         base = [b + v for b, v in zip(base, values)]
     return _svg("stacked-bars.svg.j2", WIDTH, height, title, description, font, ylabel="项目数",
                 legend_y=kind.legend, legend=legend, bar=bar, statuses=statuses, swatch=swatch,
-                label_x=label_x, **frame.context())
+                swatch_top=_round(swatch * 0.4), swatch_height=_round(swatch * 0.8), label_x=label_x, **frame.context())
 
 
 def _status_id(status: str) -> str:
@@ -274,7 +249,7 @@ def draw(chart: LineChart | StackedBars, large: bool = False) -> str:
     font = LARGE_FONT if large else FONT
     if isinstance(chart, LineChart):
         return line_chart(chart.months, chart.series, chart.title, chart.description, chart.ylabel, font)
-    return stacked_bars(chart.months, chart.counts, chart.labels, chart.title, chart.description, font)
+    return stacked_bars(chart.months, chart.counts, chart.title, chart.description, font)
 
 
 def large_path(path: str) -> str:

@@ -21,7 +21,6 @@ from ..compute.overview import ItemView
 from ..compute import addresses
 from ..compute.portal import Portal, Portals
 from ..excel_csv import csv_bytes
-from ..labels import STATUS
 from .folder import Folder
 
 
@@ -114,9 +113,9 @@ def _item_record(view: ItemView, year: int) -> dict:
     record = {"year": year, **view.item.model_dump(mode="json")}
     record["category_name"] = view.category.name
     record["lead_unit_names"] = [u.name for u in view.units]
-    record["status"] = STATUS[view.status][0]
+    record["status"] = view.status.word
     record["months"] = [
-        {"month": m.month, "status": STATUS[m.status][0], "progress": m.progress, "expected": m.expected,
+        {"month": m.month, "status": m.status.word, "progress": m.progress, "expected": m.expected,
          "note": m.note or None,
          "indicators": [{"indicator": x.indicator.id, "value": x.value, "percent": x.percent, "met": x.met}
                         for x in m.indicators],

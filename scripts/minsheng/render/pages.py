@@ -14,7 +14,8 @@ from .. import formats
 from ..compute import addresses
 from ..compute.portal import Portal, Portals
 from ..compute.years import compare_years
-from ..labels import LEDGER, PAID_TO, STATUS
+from ..labels import LEDGER, PAID_TO
+from ..status import Status
 from . import text
 from .folder import Folder
 
@@ -33,7 +34,7 @@ def environment() -> Environment:
         html=text.html_text, number=formats.number, percent=formats.percent, money=formats.money,
         date=formats.chinese_date, month=formats.chinese_month, figure=formats.figure,
     )
-    env.globals.update(STATUS=STATUS, LEDGER=LEDGER, PAID_TO=PAID_TO)
+    env.globals.update(Status=Status, LEDGER=LEDGER, PAID_TO=PAID_TO)
     return env
 
 
@@ -96,8 +97,8 @@ def _use_year(env: Environment, portal: Portal) -> None:
 
 
 def _common(portal: Portal, portals: Portals) -> dict:
-    return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "ov": portal.overview,
-            "portal": portal, "years": portals.years, "current": portals.current}
+    return {"site": portal.site, "notice": portal.notice, "rules": portal.rules, "overview": portal.overview,
+            "portal": portal, "portals": portals}
 
 
 def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
@@ -142,7 +143,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
     for pages in (*portal.categories, *portal.units):
         for listed in pages.pages:
             page("group.md.j2", listed.target, {**_column(pages.bucket.name), "title": f"{pages.bucket.name}（{year}）"},
-                 b=pages, page=listed)
+                 bucket_pages=pages, page=listed)
     published = formats.chinese_date(notice.published)
     for item in portal.items:
         title = f"（{item.view.item.number}）{item.view.item.title}"
@@ -151,7 +152,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if portal.search_tags.get(item.view.item.id):  # keywords and residents' words: the theme's search
             meta["tags"] = list(portal.search_tags[item.view.item.id])  # ranks a page whose tags a query begins first
-        page("item.md.j2", at.item(item.view.item.id), meta, p=item, view=item.view)
+        page("item.md.j2", at.item(item.view.item.id), meta, item_page=item, view=item.view)
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
     for bulletin in portal.bulletins:
@@ -160,7 +161,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
         if bulletin.bulletin.released:
             meta["PubDate"] = formats.chinese_date(bulletin.bulletin.released)
         page("bulletin.md.j2", at.bulletin(bulletin.bulletin.month), {"title": title, "meta_tags": meta},
-             bp=bulletin, b=bulletin.bulletin)
+             bulletin_page=bulletin, bulletin=bulletin.bulletin)
     page("revisions.md.j2", at.revisions, _column(f"{year}更正记录"))
     page("downloads.md.j2", at.downloads, _column(f"{year}数据下载"))
     page("data-notes.md.j2", at.data_notes, {"title": f"{year}数据说明"})

@@ -105,7 +105,5 @@ def pull_request_comment(outcome, marker: str) -> str:
     """The comment for `outcome` (a github.inbox.Outcome), starting with the hidden `marker`."""
     env = environment()
     env.globals.update(lines=lines, advice=advice)
-    notices = [p for p in outcome.report.notices]
     return env.get_template("pull-request-comment.md.j2").render(
-        marker=Markup(marker), o=outcome, changes=Markup(outcome.changes) if outcome.changes else None,
-        notices=len(notices))
+        marker=Markup(marker), outcome=outcome, changes=Markup(outcome.changes) if outcome.changes else None)

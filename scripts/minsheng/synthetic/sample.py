@@ -23,10 +23,11 @@ from ..compute.funds import implied_money
 from ..compute.progress import item_history
 from ..data_writer import write_yaml
 from ..months import month_end, next_month
-from ..load.plan import Plan, Year, load_plan
+from ..load.data_folder import DataFolder, Year, load_data_folder
 from ..model import NOT_REPORTED, Indicator, IndicatorReport, Item, ItemReport, MonthReport, Rules
-from ..month.month_files import Row, write_month
+from ..month.month_files import CsvRow, write_month
 from ..month.publish import publish
+from ..status import LAGGING, Status
 
 # Share of the year's work done by the end of each month, by scenario (months 4–12).
 PACE = {
@@ -46,7 +47,7 @@ def _share(scenario: str, month_number: int) -> float:
 SOURCE_CHOICES = (("区",), ("区", "市"), ("省", "区"), ("中央", "省", "区"), ("区", "其他"))
 
 
-def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], list[Row]]]:
+def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[CsvRow], list[CsvRow]]]:
     """The rows of every month from April to December, by month; each note follows the month's figures."""
     rng = random.Random(seed)
     items = sorted(year.items, key=lambda i: i.id)
@@ -69,14 +70,14 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
     months = {}
     for month_number in range(year.notice.published.month, 13):
         month = f"{year.year}-{month_number:02d}"
-        progress: list[Row] = []
-        fund_rows: list[Row] = []
+        progress: list[CsvRow] = []
+        fund_rows: list[CsvRow] = []
         for item in items:
             if item.no_task:
                 progress.append({"item": item.id, "item_title": item.title, "note": item.no_task_text})
                 continue
             not_reported = item.id == silent.id and month_number == 9
-            row: Row = {"item": item.id, "item_title": item.title}
+            row: CsvRow = {"item": item.id, "item_title": item.title}
             if not_reported:
                 row["status"] = NOT_REPORTED
             progress.append(row)
@@ -84,7 +85,7 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
             values = {}
             for indicator in item.indicators:
                 value = None if not_reported else _value(indicator, share, bases[item.id, indicator.id])
-                cells: Row = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
+                cells: CsvRow = {"item": item.id, "item_title": item.title, "indicator": indicator.id,
                               "indicator_name": indicator.name, "unit": indicator.unit,
                               "target": indicator.target, "value": value}
                 if item.id == corrected.id and indicator.kind == "count" and month_number == 8 and value:
@@ -105,17 +106,17 @@ def generate(year: Year, seed: int, rules: Rules) -> dict[str, tuple[list[Row], 
 
 # What a month's note says, by the status compute/progress.py gives the month's figures
 NOTES = {
-    "done": "已完成年度目标（样例）",
-    "ahead": "进度快于序时（样例）",
-    "on_pace": "按计划推进（样例）",
-    "behind": "受前期手续影响，进度偏慢（样例）",
-    "far_behind": "进度明显滞后，正在督促加快推进（样例）",
-    "not_done": "未完成年度目标，继续推进（样例）",
+    Status.DONE: "已完成年度目标（样例）",
+    Status.AHEAD: "进度快于序时（样例）",
+    Status.ON_PACE: "按计划推进（样例）",
+    Status.BEHIND: "受前期手续影响，进度偏慢（样例）",
+    Status.FAR_BEHIND: "进度明显滞后，正在督促加快推进（样例）",
+    Status.NOT_DONE: "未完成年度目标，继续推进（样例）",
 }
 STAGES = ("制定实施方案（样例）", "按方案推进（样例）", "完成阶段性工作（样例）")  # qualitative items, month by month
 
 
-def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]],
+def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[CsvRow], list[CsvRow]]],
                 items: list[Item] | None = None) -> None:
     """Set each reported item's note (进展情况) from its month's status, as the site computes it from the
     figures of the rows; a month not reported has no note, an item without a task keeps its own text.
@@ -134,14 +135,14 @@ def write_notes(year: Year, rules: Rules, months: dict[str, tuple[list[Row], lis
                 row["note"] = note(judged.status, step)
 
 
-def note(status: str, step: int) -> str:
+def note(status: Status, step: int) -> str:
     """The sample note for a month with `status`, the `step`-th month reported (qualitative items go by stage)."""
-    if status == "qualitative":
+    if status == Status.QUALITATIVE:
         return STAGES[min(step, len(STAGES) - 1)]
     return NOTES.get(status, "")
 
 
-def _report(month: str, rows: list[Row]) -> MonthReport:
+def _report(month: str, rows: list[CsvRow]) -> MonthReport:
     """The month as the loader reads it back from the rows."""
     report = MonthReport(month, "", "")
     for number, row in enumerate(rows, start=2):
@@ -155,7 +156,7 @@ def _report(month: str, rows: list[Row]) -> MonthReport:
     return report
 
 
-def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
+def write_sample(plan: DataFolder, year_number: int, seed: int) -> list[Path]:
     """Write the sample months, ledger and releases; publish each month in turn, one with a correction."""
     year = plan.years[year_number]
     for old in ("releases.yaml", "revisions.yaml"):
@@ -166,13 +167,13 @@ def write_sample(plan: Plan, year_number: int, seed: int) -> list[Path]:
     for month, (progress, funds) in months.items():
         written += write_month(year.folder, month, progress, funds)
     ledger = year.folder / "problems.yaml"
-    problems = generate_problems(year, seed, item_states(year, plan.rules, months))
+    problems = generate_ledger(year, seed, item_states(year, plan.rules, months))
     written.append(write_yaml(ledger, {"problems": problems}, LEDGER_HEADER))
     revised_month, revising_month = f"{year_number}-07", f"{year_number}-09"
     for month in months:
         if month == revising_month:
             written += _revise(year, plan.rules, months, revised_month, random.Random(seed + 2))
-        plan, _ = load_plan(plan.root)
+        plan, _ = load_data_folder(plan.root)
         written += publish(plan, month, month_end(month) + dt.timedelta(days=10))
     return sorted(set(written))
 
@@ -196,7 +197,7 @@ def _revise(year: Year, rules: Rules, months: dict, month: str, rng: random.Rand
     return list(write_month(year.folder, month, progress, funds))
 
 
-def _notes_with(year: Year, rules: Rules, months: dict, row: Row, value: float) -> dict[str, str | None]:
+def _notes_with(year: Year, rules: Rules, months: dict, row: CsvRow, value: float) -> dict[str, str | None]:
     """The notes of the row's month, by item, were the row's figure `value` (the months are left as they are)."""
     month = next(m for m, (progress, _) in months.items() if any(r is row for r in progress))
     trial = {m: ([dict(r, value=value) if r is row else dict(r) for r in progress], funds)
@@ -215,11 +216,12 @@ PROBLEM_TEXTS = (  # each with what it says of the item in the month it is found
     ("台账资料不完整，进度数据无法核实（样例）", None),
     ("宣传不到位，群众知晓率不高（样例）", None),
 )
-# The statuses a description that says the work lags may stand beside (qualitative items have no pace to contradict)
-LAGGING_STATUSES = {"behind", "far_behind", "not_done", "qualitative"}
+# The statuses a description that says the work lags may stand beside: the lagging ones, and 定性任务 (a
+# qualitative item has no pace for the description to contradict)
+MAY_BE_SAID_TO_LAG = LAGGING | {Status.QUALITATIVE}
 
 
-def generate_problems(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
+def generate_ledger(year: Year, seed: int, states: dict[tuple[str, str], tuple[str, bool | None]] | None = None
                       ) -> list[dict]:
     """A ledger that shows every state: closed on time, closed late, open, and open past its due date.
     `states`: (item, month) → (its status, whether money in place fell short of the plan), as the site
@@ -258,16 +260,16 @@ def problem_text(number: int, state: tuple[str, bool | None] | None) -> str:
 def problem_fits(claim: str | None, state: tuple[str, bool | None]) -> bool:
     """Whether a description claiming `claim` may stand beside an item's month in `state` (status, money short)."""
     status, funds_short = state
-    return (claim is None or (claim == "lagging" and status in LAGGING_STATUSES)
+    return (claim is None or (claim == "lagging" and status in MAY_BE_SAID_TO_LAG)
             or (claim == "funds_short" and funds_short is True))
 
 
-def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[Row], list[Row]]]
+def item_states(year: Year, rules: Rules, months: dict[str, tuple[list[CsvRow], list[CsvRow]]]
                 ) -> dict[tuple[str, str], tuple[str, bool | None]]:
     """(item, month) → (status as compute/progress.py gives it, whether money in place fell short of the
     plan, None when no funds were reported)."""
     shadow = dataclasses.replace(year, months=[_report(month, progress) for month, (progress, _) in months.items()])
-    funds: dict[tuple[str, str], list[Row]] = {}
+    funds: dict[tuple[str, str], list[CsvRow]] = {}
     for month, (_, rows) in months.items():
         for row in rows:
             funds.setdefault((row["item"], month), []).append(row)
@@ -314,7 +316,7 @@ def _source_weights(rng: random.Random) -> dict[str, float]:
     return {source: weight / sum(raw) for source, weight in zip(sources, raw)}
 
 
-def _fund_rows(item: Item, weights: dict[str, float], planned: float, share: float, paid: float, note: str) -> list[Row]:
+def _fund_rows(item: Item, weights: dict[str, float], planned: float, share: float, paid: float, note: str) -> list[CsvRow]:
     in_place = max(paid, planned * min(1.0, share + 0.15))
     rows = []
     for index, (source, weight) in enumerate(weights.items()):

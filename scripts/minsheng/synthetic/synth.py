@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 
 from ..data_writer import write_yaml
-from ..load.plan import load_plan
+from ..load.data_folder import load_data_folder
 from ..model import Unit
 from ..errors import EntryError
-from .sample import generate, generate_problems
+from .sample import generate, generate_ledger
 from ..month.month_files import write_month
 
 CATEGORIES = ("就业", "社保", "救助", "教育", "卫生", "环境", "交通", "文体", "建设", "安全")
@@ -106,12 +106,12 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
             {"by": dt.date(year, 10, 31), "label": "基本完成年度任务", "wording": "10月底前基本完成年度任务"},
             {"by": dt.date(year, 12, 31), "overall_progress": 100, "label": "高标准完成", "wording": "12月底前高标准完成"}]},
         "categories": categories})
-    plan, _ = load_plan(out)
+    plan, _ = load_data_folder(out)
     year_data = plan.years[year]
     written = []
     for month, (progress, funds) in generate(year_data, seed, plan.rules).items():
         written += write_month(folder, month, progress, funds)
-    _dump(folder / "problems.yaml", {"problems": generate_problems(year_data, seed)})
+    _dump(folder / "problems.yaml", {"problems": generate_ledger(year_data, seed)})
     return written
 
 

@@ -1,6 +1,6 @@
 """Validate: checks across records that no single record's schema can see."""
 
-from ..load.plan import Plan, load_plan
+from ..load.data_folder import DataFolder, load_data_folder
 from ..problems import Report
 from .ledger import check_ledger
 from .places import check_places
@@ -10,9 +10,9 @@ from .progress import check_months
 from .publication import check_releases, check_revisions
 
 
-def validate_data(root) -> tuple[Plan, Report]:
+def validate_data(root) -> tuple[DataFolder, Report]:
     """Load everything under `root` and check it; the report holds every problem found."""
-    plan, problems = load_plan(root)
+    plan, problems = load_data_folder(root)
     report = Report(problems)
     report.extend(check_plan(plan))
     report.extend(check_places(plan))

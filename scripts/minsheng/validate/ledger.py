@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..problems import Problem
 
 
-def check_ledger(plan: Plan, year: Year) -> list[Problem]:
+def check_ledger(plan: DataFolder, year: Year) -> list[Problem]:
     if not year.ledger:
         return []
     source = year.ledger_source
     items = {item.id for item in year.items}
     units = {unit.id for unit in plan.units.units} if plan.units else set()
-    counts = Counter(entry.id for entry in year.ledger.problems)
+    counts = Counter(entry.id for entry in year.ledger.entries)
     problems: list[Problem] = []
-    for index, entry in enumerate(year.ledger.problems):
+    for index, entry in enumerate(year.ledger.entries):
         def add(code: str, message: str, field: str, value: object, expected: str, index: int = index) -> None:
             problems.append(source.problem(code, message, ("problems", index, field), value=value, expected=expected))
 

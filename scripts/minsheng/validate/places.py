@@ -4,11 +4,11 @@ item a word points to in the year's plan."""
 
 from __future__ import annotations
 
-from ..load.plan import Plan, Year
+from ..load.data_folder import DataFolder, Year
 from ..problems import Problem
 
 
-def check_places(plan: Plan) -> list[Problem]:
+def check_places(plan: DataFolder) -> list[Problem]:
     problems: list[Problem] = []
     names: set[str] = set()
     if plan.places:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from ..load.plan import Plan, Source, Year
+from ..load.data_folder import DataFolder, Source, Year
 from ..model import MONEY_UNITS, PAID_KINDS, Item
 from ..problems import Problem
 
@@ -54,7 +54,7 @@ def chinese_number(text: str) -> int | None:
     return total or None
 
 
-def check_plan(plan: Plan) -> list[Problem]:
+def check_plan(plan: DataFolder) -> list[Problem]:
     problems = list(_check_site(plan)) + list(_check_units(plan)) + list(_check_rules_and_groups(plan))
     spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
     groups = {g.id for g in plan.groups.groups} if plan.groups else None
@@ -82,7 +82,7 @@ def _numbered_anew(year: Year) -> set[str]:
     return {item.number for item in year.items}
 
 
-def _reviews(plan: Plan, year: Year) -> list[Problem]:
+def _reviews(plan: DataFolder, year: Year) -> list[Problem]:
     """What a person must still decide in a draft year, one notice per review line (待核对), and one for the
     year: a draft is not an error, it waits, and the site goes on showing the latest year without drafts."""
     if not plan.is_draft(year):
@@ -106,7 +106,7 @@ def _reviews(plan: Plan, year: Year) -> list[Problem]:
     return found
 
 
-def _check_site(plan: Plan) -> Iterator[Problem]:
+def _check_site(plan: DataFolder) -> Iterator[Problem]:
     if not plan.site:
         return
     for section in ("footer", "feedback"):
@@ -122,7 +122,7 @@ def _check_site(plan: Plan) -> Iterator[Problem]:
 _SITE_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]+)?(/[^\s?#]*)?")
 
 
-def _placeholders(plan: Plan, source: Source, values: dict, path: tuple) -> Iterator[Problem]:
+def _placeholders(plan: DataFolder, source: Source, values: dict, path: tuple) -> Iterator[Problem]:
     """Notices for the values still holding site.yaml's placeholder: the site leaves them out until filled."""
     prefix = plan.site.placeholder_prefix
     for name, value in values.items():
@@ -135,7 +135,7 @@ CONTACT_FIELDS = ("address", "phone", "hours", "website")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]*[0-9]")
 
 
-def _check_rules_and_groups(plan: Plan) -> Iterator[Problem]:
+def _check_rules_and_groups(plan: DataFolder) -> Iterator[Problem]:
     rules = plan.rules
     if rules and rules.behind_margin >= rules.far_behind_margin:
         yield plan.rules_source.problem("rules-order", "滞后界限应小于严重滞后界限", ("far_behind_margin",),
@@ -148,7 +148,7 @@ def _check_rules_and_groups(plan: Plan) -> Iterator[Problem]:
                                                  value=group.id, expected="每个群体的编号唯一")
 
 
-def _check_units(plan: Plan) -> Iterator[Problem]:
+def _check_units(plan: DataFolder) -> Iterator[Problem]:
     if not plan.units:
         return
     source = plan.units_source
@@ -205,7 +205,7 @@ def _check_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
     return problems
 
 
-def _check_continues(plan: Plan, year: Year, item: Item) -> list[Problem]:
+def _check_continues(plan: DataFolder, year: Year, item: Item) -> list[Problem]:
     """An item that carries on an earlier year's names a year before its own, and an item that year has."""
     if item.continues is None:
         return []

@@ -44,7 +44,7 @@ import re
 import unicodedata
 from datetime import date
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import FUND_HEADERS, PROGRESS_HEADERS
 from ..problems import Problem
 
@@ -189,7 +189,7 @@ def check_privacy(year: Year) -> list[Problem]:
                                                 expected="删去，或用遮挡形式（如 138****1234）", line=row.row,
                                                 column=columns.get(name), field=headers[name]))
     records = [(year.ledger_source, ("problems", index), entry, ("description", "resolution"))
-               for index, entry in enumerate(year.ledger.problems if year.ledger else [])]
+               for index, entry in enumerate(year.ledger.entries if year.ledger else [])]
     records += [(year.revisions_source, ("revisions", index), revision,
                  ("note", *(name for name in ("old", "new") if isinstance(getattr(revision, name), str))))
                 for index, revision in enumerate(year.revisions.revisions if year.revisions else [])]

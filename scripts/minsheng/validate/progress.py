@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import (FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, PROGRESS_HEADERS, UNCHANGED, WHOLE_UNITS,
                      FundReport, Indicator, Item, MonthReport)
 from ..months import first_day, month_of, next_month

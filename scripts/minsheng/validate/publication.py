@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..revisions import Change, Value, changes, field_name, shown
 from ..months import month_end
-from ..load.plan import Year
+from ..load.data_folder import Year
 from ..model import PUBLISHED_FIELDS, Revision
 from ..problems import Problem
 

@@ -29,7 +29,7 @@ YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d)")
 
 
 @dataclass
-class Run:
+class Measurement:
     """One data set's seconds: the median wall clock of whole processes (RUNS rounds unless told)."""
 
     label: str
@@ -49,7 +49,7 @@ class Run:
 
 
 def bench(root: Path, data: Path, scales: list[int], log=print, runs: int = RUNS,
-          years: list[int] | None = None) -> list[Run]:
+          years: list[int] | None = None) -> list[Measurement]:
     results = []
     items = len(list((data / max(p.name for p in data.iterdir() if p.name.isdigit()) / "items").glob("*.yaml")))
     with tempfile.TemporaryDirectory() as scratch:
@@ -109,7 +109,7 @@ def private_project(root: Path, data: Path, project: Path) -> Path:
     return project / "mkdocs.yml"
 
 
-def _measure(root: Path, data: Path, label: str, project: Path, log, runs: int) -> Run:
+def _measure(root: Path, data: Path, label: str, project: Path, log, runs: int) -> Measurement:
     config = private_project(root, data, project)
     work, out = project / "build", project / "site"
     build = [sys.executable, "-m", "minsheng", "build", "--data", str(project / "data"), "--out", str(out),
@@ -129,7 +129,7 @@ def _measure(root: Path, data: Path, label: str, project: Path, log, runs: int) 
     pages = sorted(out.rglob("*.html"), key=lambda p: p.stat().st_size)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     items = len(list((project / "data").glob("*/items/*.yaml")))
-    return Run(label, items, clean, unchanged, mkdocs_only, peak, size / 1e6, pages[-1].stat().st_size / 1024,
+    return Measurement(label, items, clean, unchanged, mkdocs_only, peak, size / 1e6, pages[-1].stat().st_size / 1024,
                pages[-1].relative_to(out).as_posix(), (out / "search" / "search_index.json").stat().st_size / 1024)
 
 
@@ -146,7 +146,7 @@ def _timed(command: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
-def table(runs: list[Run]) -> str:
+def table(runs: list[Measurement]) -> str:
     """The report: whole-process medians, then the ratios the targets are stated in."""
     lines = ["| 数据 | 项目 | 全新构建秒数 | 不变再构建秒数 | 只运行 mkdocs 秒数 | 我们的部分/mkdocs（全新） | "
              "我们的部分/mkdocs（不变） | 峰值内存 MB | 网站 MB | 最大页面 KB | 搜索索引 KB |",

@@ -36,7 +36,7 @@ import yaml
 from ..compute.addresses import navigation, with_places
 from ..compute.portal import Portals, portals
 from ..errors import UserError
-from ..load.plan import Plan
+from ..load.data_folder import DataFolder
 from ..render import write_site
 from ..validate import validate_data
 
@@ -115,7 +115,7 @@ def generate(data: Path, config: Path, work: Path, log=print) -> Path:
     return work.resolve() / "docs"
 
 
-def _checked(data: Path, log) -> Plan:
+def _checked(data: Path, log) -> DataFolder:
     plan, report = validate_data(data)
     if not report.ok:
         for problem in report.sorted():

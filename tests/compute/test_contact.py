@@ -12,12 +12,12 @@ import yaml
 
 from conftest import DATA, ROOT, page_text
 from minsheng.compute.portal import portals
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 from minsheng.render.folder import Folder
 from minsheng.render.pages import write_pages
 from minsheng.validate import validate_data
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[max(PLAN.years)]
 PREFIX = PLAN.site.placeholder_prefix
 

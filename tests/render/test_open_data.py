@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from conftest import DATA, page_text
 from minsheng.compute.overview import overview
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 VIEW = overview(PLAN, PLAN.years[2024])
 
 

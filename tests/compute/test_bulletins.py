@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 from conftest import DATA, page_text
 from minsheng.compute.bulletins import bulletins
 from minsheng.compute.overview import overview
-from minsheng.load.plan import load_plan
+from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_plan(DATA)
+PLAN, _ = load_data_folder(DATA)
 YEAR = PLAN.years[2024]
 BULLETINS = bulletins(overview(PLAN, YEAR))
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,6 +1,6 @@
-"""Load the annual plans: site settings, the unit table and each year's notice, items and reports.
+"""Load the data folder: site settings, the unit table and each year's notice, items and reports.
 
-This is the only module that reads the plan's files. It returns typed records together with where
+This is the only module that reads the data folder's files. It returns typed records together with where
 each came from, so that later checks can name the file and line of what they complain about.
 """
 
@@ -80,7 +80,10 @@ class Year:
 
 
 @dataclass
-class Plan:
+class DataFolder:
+    """Everything data/ holds, read: the site's settings and tables, and each year (model/plan.py is one
+    year's notice and its list of items)."""
+
     root: Path
     site: Site | None = None
     site_source: Source | None = None
@@ -109,9 +112,9 @@ class Plan:
         return self.years[max(ready)] if ready else None
 
 
-def load_plan(root: Path) -> tuple[Plan, list[Problem]]:
+def load_data_folder(root: Path) -> tuple[DataFolder, list[Problem]]:
     """Read everything under `root` (the data folder). Problems do not stop loading the rest."""
-    plan = Plan(root=root)
+    plan = DataFolder(root=root)
     problems: list[Problem] = []
     plan.site, plan.site_source = _load(root / "site.yaml", Site, root, problems)
     plan.units, plan.units_source = _load(root / "units.yaml", UnitsFile, root, problems)
