@@ -48,19 +48,63 @@ def test_no_money_series_falls_to_zero_in_a_month_an_item_did_not_report():
         assert [i for i, m in enumerate(view.funds_history) if m is None] == unreported(view), view.item.id
 
 
-def test_month_totals_are_over_the_items_that_reported_and_state_how_many_did_not():
+def test_month_totals_carry_an_item_that_did_not_report_at_its_last_figures_and_name_it():
     for index, month in enumerate(OV.funds_by_month):
         rows = list(YEAR.months[index].funds.values())
-        assert month.money == total([Money.of(rows)])  # every fund row reported that month, once
-        assert month.missing == (1 if index == SEPTEMBER else 0)
-    # the months where nothing is missing are the totals the site showed before (all items' money)
+        if index == SEPTEMBER:  # item 16's August figures stand in for its September report
+            assert [(c.item, c.month) for c in month.carried] == [("16", "2024-08")]
+            august = VIEWS["16"].funds_history[SEPTEMBER - 1]
+            assert month.money == total([Money.of(rows), august])
+        else:
+            assert month.carried == () and month.money == total([Money.of(rows)])
+        assert month.missing == 0
     assert OV.funds_by_month[-1].money == OV.funds
     spending = PORTAL.spending_figure
-    assert spending.header[-1] == "未报送资金的项目数"
+    assert spending.header[-1] == "沿用此前月份数的项目数"
     assert [row[-1] for row in spending.rows] == ["1" if i == SEPTEMBER else "0" for i in range(len(OV.months))]
-    assert "2024年9月有1项未报送资金" in spending.alt
+    assert "2024年9月有1项未报送资金，按其最近一次报送的数字计算" in spending.alt
     september = next(b for b in PORTAL.bulletins if b.bulletin.month == "2024-09")
-    assert september.bulletin.funds.missing == 1
+    assert september.bulletin.funds.carried_count == 1
+
+
+def reported_fell(index: int, field: str) -> bool:
+    """Whether some item's own reported figure `field` at month `index` is below its last report before it."""
+    from minsheng.compute.funds import last_reported
+
+    for view in OV.items:
+        now, before = view.funds_history[index], last_reported(view.funds_history, index - 1)
+        if now is not None and before is not None and getattr(now, field) < getattr(before[1], field):
+            return True
+    return False
+
+
+def test_no_cumulative_total_falls_because_a_report_is_missing(built_site):
+    """Month by month, on the funds page's table and in bulletins.csv: 年度计划, 累计到位 and 累计拨付 over the
+    items fall only where an item's own reported figure fell; a month that carries an item names it."""
+    with (built_site / "2024" / "downloads" / "data" / "bulletins.csv").open(encoding="utf-8-sig") as handle:
+        bulletins = list(csv.DictReader(handle))
+    assert [b["month"] for b in bulletins] == OV.months
+    lines = [line.strip() for line in page_text(built_site, "2024/funds").splitlines() if line.strip()]
+    table = {}
+    for month in OV.months:
+        label = f"{int(month[5:])}月"
+        start = next(i for i, line in enumerate(lines) if line.startswith(f"2024年{label}") and lines[i + 1][0].isdigit())
+        table[month] = [float(lines[start + k].replace(",", "")) for k in (1, 2, 3)]
+    for index in range(1, len(OV.months)):
+        earlier, later = bulletins[index - 1], bulletins[index]
+        for k, field in enumerate(("planned", "in_place", "disbursed")):
+            fell_csv = float(later[field]) < float(earlier[field])
+            fell_page = table[OV.months[index]][k] < table[OV.months[index - 1]][k]
+            if fell_csv or fell_page:
+                assert reported_fell(index, field), (later["month"], field)
+    assert [(b["month"], b["funds_carried"], b["funds_carried_items"]) for b in bulletins if b["funds_carried"] != "0"] == [
+        ("2024-09", "1", "16（2024-08）")]
+    title = "（十六）" + VIEWS["16"].item.title
+    funds = page_text(built_site, "2024/funds")
+    assert f"2024年9月未报送资金、按最近一次报送的数字计入的项目：{title}沿用2024年8月底的数字。" in funds
+    assert "2024年9月（含 1 项沿用此前月份数）" in funds
+    bulletin = page_text(built_site, "2024/bulletins/2024-09")
+    assert f"含 1 项沿用此前月份数：{title}沿用2024年8月底的数字" in bulletin
 
 
 def test_after_the_deadline_an_item_is_done_or_not_done():
@@ -106,7 +150,7 @@ def test_pages_show_the_gap_as_not_reported(built_site):
     item = page_text(built_site, "2024/items/16")
     assert "2024年9月|未报送|未报送|—|未报送|—" in "|".join(line.strip() for line in item.splitlines() if line.strip())
     funds = page_text(built_site, "2024/funds")
-    assert "2024年9月（1项未报送）" in funds
+    assert "2024年9月（含 1 项沿用此前月份数）" in funds
     assert "2024年8月（" not in funds
 
 
@@ -132,7 +176,7 @@ def drop_item_funds(path, item: str) -> None:
         csv.writer(handle, lineterminator="\r\n").writerows(kept)
 
 
-def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it_out(data_copy, tmp_path):
+def test_an_item_missing_the_latest_month_is_carried_at_its_last_figures_and_named_in_every_total(data_copy, tmp_path):
     from minsheng.render.folder import Folder
     from minsheng.render.pages import write_pages
 
@@ -142,36 +186,41 @@ def test_an_item_missing_the_latest_month_is_named_in_every_total_that_leaves_it
     altered = computed.current
     ov = altered.overview
     view = next(v for v in ov.items if v.item.id == "13")
-    assert ov.funds_missing == (view,) and view.funds_unreported and view.funds == Money()
-    assert view.funds_history[-2] == VIEWS["13"].funds_history[-2]  # its earlier months are still there
+    november = VIEWS["13"].funds_history[-2]
+    assert ov.funds_carried == (view,) and view.funds_unreported and view.funds == november  # its last figures
+    assert view.funds_history[-2] == november and view.funds_history[-1] is None  # its own history keeps the gap
     december = list(plan.years[2024].months[-1].funds.values())
-    assert ov.funds == total([Money.of(december)]) != OV.funds  # over the items that reported, …
-    assert ov.funds_by_month[-1].missing == 1  # … saying how many did not
+    assert ov.funds == total([Money.of(december), november])  # carried, …
+    assert [(c.item, c.month) for c in ov.funds_by_month[-1].carried] == [("13", "2024-11")]  # … and named
     for table in (ov.funds_by_source, ov.funds_by_category, ov.funds_by_unit):
-        assert table.missing == 1 and table.total == ov.funds
-    assert [r.missing for r in ov.funds_by_category.rows] == [int(r.key == view.item.category)
+        assert table.carried == 1 and table.total == ov.funds
+    assert [r.carried for r in ov.funds_by_category.rows] == [int(r.key == view.item.category)
                                                               for r in ov.funds_by_category.rows]
-    assert sum(r.missing for r in ov.funds_by_unit.rows) == 1
-    assert [r.missing for r in OV.funds_by_category.rows + OV.funds_by_unit.rows if r.missing] == []  # real data
-    assert OV.funds_missing == () and OV.funds_by_source.missing == 0
+    assert sum(r.carried for r in ov.funds_by_unit.rows) == 1
+    assert [r.carried for r in OV.funds_by_category.rows + OV.funds_by_unit.rows if r.carried] == []  # real data
+    assert OV.funds_carried == () and OV.funds_by_source.carried == 0
+    lowest = {v.item.id: v for v in ov.lowest_disbursement}
+    if view.funds.disbursed_rate <= ov.lowest_disbursement[-1].funds.disbursed_rate:
+        assert lowest["13"].funds == november  # listed with its last figures
 
     [bulletins] = [d for d in altered.datasets if d.name == "bulletins"]
-    assert [(b["month"], b["funds_missing"]) for b in bulletins.records() if b["funds_missing"]] == [
-        ("2024-09", 1), ("2024-12", 1)]
+    assert [(b["month"], b["funds_carried"], b["funds_carried_items"]) for b in bulletins.records()
+            if b["funds_carried"]] == [("2024-09", 1, "16（2024-08）"), ("2024-12", 1, "13（2024-11）")]
     folder = Folder(tmp_path / "docs")  # the pages, without building the whole site
     write_pages(computed, DATA.parent / "content", folder)
     funds = (tmp_path / "docs" / "2024" / "funds.md").read_text(encoding="utf-8")
-    assert funds.count("| **合计**（1项未报送，不计入） |") == 3  # by source, by category, by lead unit
-    assert "已报送资金的项目（另有 1 项未报送，不计入）" in funds
+    assert funds.count("| **合计**（含 1 项沿用此前月份数） |") == 3  # by source, by category, by lead unit
+    assert "2024年民生实事（含 1 项沿用此前月份数）年度计划投入" in funds
     month, money = view.funds_last_reported
     assert month == "2024-11" and money == VIEWS["13"].funds_history[-2]
     shown = {name: f"{getattr(money, name):,.2f}".replace(".", "\\.") for name in ("planned", "in_place", "disbursed")}
     assert (f"- [（十三）大力推进社区居家养老服务](items/13.md)：最近一次报送为2024年11月底，年度计划 {shown['planned']} 万元，"
             f"累计到位 {shown['in_place']} 万元，累计拨付 {shown['disbursed']} 万元。") in funds
-    assert "（1项未报送，不计入）" in funds.split("## 按类别", 1)[1].split("## 按牵头单位", 1)[0].split("**合计**")[0]
-    assert "| 2024年12月（1项未报送） |" in funds
+    assert "（含 1 项沿用此前月份数）" in funds.split("## 按类别", 1)[1].split("## 按牵头单位", 1)[0].split("**合计**")[0]
+    assert "| 2024年12月（含 1 项沿用此前月份数） |" in funds
+    assert "2024年12月未报送资金、按最近一次报送的数字计入的项目：[（十三）大力推进社区居家养老服务](items/13.md)沿用2024年11月底的数字。" in funds
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "| 资金（万元）（1项未报送，不计入） | 金额 | 比率 |" in home
+    assert "| 资金（万元）（含 1 项沿用此前月份数） | 金额 | 比率 |" in home
     item = (tmp_path / "docs" / "2024" / "items" / "13.md").read_text(encoding="utf-8").split("## 资金", 1)[1]
     assert "暂无资金数据" not in item and "2024年12月本项未报送资金（不按零计）。最近一次报送为2024年11月底" in item
     assert "| 2024年12月 | 未报送 | 未报送 | — | 未报送 | — |" in item  # the month by month table still shows it
@@ -196,6 +245,5 @@ def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_tota
         bulletins = list(csv.DictReader(handle))
     for earlier, later in zip(bulletins, bulletins[1:]):
         for column in ("in_place", "disbursed"):
-            if float(later[column]) < float(earlier[column]):
-                assert int(later["funds_missing"]) > 0, (later["month"], column)
-    assert [b["funds_missing"] for b in bulletins] == ["1" if b["month"] == "2024-09" else "0" for b in bulletins]
+            assert float(later[column]) >= float(earlier[column]), (later["month"], column)
+    assert [b["funds_carried"] for b in bulletins] == ["1" if b["month"] == "2024-09" else "0" for b in bulletins]

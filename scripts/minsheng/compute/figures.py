@@ -85,22 +85,22 @@ def spending_figure(overview: YearOverview) -> Figure | None:
     if not overview.months:
         return None
     by_month = overview.funds_by_month
-    spent = [m.money.spent_share for m in by_month]  # over the items that reported that month
+    spent = [m.money.spent_share for m in by_month]  # a month's gaps carry the items' last reported figures
     elapsed = overview.time_elapsed_by_month
     latest = spent[-1]
     if latest is None:
         return None
     verdict = "快于" if latest > elapsed[-1] else ("等于" if latest == elapsed[-1] else "慢于")
-    missing = [f"{chinese_month(month)}有{m.missing}项" for month, m in zip(overview.months, by_month) if m.missing]
+    carried = [f"{chinese_month(month)}有{m.carried_count}项" for month, m in zip(overview.months, by_month) if m.carried]
     alt = (f"截至{chinese_month(overview.months[-1])}底，累计拨付占年度计划{latest:.1f}%，"
-           f"{verdict}时间进度（{elapsed[-1]:.1f}%）。" + _missing_note(missing, "该月按已报送的项目计算"))
+           f"{verdict}时间进度（{elapsed[-1]:.1f}%）。" + (f"{'、'.join(carried)}未报送资金，按其最近一次报送的数字计算。" if carried else ""))
     svg = LineChart(overview.months, [Series("支出进度", spent, "actual"),
                                               Series("时间进度", elapsed, "expected")],
                             "支出进度与时间进度（%）", alt)
-    rows = [[month, _cell(a), _cell(e), str(m.missing)]
+    rows = [[month, _cell(a), _cell(e), str(m.carried_count)]
             for month, a, e, m in zip(overview.months, spent, elapsed, by_month)]
     return _figure(_at(overview).chart("funds-spending"), _at(overview).chart_csv("funds-spending"), svg,
-                 ["月份", "支出进度（%）", "时间进度（%）", "未报送资金的项目数"], rows, alt)
+                 ["月份", "支出进度（%）", "时间进度（%）", "沿用此前月份数的项目数"], rows, alt)
 
 
 def _at(overview: YearOverview) -> Addresses:

@@ -3,9 +3,10 @@
 Rates: 到位率 = 累计到位 ÷ 年度计划; 拨付率 = 累计拨付 ÷ 累计到位; 支出进度 = 累计拨付 ÷ 年度计划, compared
 with the share of the year elapsed (时间进度 = month ÷ 12). Every total is the sum of its table's rows.
 A month an item did not report its funds is missing (None), never zero: its figures are running totals,
-which cannot vanish. A month's total over items is the sum of those that reported, with the number missing;
-so is every table of the latest month (by source, category, lead unit): a row or total that leaves out an
-item says so, rather than carry an older month's figures as if they were this month's.
+which cannot vanish. A month's total over items carries each such item's last reported figures, and names
+the items it carried (沿用), so that a cumulative total never falls because a report is missing; so does
+every table of the latest month (by source, category, lead unit): a row or total that carries an item says
+so. An item that has not yet reported funds in any month of the year adds nothing (未报送) and is counted.
 Money against output: where a standard is paid per head or per unit (applies_to), standard × the number
 reported implies an amount; a gap to the amount disbursed beyond the tolerance of rules.yaml is flagged.
 Where the notice says a standard pays for only part of the number (covers: 49元 for 3,500 of the 5,300
@@ -71,13 +72,13 @@ class FundsRow:
     label: str
     money: Money
     key: str = ""  # a link target where the row stands for an item, category or unit
-    missing: int = 0  # items of the row that did not report funds that month: not in its money (未报送)
+    carried: int = 0  # items of the row that did not report funds that month: their last figures (沿用)
 
 
 @dataclass(frozen=True)
 class Table:
     rows: tuple[FundsRow, ...]
-    missing: int = 0  # items that did not report funds that month: in no row, not in the total (未报送)
+    carried: int = 0  # items that did not report funds that month: their last reported figures in the rows (沿用)
 
     @property
     def total(self) -> Money:
@@ -95,16 +96,47 @@ def total(values: Iterable[Money]) -> Money:
 
 
 @dataclass(frozen=True)
+class Carried:
+    """An item that did not report funds in a month: its figures are those of `month`, its last report."""
+
+    item: str  # the item's id
+    month: str
+
+
+@dataclass(frozen=True)
 class MonthFunds:
-    """A month's funds summed over the items that reported them, and how many items did not (未报送)."""
+    """A month's funds summed over the items, each non-reporting item with its last reported figures
+    (`carried`, 沿用), and how many items had reported none yet (`missing`, 未报送: not in the sum)."""
 
     money: Money
     missing: int
+    carried: tuple[Carried, ...] = ()
+
+    @property
+    def carried_count(self) -> int:
+        return len(self.carried)
 
 
-def month_funds(values: Iterable[Money | None]) -> MonthFunds:
-    values = list(values)
-    return MonthFunds(total(v for v in values if v is not None), sum(1 for v in values if v is None))
+def last_reported(history: tuple[Money | None, ...], index: int) -> tuple[int, Money] | None:
+    """The month (index) of an item's last funds report at or before `index`, and its figures then."""
+    for earlier in range(index, -1, -1):
+        if history[earlier] is not None:
+            return earlier, history[earlier]
+    return None
+
+
+def month_funds(histories: Iterable[tuple[str, tuple[Money | None, ...]]], months: list[str], index: int) -> MonthFunds:
+    """The funds of month `index` over the items (id, month-by-month funds), carrying each gap's last report."""
+    values, carried, missing = [], [], 0
+    for item, history in histories:
+        last = last_reported(history, index)
+        if last is None:
+            missing += 1
+            continue
+        values.append(last[1])
+        if last[0] != index:
+            carried.append(Carried(item, months[last[0]]))
+    return MonthFunds(total(values), missing, tuple(carried))
 
 
 def funds_history(rows_by_month: list[list[FundReport]]) -> tuple[Money | None, ...]:
@@ -115,11 +147,11 @@ def funds_history(rows_by_month: list[list[FundReport]]) -> tuple[Money | None, 
     return tuple(Money.of(rows) if rows else None for rows in rows_by_month)
 
 
-def by_source(rows: list[FundReport], missing: int = 0) -> Table:
-    """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他 (`missing`:
-    items that reported no rows that month, which no row can show: a source is known only from a row)."""
+def by_source(rows: list[FundReport], carried: int = 0) -> Table:
+    """One row per level of government that gave money, in the fixed order 中央, 省, 市, 区, 其他 (`carried`:
+    items whose rows are those of their last report, an earlier month)."""
     return Table(tuple(FundsRow(source, Money.of([r for r in rows if r.source == source]))
-                       for source in FUND_SOURCES if any(r.source == source for r in rows)), missing)
+                       for source in FUND_SOURCES if any(r.source == source for r in rows)), carried)
 
 
 def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:

@@ -44,7 +44,8 @@ def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noq
     return Field(name, type_, title, description)
 
 
-FUNDS_REPORTED = "只计该月已报送资金的项目；未报送的项目数见 funds_missing"
+FUNDS_REPORTED = ("该月未报送资金的项目按其最近一次报送的数字计入（见 funds_carried），累计数不因未报送而减少；"
+                  "从未报送资金的项目不计入（见 funds_missing）")
 REVISED_VALUE = ("数字为数值；进展情况、资金说明为全文（文字）；报送状态为 true（已报送）或 false（未报送）；"
                  "为空表示空白或没有这一行")
 
@@ -120,10 +121,15 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
             F("expected", "number", "序时进度（%）"), F("done", "integer", "已完成项目数"),
             F("lagging", "integer", "滞后项目数"), F("warned", "integer", "预警项目数"),
             F("in_place", "number", "累计到位（万元）", FUNDS_REPORTED), F("disbursed", "number", "累计拨付（万元）", FUNDS_REPORTED),
-            F("funds_missing", "integer", "未报送资金的项目数", "该月未报送资金、不计入累计到位和累计拨付的项目数"),
+            F("planned", "number", "年度计划（万元）", FUNDS_REPORTED),
+            F("funds_carried", "integer", "沿用此前月份数的项目数", "该月未报送资金、按最近一次报送的数字计入的项目数"),
+            F("funds_carried_items", "string", "沿用此前月份数的项目",
+              "项目编号（沿用的月份），以“、”分隔；为空表示没有"),
+            F("funds_missing", "integer", "尚未报送资金的项目数", "截至该月从未报送资金、不计入合计的项目数"),
             F("overdue_problems", "integer", "逾期未销号问题数")),
             tuple((b.month, b.released.isoformat() if b.released else None, b.overall, b.expected, b.status_counts["done"],
-                   len(b.lagging), len(b.warned), b.funds.money.in_place, b.funds.money.disbursed, b.funds.missing,
+                   len(b.lagging), len(b.warned), b.funds.money.in_place, b.funds.money.disbursed, b.funds.money.planned, b.funds.carried_count,
+                   "、".join(f"{c.item}（{c.month}）" for c in b.funds.carried) or None, b.funds.missing,
                    len(b.overdue)) for b in monthly),
             ("month",)),
     ]

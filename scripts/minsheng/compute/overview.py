@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..load.data_folder import DataFolder, Year
-from ..model import Category, Indicator, Item, Rules, Unit
+from ..model import Category, FundReport, Indicator, Item, Rules, Unit
 from ..status import LAGGING, Status
 from .funds import (FundsRow, Money, MonthFunds, OutputCheck, Table, by_source, funds_history, item_rows, month_funds,
                     output_check, time_elapsed, total)
@@ -31,8 +31,8 @@ def progress_rows(months: list[str], progress: list[float | None] | tuple[float 
 
 @dataclass(frozen=True)
 class MonthMoney:
-    """A row of a funds table: the month, its funds summed (`funds.missing` items not reported), and the
-    share of the year elapsed by its end (时间进度)."""
+    """A row of a funds table: the month, its funds summed (`funds.carried`: items whose last reported figures
+    stand in for a month they did not report), and the share of the year elapsed by its end (时间进度)."""
 
     month: str
     funds: MonthFunds
@@ -55,8 +55,9 @@ class ItemView:
     history: tuple[ItemMonth, ...]
     warnings: tuple[EarlyWarning, ...]
     funds_history: tuple[Money | None, ...]  # month by month, None where not reported; the last is the latest
-    funds_by_source: Table  # at the latest month
+    funds_by_source: Table  # at the latest month: the rows of the item's last funds report (沿用 if earlier)
     output: OutputCheck | None  # money against output at the latest month
+    funds_rows: tuple[FundReport, ...] = ()  # the rows of the item's last funds report
 
     @property
     def funds(self) -> Money:
@@ -64,8 +65,8 @@ class ItemView:
 
     @property
     def funds_unreported(self) -> bool:
-        """No funds reported in the latest month, though some were earlier (未报送): `funds` is then empty;
-        `funds_history` has the figures of the months reported."""
+        """No funds reported in the latest month, though some were earlier (未报送): `funds` then carries the
+        figures of the last month reported (`funds_last_reported`)."""
         return bool(self.funds_history) and self.funds_history[-1] is None
 
     @property
@@ -215,28 +216,27 @@ class YearOverview:
 
     @property
     def funds(self) -> Money:
-        """At the latest month, over the items that reported funds in it (`funds_missing`: those that did not)."""
+        """At the latest month, over the items, each that did not report in it with its last figures (`funds_carried`)."""
         return self.funds_by_source.total
 
     @cached_property
-    def funds_missing(self) -> tuple[ItemView, ...]:
-        """Items with funds in some month of the year but none reported in the latest (未报送): left out of
-        the latest month's totals, which say how many."""
+    def funds_carried(self) -> tuple[ItemView, ...]:
+        """Items with funds in some month of the year but none reported in the latest (未报送): the latest
+        month's totals carry their last reported figures (沿用) and say so."""
         return tuple(v for v in self.items if v.funds_unreported)
 
     @property
-    def funds_missing_count(self) -> int:
-        return len(self.funds_missing)
+    def funds_carried_count(self) -> int:
+        return len(self.funds_carried)
 
     @cached_property
     def funds_by_source(self) -> Table:
-        return by_source(list(self.year.months[-1].funds.values()) if self.year.months else [],
-                         len(self.funds_missing))
+        return by_source([row for v in self.items for row in v.funds_rows], len(self.funds_carried))
 
     @cached_property
     def funds_by_category(self) -> Table:
-        return Table(tuple(FundsRow(g.name, total(v.funds for v in g.items), g.key, _missing(g.items))
-                           for g in self.categories), len(self.funds_missing))
+        return Table(tuple(FundsRow(g.name, total(v.funds for v in g.items), g.key, _carried(g.items))
+                           for g in self.categories), len(self.funds_carried))
 
     @cached_property
     def funds_by_unit(self) -> Table:
@@ -246,13 +246,14 @@ class YearOverview:
             leads.setdefault(tuple(u.id for u in view.units), []).append(view)
         names = {u.id: u.name for v in self.items for u in v.units}
         return Table(tuple(FundsRow("、".join(names[u] for u in key) + ("（共同牵头）" if len(key) > 1 else ""),
-                               total(v.funds for v in views), key[0] if len(key) == 1 else "", _missing(views))
-                           for key, views in leads.items()), len(self.funds_missing))
+                               total(v.funds for v in views), key[0] if len(key) == 1 else "", _carried(views))
+                           for key, views in leads.items()), len(self.funds_carried))
 
     @cached_property
     def funds_by_month(self) -> list[MonthFunds]:
-        """Month by month, the total over the items that reported funds, and how many did not."""
-        return [month_funds(v.funds_history[i] for v in self.items) for i in range(len(self.months))]
+        """Month by month, the total over the items, each gap carrying the item's last report (named)."""
+        histories = [(v.item.id, v.funds_history) for v in self.items]
+        return [month_funds(histories, self.months, i) for i in range(len(self.months))]
 
     @cached_property
     def time_elapsed_by_month(self) -> list[float]:
@@ -290,11 +291,12 @@ def overview(plan: DataFolder, year: Year) -> YearOverview:
     views = []
     for item in sorted(year.items, key=_order):
         history = item_history(item, year, rules, pace)
+        rows_by_month = [item_rows(month, item.id) for month in year.months]
+        last_rows = next((rows for rows in reversed(rows_by_month) if rows), [])
         views.append(ItemView(
             item, categories[item.category], tuple(units[u] for u in item.lead_units), tuple(history),
-            tuple(early_warnings(history, year, rules, pace)),
-            funds_history([item_rows(month, item.id) for month in year.months]),
-            by_source(item_rows(latest, item.id)), output_check(item, latest, rules)))
+            tuple(early_warnings(history, year, rules, pace)), funds_history(rows_by_month),
+            by_source(last_rows), output_check(item, latest, rules), tuple(last_rows)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
                           pace(latest.month) if latest else None, pace)
     result.categories = [Bucket(c.id, c.name, tuple(v for v in views if v.item.category == c.id))
@@ -304,7 +306,7 @@ def overview(plan: DataFolder, year: Year) -> YearOverview:
     return result
 
 
-def _missing(views: tuple[ItemView, ...] | list[ItemView]) -> int:
+def _carried(views: tuple[ItemView, ...] | list[ItemView]) -> int:
     """How many of the items did not report funds in the latest month (once they had reported some)."""
     return sum(1 for v in views if v.funds_unreported)
 
