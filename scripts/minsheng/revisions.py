@@ -106,5 +106,5 @@ def described(record: Change | Revision, item: Item | None) -> Described:
         if indicator and indicator.unit:
             name = f"{name}（{indicator.unit}）"
         what = name if record.field == "value" else f"{name}·{what}"
-    return Described(record, f"（{item.number}）{item.title}" if item else record.item, what,
+    return Described(record, item.numbered if item else record.item, what,
                      shown(record.field, record.old), shown(record.field, record.new))

@@ -114,7 +114,7 @@ def _missing_note(missing: list[str], consequence: str) -> str:
 
 def item_figure(view: ItemView, overview: YearOverview) -> Figure | None:
     actual = [m.progress for m in view.history]
-    return progress_figure(_at(overview), f"（{view.item.number}）{view.item.title}", f"item-{view.item.id}", overview.months, actual,
+    return progress_figure(_at(overview), view.item.numbered, f"item-{view.item.id}", overview.months, actual,
                            overview.expected_by_month)
 
 

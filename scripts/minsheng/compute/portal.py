@@ -336,7 +336,7 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
         search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
                                    *(page.place.name for page in (towns.pages if towns else ()))})),
         search_tags=tags, places=towns,
-        word_rows=suggestions(tags, {v.item.id: f"（{v.item.number}）{v.item.title}" for v in ov.items},
+        word_rows=suggestions(tags, {v.item.id: v.item.numbered for v in ov.items},
                               lambda item: addresses.published(at.item(item))),
     )
 
@@ -345,8 +345,7 @@ def _continuations(plan: DataFolder, year: Year) -> dict[str, tuple[ItemLink | N
     """By item id of `year`: the earlier year's item it carries on, and the later years' items that carry it on (as
     the data says, in each later item's `continues`). A year that is still a draft is not linked to."""
     def link(number: int, item: Item) -> ItemLink:
-        city = "（市级）" if item.level == "city" else ""
-        return ItemLink(f"{number}年（{item.number}）{item.title}{city}", Addresses(number).item(item.id))
+        return ItemLink(f"{number}年{item.numbered}", Addresses(number).item(item.id))
 
     shown = {number: plan.years[number] for number in sorted(plan.years) if not plan.is_draft(plan.years[number])}
     later: dict[str, list[ItemLink]] = {}

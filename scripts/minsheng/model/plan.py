@@ -194,6 +194,12 @@ class Item(Record):
         """A 市级 item (the city's, listed in the district's notice)."""
         return self.level == "city"
 
+    @property
+    def numbered(self) -> str:
+        """The item as every list, title and script names it: its number, its title and, for a city-level item
+        (numbered like one of the district's), （市级）: one item, one number."""
+        return f"（{self.number}）{self.title}{'（市级）' if self.city else ''}"
+
     def reviews(self) -> list[tuple[tuple, str]]:
         """Every review line of the item and of its indicators and standards, with its path in the file."""
         found = [(("review", index), text) for index, text in enumerate(self.review)]

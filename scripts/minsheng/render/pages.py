@@ -146,7 +146,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
                  bucket_pages=pages, page=listed)
     published = formats.chinese_date(notice.published)
     for item in portal.items:
-        title = f"（{item.view.item.number}）{item.view.item.title}"
+        title = item.view.item.numbered
         # the title names the year: search results and the browser's tab say which year an item belongs to
         meta = {"title": f"{title}（{year}）",
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
