@@ -232,6 +232,11 @@ class Portal:
     def figure_count(self) -> int:
         return len(self.figures)
 
+    @property
+    def contacts_complete(self) -> bool:
+        """Every lead unit's address, hours and phone are filled in: only then may a page promise them."""
+        return all(c.address and c.hours and c.phone for c in (self.contacts[u.bucket.key] for u in self.units))
+
     @cached_property
     def item_page(self) -> dict[str, ItemPage]:
         """Item id → its page, for lists that show an item's contacts (与我有关)."""
