@@ -133,6 +133,11 @@ class Bucket:
     def lagging_count(self) -> int:
         return sum(self.status_counts[status] for status in LAGGING)
 
+    @property
+    def other_count(self) -> int:
+        """Items neither done nor lagging (定性任务, 无任务, 未报送, or on pace): so the columns add up."""
+        return self.item_count - self.done_count - self.lagging_count
+
     def progress_by_month(self, months: int) -> list[float | None]:
         return mean_progress(self.items, months)
 
@@ -182,6 +187,13 @@ class YearOverview:
     def overall_progress(self) -> float | None:
         """Mean progress of the items measured by number at the latest month."""
         return self.progress_by_month[-1] if self.months else None
+
+    @cached_property
+    def other_statuses(self) -> tuple[Status, ...]:
+        """The statuses of the items neither done nor lagging at the latest month, in the status order: what the
+        其他 column of the category and unit tables holds."""
+        found = {view.status for view in self.items}
+        return tuple(s for s in Status if s in found and s != Status.DONE and s not in LAGGING)
 
     @cached_property
     def lagging(self) -> list[ItemView]:
@@ -299,7 +311,7 @@ def overview(plan: DataFolder, year: Year) -> YearOverview:
             by_source(last_rows), output_check(item, latest, rules), tuple(last_rows)))
     result = YearOverview(year, rules, views, latest.month if latest else None,
                           pace(latest.month) if latest else None, pace)
-    result.categories = [Bucket(c.id, c.name, tuple(v for v in views if v.item.category == c.id))
+    result.categories = [Bucket(c.id, c.shown, tuple(v for v in views if v.item.category == c.id))
                          for c in year.notice.categories]
     result.units = [Bucket(u.id, u.name, tuple(v for v in views if u.id in v.item.lead_units))
                     for u in plan.units.units if any(u.id in v.item.lead_units for v in views)]

@@ -31,6 +31,12 @@ class IndicatorProgress:
     gap: float | None  # for an unmet target: how far the value is from it, in the target's unit
     correction: str
 
+    @property
+    def gap_unit(self) -> str:
+        """The gap's unit as said: a gap between two percentages is in 个百分点, not %."""
+        unit = self.indicator.unit or ""
+        return " 个百分点" if unit == "%" else unit
+
 
 @dataclass(frozen=True)
 class ItemMonth:
@@ -41,6 +47,11 @@ class ItemMonth:
     indicators: tuple[IndicatorProgress, ...]
     note: str
     correction: str
+
+    @property
+    def measured(self) -> bool:
+        """Measured against 序时进度 (not a 定性任务 or 无任务): only then does a row show 序时进度."""
+        return self.status not in (Status.QUALITATIVE, Status.NO_TASK)
 
     @property
     def corrected_indicators(self) -> tuple[IndicatorProgress, ...]:

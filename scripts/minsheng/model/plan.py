@@ -51,6 +51,14 @@ class Category(Record):
     name: str = Field(title="类别名称", min_length=1)
     printed_count: int = Field(title="通知所列项数", ge=0, description="通知标题中印的项数，如“(3项)”")
     level: Literal["district", "city"] = Field(title="层级", description="district：区级；city：市级")
+    site_name: str | None = Field(
+        default=None, title="网站上的类别名称", min_length=1,
+        description="通知的类别名称带有只在年初适用的字样（如“拟安排”）时，网站上改用的名称，如“市级民生实事”；不填即用通知的名称")
+
+    @property
+    def shown(self) -> str:
+        """The name the site lists the category by: site_name where the notice's name fits only the year's start."""
+        return self.site_name or self.name
 
 
 class Milestone(Record):
