@@ -247,3 +247,20 @@ def test_no_money_series_of_the_built_site_falls_to_zero_or_drops_a_running_tota
         for column in ("in_place", "disbursed"):
             assert float(later[column]) >= float(earlier[column]), (later["month"], column)
     assert [b["funds_carried"] for b in bulletins] == ["1" if b["month"] == "2024-09" else "0" for b in bulletins]
+
+
+def test_the_lowest_disbursement_list_keeps_an_item_that_did_not_report_at_its_last_figures(data_copy, tmp_path):
+    from minsheng.render.folder import Folder
+    from minsheng.render.pages import write_pages
+
+    lowest = OV.lowest_disbursement[0].item.id  # item 27 in the shipped data
+    drop_item_funds(data_copy / "2024" / "funds" / "2024-12.csv", lowest)
+    plan, _ = load_data_folder(data_copy)
+    computed = portals(plan)
+    ov = computed.current.overview
+    view = next(v for v in ov.lowest_disbursement if v.item.id == lowest)
+    assert view.funds_unreported and view.funds == VIEWS[lowest].funds_history[-2]  # listed, with November's figures
+    write_pages(computed, DATA.parent / "content", Folder(tmp_path / "docs"))
+    funds = (tmp_path / "docs" / "2024" / "funds.md").read_text(encoding="utf-8")
+    section = funds.split("## 拨付率最低的项目", 1)[1].split("## ", 1)[0]
+    assert f"{view.item.numbered}](items/{lowest}.md)（2024年12月未报送，沿用2024年11月底的数字）" in section
