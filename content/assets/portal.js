@@ -405,6 +405,15 @@
     if (none && query) showEmptyHelp(none, query);
   }
 
+  // Names for the theme's controls that have none a screen reader can say: the skip link says where it goes
+  // (the theme's says only 跳转至, "skip to"), and the header's search button, an icon alone, is 搜索.
+  function nameControls() {
+    document.querySelectorAll("a.md-skip").forEach(function (link) { link.textContent = "跳到正文"; });
+    document.querySelectorAll("label.md-header__button[for='__search'], button.md-search__button").forEach(function (button) {
+      if (!button.getAttribute("aria-label")) button.setAttribute("aria-label", "搜索");
+    });
+  }
+
   // Print: every printed page carries the site's name, the date the figures stand at, the sample-data notice
   // (while the data is sample), the page's address, the print date and the page number, in the page's margins
   // (@page margin boxes, filled from the page: .ms-print-meta and .ms-banner, written by the overrides).
@@ -430,6 +439,7 @@
   }
 
   function setup() {
+    nameControls();
     setupPrint();
     setupToggle();
     showCharts();

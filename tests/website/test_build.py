@@ -257,3 +257,14 @@ def test_residents_words_are_searched_but_not_shown(site):
         assert "md-tag" not in (site / "2024" / "items" / item.id / "index.html").read_text(encoding="utf-8")
     offered = json.loads((site / "assets" / "words.json").read_text(encoding="utf-8"))
     assert {row["url"]: row["words"] for row in offered} == {f"2024/items/{i}/": list(w) for i, w in words.items()}
+
+
+def test_a_status_symbol_is_hidden_from_screen_readers_beside_its_word(site):
+    """A screen reader says 已完成, not "heavy check mark 已完成": each status badge's symbol is aria-hidden."""
+    symbols = {status.symbol for status in Status if status.symbol}
+    badges = re.findall(r'<span class="ms-status [^"]*">(.*?)</span>\s*([^<]*)', (site / "2024" / "record" / "index.html")
+                        .read_text(encoding="utf-8"))
+    assert len(badges) >= 51
+    for inner, word in badges:
+        assert re.fullmatch(r'<span aria-hidden="true">(.+)', inner) and inner.split(">", 1)[1] in symbols, inner
+        assert word.strip() in {status.word for status in Status}, word
