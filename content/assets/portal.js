@@ -406,11 +406,22 @@
   }
 
   // Names for the theme's controls that have none a screen reader can say: the skip link says where it goes
-  // (the theme's says only 跳转至, "skip to"), and the header's search button, an icon alone, is 搜索.
+  // (the theme's says only 跳转至, "skip to"), and MkDocs' header search button, an icon alone, is 搜索: a label (for
+  // the search's checkbox), made a button, reached by Tab and pressed by Enter or the space bar. (Zensical's is a
+  // button with its word, 查找, already.)
   function nameControls() {
     document.querySelectorAll("a.md-skip").forEach(function (link) { link.textContent = "跳到正文"; });
-    document.querySelectorAll("label.md-header__button[for='__search'], button.md-search__button").forEach(function (button) {
-      if (!button.getAttribute("aria-label")) button.setAttribute("aria-label", "搜索");
+    var label = document.querySelector("label.md-header__button[for='__search']");
+    if (!label || label.dataset.ready) return;
+    label.dataset.ready = "1";
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", "搜索");
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") event.preventDefault();
+    });
+    label.addEventListener("keyup", function (event) {
+      if (event.key === " " || event.key === "Enter") label.click();
     });
   }
 

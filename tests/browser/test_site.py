@@ -206,7 +206,7 @@ def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(br
     nothing), which spares the test waiting for each slide and fade to end."""
     page = open_page(browser, site.url, *SIZES["phone"], settled=False, reduced_motion="reduce")
     stops = []
-    for index in range(6):
+    for index in range(7):  # the skip link, the banner's controls, the drawer's and the search's buttons, the content
         page.keyboard.press("Tab")
         page.wait_for_function(FOCUS_SETTLED, timeout=5_000)
         stops.append(page.evaluate(FOCUS_RING))
@@ -214,10 +214,13 @@ def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(br
             assert page.evaluate(UNCOVERED_WHEN_FIRST) is True
     # the skip link says where it goes; the search button has a name
     assert stops[0]["name"].startswith("a.md-skip") and "跳到正文" in stops[0]["name"], stops[0]["name"]
-    assert set(page.eval_on_selector_all("label.md-header__button[for='__search'], button.md-search__button",
-                                         "els => els.map(e => e.getAttribute('aria-label'))")) == {"搜索"}
+    names = page.eval_on_selector_all("label.md-header__button[for='__search'], button.md-search__button",
+                                      "els => els.map(e => e.getAttribute('aria-label') || e.textContent.trim())")
+    assert names and set(names) <= {"搜索", "查找"}, names
     drawer_button = "label.md-header__button[for='__drawer']"
     assert any(stop["name"].startswith("label.md-header__button") for stop in stops)  # the drawer's button
+    header_buttons = [stop for stop in stops if stop["name"].startswith(("label.md-header__button", "button.md-search__button"))]
+    assert len(header_buttons) == 2, [stop["name"] for stop in stops]  # the drawer's and the search's, by Tab
     assert [stop["name"] for stop in stops if stop["inDrawer"]] == []
     assert page.evaluate("!!document.activeElement.closest('article')")  # and on into the content
     page.focus(drawer_button)
