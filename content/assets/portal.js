@@ -405,6 +405,26 @@
     if (none && query) showEmptyHelp(none, query);
   }
 
+  // Names for the theme's controls that have none a screen reader can say: the skip link says where it goes
+  // (the theme's says only 跳转至, "skip to"), and MkDocs' header search button, an icon alone, is 搜索: a label (for
+  // the search's checkbox), made a button, reached by Tab and pressed by Enter or the space bar. (Zensical's is a
+  // button with its word, 查找, already.)
+  function nameControls() {
+    document.querySelectorAll("a.md-skip").forEach(function (link) { link.textContent = "跳到正文"; });
+    var label = document.querySelector("label.md-header__button[for='__search']");
+    if (!label || label.dataset.ready) return;
+    label.dataset.ready = "1";
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", "搜索");
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") event.preventDefault();
+    });
+    label.addEventListener("keyup", function (event) {
+      if (event.key === " " || event.key === "Enter") label.click();
+    });
+  }
+
   // Print: every printed page carries the site's name, the date the figures stand at, the sample-data notice
   // (while the data is sample), the page's address, the print date and the page number, in the page's margins
   // (@page margin boxes, filled from the page: .ms-print-meta and .ms-banner, written by the overrides).
@@ -430,6 +450,7 @@
   }
 
   function setup() {
+    nameControls();
     setupPrint();
     setupToggle();
     showCharts();

@@ -182,13 +182,19 @@ def test_elder_mode_is_remembered_across_pages_and_works_by_keyboard(browser, si
     page.goto(site_url + PAGES["item"])
     assert page.evaluate("document.documentElement.classList.contains('ms-elder')")
     page.keyboard.press("Tab")  # the first stop is the theme's skip link to the content
-    assert page.evaluate("document.activeElement.textContent.trim()") == "跳转至"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "跳到正文"
     assert page.get_attribute("#ms-elder-toggle", "aria-pressed") == "true" and "退出" in page.inner_text("#ms-elder-toggle")
     page.focus("#ms-elder-toggle")
     page.keyboard.press("Space")
     assert not page.evaluate("document.documentElement.classList.contains('ms-elder')")
     assert page.get_attribute("#ms-elder-toggle", "aria-pressed") == "false" and page.inner_text("#ms-elder-toggle") == off
     page.context.close()
+
+
+# Whether the element focused first (the skip link) is what is drawn at its corners and middle, under nothing.
+UNCOVERED_WHEN_FIRST = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  return [[r.left + 2, r.top + 2], [r.right - 2, r.bottom - 2], [r.left + r.width / 2, r.top + r.height / 2]]
+    .every(([x, y]) => { const top = document.elementFromPoint(x, y); return top === e || e.contains(top); }); }"""
 
 
 @pytest.mark.parametrize("site", ENGINES, indirect=True)
@@ -200,12 +206,21 @@ def test_keyboard_focus_at_phone_width_is_visible_and_skips_the_closed_drawer(br
     nothing), which spares the test waiting for each slide and fade to end."""
     page = open_page(browser, site.url, *SIZES["phone"], settled=False, reduced_motion="reduce")
     stops = []
-    for _ in range(6):
+    for index in range(7):  # the skip link, the banner's controls, the drawer's and the search's buttons, the content
         page.keyboard.press("Tab")
         page.wait_for_function(FOCUS_SETTLED, timeout=5_000)
         stops.append(page.evaluate(FOCUS_RING))
+        if index == 0:  # the skip link, which nothing may cover
+            assert page.evaluate(UNCOVERED_WHEN_FIRST) is True
+    # the skip link says where it goes; the search button has a name
+    assert stops[0]["name"].startswith("a.md-skip") and "跳到正文" in stops[0]["name"], stops[0]["name"]
+    names = page.eval_on_selector_all("label.md-header__button[for='__search'], button.md-search__button",
+                                      "els => els.map(e => e.getAttribute('aria-label') || e.textContent.trim())")
+    assert names and set(names) <= {"搜索", "查找"}, names
     drawer_button = "label.md-header__button[for='__drawer']"
     assert any(stop["name"].startswith("label.md-header__button") for stop in stops)  # the drawer's button
+    header_buttons = [stop for stop in stops if stop["name"].startswith(("label.md-header__button", "button.md-search__button"))]
+    assert len(header_buttons) == 2, [stop["name"] for stop in stops]  # the drawer's and the search's, by Tab
     assert [stop["name"] for stop in stops if stop["inDrawer"]] == []
     assert page.evaluate("!!document.activeElement.closest('article')")  # and on into the content
     page.focus(drawer_button)

@@ -149,7 +149,10 @@ def test_every_item_with_figures_has_chart_table_and_csv(site):
         assert (f'src="../../charts/item-{view.item.id}.svg"' in raw) == measured, view.item.id
         if measured:
             alt = re.search(rf'<img alt="([^"]+)" src="../../charts/item-{view.item.id}.svg"', raw).group(1)
-            assert alt.startswith("截至") and "进度" in alt
+            assert alt.startswith("折线图：") and "进度" in alt
+            # the finding is the caption under the chart, said once: not again as the image's text alternative
+            caption = re.search(rf'charts/item-{view.item.id}.svg"\s*/?>\s*</p>\s*<p>([^<]+)<a', raw).group(1)
+            assert caption.startswith("截至") and caption not in alt and alt not in caption
             assert f'href="../../downloads/charts/item-{view.item.id}.csv"' in raw
             assert (site / "2024" / "downloads" / "charts" / f"item-{view.item.id}.csv").exists()
             assert "序时进度</th>" in raw  # the data table beside the chart
@@ -257,3 +260,24 @@ def test_residents_words_are_searched_but_not_shown(site):
         assert "md-tag" not in (site / "2024" / "items" / item.id / "index.html").read_text(encoding="utf-8")
     offered = json.loads((site / "assets" / "words.json").read_text(encoding="utf-8"))
     assert {row["url"]: row["words"] for row in offered} == {f"2024/items/{i}/": list(w) for i, w in words.items()}
+
+
+def test_a_status_symbol_is_hidden_from_screen_readers_beside_its_word(site):
+    """A screen reader says 已完成, not "heavy check mark 已完成": each status badge's symbol is aria-hidden."""
+    symbols = {status.symbol for status in Status if status.symbol}
+    badges = re.findall(r'<span class="ms-status [^"]*">(.*?)</span>\s*([^<]*)', (site / "2024" / "record" / "index.html")
+                        .read_text(encoding="utf-8"))
+    assert len(badges) >= 51
+    for inner, word in badges:
+        assert re.fullmatch(r'<span aria-hidden="true">(.+)', inner) and inner.split(">", 1)[1] in symbols, inner
+        assert word.strip() in {status.word for status in Status}, word
+
+
+def test_every_download_link_says_which_table_it_fetches(site):
+    """数据下载: a screen reader hears 项目 CSV, not a list of bare "CSV" links (the table's name is there for it alone)."""
+    raw = (site / "2024" / "downloads" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="data/(\w+)\.(csv|json|xlsx)">(.*?)</a>', raw)
+    titles = {table.name: table.title for table in portal(PLAN).datasets}
+    assert len(links) == 3 * len(titles)
+    for name, kind, text in links:
+        assert text == f'<span class="ms-sr">{html.escape(titles[name], quote=False)} </span>{kind.upper()}', text

@@ -44,6 +44,13 @@ class Figure:
     rows: tuple[tuple, ...]  # the CSV's rows: exactly what the chart plots
     chart: LineChart | StackedBars
 
+    @property
+    def label(self) -> str:
+        """The image's text alternative: what chart it is; its finding (`alt`) is the caption under it, which a
+        screen reader reads next, so the two do not say the same thing twice."""
+        kind = "折线图" if isinstance(self.chart, LineChart) else "堆积柱状图"
+        return f"{kind}：{self.chart.title}（图下文字说明其结论，并可下载数据）"
+
 
 def progress_figure(at: Addresses, name: str, key: str, months: list[str], actual: list[float | None], expected: list[float]) -> Figure | None:
     """Progress against 序时进度, month by month; None when nothing was measured."""

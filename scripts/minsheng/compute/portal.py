@@ -385,7 +385,7 @@ def _with_warnings(b: Bulletin) -> list[tuple]:
 def _search_words(plan: DataFolder, ov: YearOverview) -> tuple[str, ...]:
     """Words jieba keeps whole in the search index: the lead units' spellings (but a draft unit's), and the
     items' keywords (so that 适老化改造 is one word in the index, as residents type it)."""
-    units = {spelling for unit in plan.units.units if not unit.review for spelling in (unit.name, *unit.aliases)}
+    units = {spelling for unit in plan.units.units if not unit.review for spelling in unit.spellings}
     return tuple(sorted(units | {word for view in ov.items for word in view.item.keywords}))
 
 

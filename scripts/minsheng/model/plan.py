@@ -30,6 +30,11 @@ class Unit(Record):
     website: str | None = Field(default=None, title="网站", min_length=1, description="以 http:// 或 https:// 开头")
     review: Review
 
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way the unit is written: its name and its other spellings (aliases), the one place they are joined."""
+        return (self.name, *self.aliases)
+
 
 class Group(Record):
     id: str = Field(title="群体编号", pattern=SLUG)

@@ -401,7 +401,7 @@ class _Units:
         self.spellings: dict[str, str] = {}
         existing = plan.units.units if plan.units else []
         for unit in existing:
-            for spelling in (unit.name, *unit.aliases):
+            for spelling in unit.spellings:
                 self.spellings.setdefault(spelling, unit.id)
         self.ids = {unit.id for unit in existing}
         self.prefix = plan.site.placeholder_prefix if plan.site else "待填写"

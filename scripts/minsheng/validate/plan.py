@@ -56,7 +56,7 @@ def chinese_number(text: str) -> int | None:
 
 def check_plan(plan: DataFolder) -> list[Problem]:
     problems = list(_check_site(plan)) + list(_check_units(plan)) + list(_check_rules_and_groups(plan))
-    spellings = {u.id: {u.name, *u.aliases} for u in plan.units.units} if plan.units else {}
+    spellings = {u.id: set(u.spellings) for u in plan.units.units} if plan.units else {}
     groups = {g.id for g in plan.groups.groups} if plan.groups else None
     for year in plan.years.values():
         quotes: list[Quote] = []
@@ -160,7 +160,7 @@ def _check_units(plan: DataFolder) -> Iterator[Problem]:
         owner[("id", unit.id)] = unit.id
         for line, text in enumerate(unit.review):
             yield source.problem("review", text, ("units", index, "review", line), severity="notice")
-        for spelling in (unit.name, *unit.aliases):
+        for spelling in unit.spellings:
             if owner.setdefault(spelling, unit.id) != unit.id:
                 yield source.problem("duplicate-id", f"这种写法已属于单位 {owner[spelling]}", ("units", index),
                                      value=spelling, expected="一种写法只对应一个单位")
