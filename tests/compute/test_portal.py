@@ -12,7 +12,8 @@ from minsheng.validate import validate_data
 
 
 def test_pages_stay_bounded_as_items_grow(tmp_path):
-    """With more items, lists are cut and category pages split: the largest list page does not grow."""
+    """With more items, lists are cut and category, unit and 与我有关 pages split: the largest list page does not grow.
+    (The pattern below sets page_size, group_page_size and record_page_size alike.)"""
     sizes = {}
     for items in (40, 200):
         data = tmp_path / f"synth{items}"
@@ -25,6 +26,8 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         computed = portals(plan)
         site = computed.current
         assert all(len(page.items) <= 3 for b in (*site.categories, *site.units) for page in b.pages)
+        assert all(len(page.items) <= 3 for audience in site.audiences for page in audience.pages)
+        assert max(len(audience.pages) for audience in site.audiences) > 1
         assert len(site.lagging.shown) <= 3 and site.lagging.total == len(site.overview.lagging)
         docs = tmp_path / f"docs{items}"
         write_site(computed, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")

@@ -310,7 +310,7 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
-        audiences.append(Audience(group, served, _pages(addresses.group, group.id, served, rules.page_size)))
+        audiences.append(Audience(group, served, _pages(addresses.group, group.id, served, rules.group_page_size)))
     return Portal(
         site=plan.site, rules=rules, notice=year.notice, at=at, unit_names={u.id: u.name for u in plan.units.units},
         footer=contact.footer(plan.site), feedback=contact.feedback(plan.site), contacts=contacts,

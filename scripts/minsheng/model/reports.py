@@ -109,6 +109,16 @@ class MonthReport:
     progress_columns: dict[str, int] = field(default_factory=dict)  # column name → position in the file
     funds_columns: dict[str, int] = field(default_factory=dict)
     _funds_by_item: dict[str, list[FundReport]] | None = field(default=None, init=False, repr=False, compare=False)
+    _indicators_by_item: dict[str, dict[tuple[str, str], IndicatorReport]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def indicators_of(self, item: str) -> dict[tuple[str, str], IndicatorReport]:
+        """The item's indicator rows by (item, indicator), indexed once after loading as funds_of's are."""
+        if self._indicators_by_item is None:
+            self._indicators_by_item = {}
+            for key, row in self.indicators.items():
+                self._indicators_by_item.setdefault(key[0], {})[key] = row
+        return self._indicators_by_item.get(item, {})
 
     def funds_of(self, item: str) -> list[FundReport]:
         """The item's fund rows (indexed once, after loading: a lookup per item, not a scan)."""

@@ -65,5 +65,8 @@ class Rules(Record):
     list_limit: int = Field(title="清单列出数", ge=1,
                             description="首页、通报和资金公开页的项目清单最多列出几项，最严重的在前；页面大小不随项目数增长")
     page_size: int = Field(title="每页项目数", ge=1, description="类别和牵头单位页面每页列出的项目数")
+    group_page_size: int = Field(20, title="与我有关每页项目数", ge=1,
+                                 description="与我有关页面每页列出的项目数：每项写明能得到什么、谁可以享受、到哪里办和咨询电话，"
+                                             "比类别页表格的一行长得多，所以每页列得少些，页面大小不随项目数增长")
     record_page_size: int = Field(100, title="年度完成情况每页项目数", ge=1,
                                   description="年度完成情况每页列出的项目数：一个区的清单在一页一张表，更大的清单分页，页面大小不随项目数增长")

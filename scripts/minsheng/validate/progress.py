@@ -218,8 +218,8 @@ def reporting(year: Year, month: str) -> Reporting:
 
 def _same_as(before: MonthReport, month: MonthReport, item_id: str) -> bool:
     """Every figure and amount of the item is as the month before (rows added or removed are changes)."""
-    now = {k: r.value for k, r in month.indicators.items() if k[0] == item_id}
-    then = {k: r.value for k, r in before.indicators.items() if k[0] == item_id}
+    now = {k: r.value for k, r in month.indicators_of(item_id).items()}
+    then = {k: r.value for k, r in before.indicators_of(item_id).items()}
     money_now = {(r.source, name): getattr(r, name) for r in month.funds_of(item_id) for name in FUND_FIGURES}
     money_then = {(r.source, name): getattr(r, name) for r in before.funds_of(item_id) for name in FUND_FIGURES}
     return now == then and money_now == money_then
@@ -228,7 +228,7 @@ def _same_as(before: MonthReport, month: MonthReport, item_id: str) -> bool:
 def _written(month: MonthReport, item_id: str) -> bool:
     """Anything in words for the item this month: its progress note, an indicator's or a fund row's note or correction."""
     row = month.items[item_id]
-    rows = [r for k, r in month.indicators.items() if k[0] == item_id] + month.funds_of(item_id)
+    rows = [*month.indicators_of(item_id).values(), *month.funds_of(item_id)]
     return bool(row.note or row.correction or any(r.note or r.correction for r in rows))
 
 
