@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -122,6 +123,63 @@ def test_first_visit_weight_within_budget(browser, site, first_visits):
     print(f"\n首次访问页面重量（{site.engine}，gzip，不含搜索索引）："
           + "，".join(f"{k} {v['total'] / 1024:.1f} KB" for k, v in report.items()))
     assert {k: v["total"] for k, v in report.items() if v["total"] > BUDGET} == {}
+
+
+# An item page on a phone: the answer first (its status, what one gets, how to apply, whom to call), the long parts
+# (monthly history, measures, the notice's text, definitions…) folded, so that the page is a few screens long.
+SCREENS = 5  # at most, in normal and in 长辈模式
+ANSWER_SCREENS = 2  # the answer's end, in normal mode
+ITEM_PAGE = """() => {
+  const bottom = e => e ? e.getBoundingClientRect().bottom + scrollY : Infinity;
+  const apply = [...document.querySelectorAll('article p > strong')].find(s => s.textContent.startsWith('怎么办理'));
+  const folded = [...document.querySelectorAll('article details')];
+  return {height: document.documentElement.scrollHeight, status: bottom(document.querySelector('article .ms-status')),
+          apply: bottom(apply && apply.parentElement), call: bottom(document.querySelector('article h3 ~ p a[href^="tel:"]')),
+          open: folded.filter(d => d.open).length, folded: folded.length,
+          foldedText: folded.map(d => d.textContent.replace(/\\s+/g, '')).join('|'),
+          historyFolded: folded.some(d => [...d.querySelectorAll('th')].some(th => th.textContent.trim() === '进展情况'))};
+}"""
+
+
+def visible_text_length(page: Path) -> int:
+    """How much of a built page's article is not folded away (its text outside <details>), in characters."""
+    import html as html_module
+
+    body = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    body = re.sub(r"<details.*?</details>", "", body, flags=re.S)
+    return len(re.sub(r"\s", "", html_module.unescape(re.sub(r"<[^>]+>", "", body))))
+
+
+@pytest.mark.parametrize("site", ENGINES, indirect=True)
+def test_an_item_page_is_a_few_screens_on_a_phone_with_its_long_parts_folded(browser, site):
+    """The two item pages with the most text left unfolded, at 360 × 740: at most five screens tall, in normal mode
+    and in 长辈模式; the status, 怎么办理 and a number to call within the first two screens (normal mode); every
+    folded part closed, and its text in the page (the notice's text, the monthly history), shown when tapped."""
+    longest = sorted((site.folder / "2024" / "items").glob("*/index.html"), key=visible_text_length)[-2:]
+    items = {row["item"]: row for row in json.loads((site.folder / "2024" / "downloads" / "data" / "items.json")
+                                                    .read_text(encoding="utf-8"))}
+    width, height = SIZES["phone"]
+    page = open_page(browser, site.url + f"2024/items/{longest[0].parent.name}/", width, height, settled=False)
+    for mode in ("normal", "elder"):
+        if mode == "elder":
+            page.click("#ms-elder-toggle")  # remembered for the next page
+        for path in longest:
+            item = path.parent.name
+            page.goto(site.url + f"2024/items/{item}/")
+            assert page.evaluate("document.documentElement.classList.contains('ms-elder')") == (mode == "elder")
+            found = page.evaluate(ITEM_PAGE)
+            assert found["height"] <= SCREENS * height, (item, mode, found["height"] / height)
+            assert found["folded"] >= 5 and found["open"] == 0, (item, mode)
+            assert re.sub(r"\s", "", items[item]["source_text"]) in found["foldedText"], (item, "the notice's text, folded")
+            assert found["historyFolded"], (item, "the monthly history, folded")
+            if mode == "normal":
+                answer = {part: found[part] for part in ("status", "apply", "call")}
+                assert max(answer.values()) <= ANSWER_SCREENS * height, (item, answer)
+    history = page.locator("article details", has=page.locator("th", has_text="进展情况"))
+    assert history.locator("table").is_hidden()
+    history.locator("summary").click()  # a tap opens it
+    assert history.locator("table").is_visible()
+    page.context.close()
 
 
 def test_search_finds_employment_and_opens_it(browser, site_url):

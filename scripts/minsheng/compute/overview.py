@@ -82,6 +82,16 @@ class ItemView:
         return self.history[-1] if self.history else None
 
     @property
+    def missed_warnings(self) -> tuple[EarlyWarning, ...]:
+        """The warnings of milestones passed and not met (未完成节点要求), said together on the item's page."""
+        return tuple(w for w in self.warnings if w.missed)
+
+    @property
+    def foreseen_warnings(self) -> tuple[EarlyWarning, ...]:
+        """The warnings of milestones ahead that the recent pace will not meet."""
+        return tuple(w for w in self.warnings if not w.missed)
+
+    @property
     def history_newest_first(self) -> tuple[ItemMonth, ...]:
         return self.history[::-1]
 
