@@ -53,6 +53,7 @@
   // screen it can be shown as a card per row (portal.css), every cell beside its header, nothing out of sight.
   function tables() { return document.querySelectorAll(".md-content table:not([class])"); }
 
+  var LONG = 40;  // characters: a cell's text longer than this is shown, as a card, under its header, at full width
   function labelCells(table) {
     if (table.dataset.msLabelled) return;
     table.dataset.msLabelled = "1";
@@ -62,6 +63,7 @@
     table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, index) {
         if (heads[index]) cell.setAttribute("data-label", heads[index]);
+        if (cell.textContent.trim().length > LONG) cell.setAttribute("data-ms-long", "");  // as a card: under its header
       });
     });
   }
@@ -78,6 +80,20 @@
     });
   }
 
+  // A table that fits the screen only by squeezing its columns, a row running to more than SQUEEZED lines (the
+  // 预警 table of a bulletin: three columns of long sentences), reads as badly as one that scrolls: cards too.
+  var SQUEEZED = 6;
+  function squeezed(table) {
+    var rows = table.tBodies[0] ? table.tBodies[0].rows : [];
+    if (!rows.length || rows[0].cells.length < 3) return false;
+    var style = getComputedStyle(rows[0].cells[0]);
+    var line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize);
+    for (var i = 0; i < rows.length; i++) {
+      if (rows[i].getBoundingClientRect().height > SQUEEZED * line) return true;
+    }
+    return false;
+  }
+
   function layoutTables() {
     var narrow = (elder() ? PHONE_ELDER : PHONE).matches;
     var boxes = [];
@@ -89,7 +105,7 @@
       boxes.push([table, box, table.hasAttribute("role")]);
     });
     boxes.forEach(function (entry) {
-      var cards = narrow && entry[1].scrollWidth > entry[1].clientWidth + 1;
+      var cards = narrow && (entry[1].scrollWidth > entry[1].clientWidth + 1 || squeezed(entry[0]));
       if (cards) {
         entry[0].setAttribute("data-ms-cards", "");
         entry[1].setAttribute("data-ms-cards", "");

@@ -182,6 +182,43 @@ def test_an_item_page_is_a_few_screens_on_a_phone_with_its_long_parts_folded(bro
     page.context.close()
 
 
+def test_warnings_are_cards_under_a_heading_and_the_status_chart_has_a_table_for_screen_readers(browser, site_url, built_site):
+    """At 360 px, as the accessibility tree (Playwright's ARIA snapshot) and axe read the pages: a bulletin of a month
+    with warnings (2024-09) has its 预警 table, three columns of sentences that fit only squeezed, as cards, every cell
+    beside its header, under a heading; an item on warning has a 预警 heading; the home page's status chart has its
+    counts, month by month, as a table (the chart's own CSV) folded under it, read as a table once opened."""
+    import csv
+
+    from minsheng.compute.overview import overview
+    from minsheng.load.data_folder import load_data_folder
+
+    plan, _ = load_data_folder(DATA)
+    warned = overview(plan, plan.years[2024]).warned[0].item.id
+    page = open_page(browser, site_url + "2024/bulletins/2024-09/", *SIZES["phone"], settled=False)
+    cards = page.evaluate("""() => [...document.querySelectorAll('article table')]
+        .filter(t => [...t.querySelectorAll('th')].some(th => th.textContent.trim() === '预警情况'))
+        .map(t => t.hasAttribute('data-ms-cards'))""")
+    assert cards == [True]
+    assert page.evaluate(TABLES_OUT_OF_SIGHT) == []
+    tree = page.locator("article").aria_snapshot()
+    assert re.search(r'- heading "预警的项目" \[level=2\]\n\s*- paragraph: .*\n\s*- table:', tree), "the 预警 table under its heading"
+    assert axe_violations(page, AXE) == []
+    page.goto(site_url + f"2024/items/{warned}/")
+    assert '- heading "预警" [level=3]' in page.locator("article").aria_snapshot()
+    page.goto(site_url)
+    with (built_site / "2024" / "downloads" / "charts" / "status.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    data = page.locator("article details", has_text="图的数据")
+    data.locator("summary").click()
+    tree = data.aria_snapshot()
+    for row in rows[1:]:
+        year, month = row[0].split("-")
+        assert f'- row "{year}年{int(month)}月 {" ".join(row[1:])}"' in tree, row
+    assert all(f'- columnheader "{word}"' in tree for word in rows[0])
+    assert axe_violations(page, AXE) == []
+    page.context.close()
+
+
 def test_search_finds_employment_and_opens_it(browser, site_url):
     """On MkDocs' site (on Zensical's, the input method's test below opens a result)."""
     page = open_page(browser, site_url, *SIZES["desktop"], settled=False)
