@@ -66,3 +66,25 @@ def test_the_city_level_item_names_itself_so_in_its_title_search_and_script(buil
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [d["title"].replace("\u200b", "") for d in index["docs"] if d["location"] == CITY]
     assert titles and all(name in t for t in titles), titles
+
+
+def test_the_downloads_list_the_city_level_item_as_the_pages_do(built_site):
+    """items and 年度完成情况 (record), in each format: its title with （市级）, its category by the name the site
+    uses (not the notice's 拟安排); no other item's title says 市级."""
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    folder = built_site / "2024" / "downloads" / "data"
+    for table in ("items", "record"):
+        with (folder / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
+            csv_rows = list(csv.DictReader(handle))
+        json_rows = json.loads((folder / f"{table}.json").read_text(encoding="utf-8"))
+        sheet = load_workbook(folder / f"{table}.xlsx", read_only=True).worksheets[0]
+        header, *cells = [list(row) for row in sheet.iter_rows(values_only=True)]
+        for rows in (csv_rows, json_rows):
+            city = [row for row in rows if row["item"] == "c01"]
+            assert [(row["title"], row["category"]) for row in city] == [("实施全民健身设施补短板工程（市级）", "市级民生实事")]
+            assert [row["item"] for row in rows if "市级" in row["title"]] == ["c01"], table
+        assert any("实施全民健身设施补短板工程（市级）" in row for row in cells), table

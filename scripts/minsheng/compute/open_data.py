@@ -44,6 +44,8 @@ def F(name: str, type_: str, title: str, description: str = "") -> Field:  # noq
     return Field(name, type_, title, description)
 
 
+TITLE = "市级民生实事的项目名称后加“（市级）”，与区级项目相区别"
+CATEGORY = "网站所用的类别名称：通知的类别名称带有只在年初适用的字样（如“拟安排”）时，为改用的名称"
 FUNDS_REPORTED = ("该月未报送资金的项目按其最近一次报送的数字计入（见 funds_carried），累计数不因未报送而减少；"
                   "从未报送资金的项目不计入（见 funds_missing）")
 REVISED_VALUE = ("数字为数值；进展情况、资金说明为全文（文字）；报送状态为 true（已报送）或 false（未报送）；"
@@ -57,11 +59,11 @@ def datasets(ov: YearOverview, monthly: list[Bulletin], ledger: list[LedgerState
     return [
         Dataset("items", "项目", "年度民生实事项目及其最新状态", (
             F("item", "string", "项目编号"), F("number", "string", "通知序号"), F("level", "string", "层级", "district 区级；city 市级"),
-            F("category", "string", "类别"), F("title", "string", "项目名称"), F("lead_units", "string", "牵头单位"),
+            F("category", "string", "类别", CATEGORY), F("title", "string", "项目名称", TITLE), F("lead_units", "string", "牵头单位"),
             F("beneficiaries", "string", "受益对象"), F("no_task", "boolean", "本年无任务"),
             F("status", "string", "最新状态"), F("progress", "number", "最新进度（%）"), F("expected", "number", "序时进度（%）"),
             F("source_text", "string", "通知原文")),
-            tuple((v.item.id, v.item.number, v.item.level, v.category.name, v.item.title, "、".join(u.name for u in v.units),
+            tuple((v.item.id, v.item.number, v.item.level, v.category.shown, v.item.listed_title, "、".join(u.name for u in v.units),
                    v.item.beneficiaries, v.item.no_task, v.status.word,
                    v.latest.progress if v.latest else None, v.latest.expected if v.latest else None, v.item.source_text)
                   for v in ov.items), ("item",)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..revisions import Described
 from .funds import Money
 from .ledger import LedgerState
-from .open_data import F, Dataset
+from .open_data import CATEGORY, TITLE, F, Dataset
 from .overview import ItemView, YearOverview
 
 
@@ -90,8 +90,8 @@ def year_record(ov: YearOverview, ledger: Sequence[LedgerState], revisions: Sequ
 def record_dataset(record: YearRecord) -> Dataset:
     """The table as a download (年度完成情况), the same rows as the page."""
     return Dataset("record", "年度完成情况", "每个项目截至最新报送月份底的状态、进度、资金、问题和更正，一行一项", (
-        F("item", "string", "项目编号"), F("number", "string", "通知序号"), F("title", "string", "项目名称"),
-        F("category", "string", "类别"), F("lead_units", "string", "牵头单位"),
+        F("item", "string", "项目编号"), F("number", "string", "通知序号"), F("title", "string", "项目名称", TITLE),
+        F("category", "string", "类别", CATEGORY), F("lead_units", "string", "牵头单位"),
         F("status", "string", "状态"), F("progress", "number", "进度（%）", "为空表示定性任务、无任务或未报送"),
         F("expected", "number", "序时进度（%）"),
         F("funds_month", "string", "资金月份", "资金数字所属的月份（最近一次报送资金的月份）；为空表示从未报送资金"),
@@ -99,7 +99,7 @@ def record_dataset(record: YearRecord) -> Dataset:
         F("disbursed", "number", "累计拨付（万元）"),
         F("problems", "integer", "登记问题数", "0 表示未登记问题"), F("problems_closed", "integer", "已销号问题数"),
         F("corrections", "integer", "更正数", "0 表示无更正")),
-        tuple((r.view.item.id, r.view.item.number, r.view.item.title, r.view.category.name,
+        tuple((r.view.item.id, r.view.item.number, r.view.item.listed_title, r.view.category.shown,
                "、".join(u.name for u in r.view.units), r.view.status.word, r.progress, r.expected,
                r.money_month, r.money.planned if r.money else None, r.money.in_place if r.money else None,
                r.money.disbursed if r.money else None, r.problems, r.closed, r.corrections)

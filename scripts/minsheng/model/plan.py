@@ -208,10 +208,16 @@ class Item(Record):
         return self.level == "city"
 
     @property
+    def listed_title(self) -> str:
+        """The title as every list gives it: for a city-level item (numbered like one of the district's), with
+        （市级）, so that no two items are listed alike; the downloads' title column too."""
+        return f"{self.title}{'（市级）' if self.city else ''}"
+
+    @property
     def numbered(self) -> str:
-        """The item as every list, title and script names it: its number, its title and, for a city-level item
-        (numbered like one of the district's), （市级）: one item, one number."""
-        return f"（{self.number}）{self.title}{'（市级）' if self.city else ''}"
+        """The item as every list, title and script names it: its number and its listed title: one item, one
+        number."""
+        return f"（{self.number}）{self.listed_title}"
 
     def reviews(self) -> list[tuple[tuple, str]]:
         """Every review line of the item and of its indicators and standards, with its path in the file."""
