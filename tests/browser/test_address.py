@@ -65,3 +65,25 @@ def test_a_missing_page_deep_under_the_path_is_the_styled_404_page(browser, pref
     home = page.locator("article a", has_text="回到首页").evaluate("a => a.href")
     assert home.rstrip(".").rstrip("/") + "/" == prefixed_url
     page.context.close()
+
+
+def test_the_qr_code_on_a_township_s_notice_board_sheet_opens_the_page(browser, prefixed_url, artifacts):
+    """A 乡镇 page printed on A4 (print media, the sheet's own layout): the QR code on it, read by zxing-cpp from
+    the printed sheet as drawn, is the page's address at the office's site (SITE_URL), as the sheet says in words."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from conftest import SITE_URL
+
+    page = _visit(browser, prefixed_url + "places/tangkou/", settled=False)
+    page.emulate_media(media="print")
+    qr = page.locator("article img.ms-place__qr")
+    assert qr.is_visible() and page.evaluate("() => document.querySelector('article img.ms-place__qr').naturalWidth") > 0
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+    assert [(code.format, code.text) for code in found] == [(zxingcpp.BarcodeFormat.QRCode, SITE_URL + "places/tangkou/")]
+    assert f"扫码在手机上查看本页：{SITE_URL}places/tangkou/" in page.inner_text("article")
+    if artifacts:
+        page.pdf(path=str(artifacts / "place-tangkou-sheet.pdf"), format="A4")
+    page.context.close()
