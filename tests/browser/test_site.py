@@ -182,7 +182,8 @@ def test_an_item_page_is_a_few_screens_on_a_phone_with_its_long_parts_folded(bro
     page.context.close()
 
 
-def test_warnings_are_cards_under_a_heading_and_the_status_chart_has_a_table_for_screen_readers(browser, site_url, built_site):
+def test_warnings_are_cards_under_a_heading_and_the_status_chart_has_a_table_for_screen_readers(browser, site_url, built_site,
+                                                                                               artifacts):
     """At 360 px, as the accessibility tree (Playwright's ARIA snapshot) and axe read the pages: a bulletin of a month
     with warnings (2024-09) has its 预警 table, three columns of sentences that fit only squeezed, as cards, every cell
     beside its header, under a heading; an item on warning has a 预警 heading; the home page's status chart has its
@@ -200,6 +201,8 @@ def test_warnings_are_cards_under_a_heading_and_the_status_chart_has_a_table_for
         .map(t => t.hasAttribute('data-ms-cards'))""")
     assert cards == [True]
     assert page.evaluate(TABLES_OUT_OF_SIGHT) == []
+    if artifacts:
+        page.screenshot(path=str(artifacts / "mkdocs-bulletin-2024-09-phone-normal.png"), full_page=True)
     tree = page.locator("article").aria_snapshot()
     assert re.search(r'- heading "预警的项目" \[level=2\]\n\s*- paragraph: .*\n\s*- table:', tree), "the 预警 table under its heading"
     assert axe_violations(page, AXE) == []
