@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, multiset_agreement
+from conftest import DATA, multiset_agreement, shipped
 from minsheng.cli import main
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import decode_notice, draft
 from minsheng.load.data_folder import load_data_folder
 
 NOTICE = (DATA / "2024" / "notice.txt").read_text(encoding="utf-8")
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 SHIPPED = {item.id: item for item in PLAN.years[2024].items}
 DIGITS = "一二三四五六七八九"
 
@@ -42,18 +42,18 @@ def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):
     same: Counter = Counter()
     totals: Counter = Counter()
     misses: list[str] = []
-    for item_id, shipped in SHIPPED.items():
+    for item_id, original in SHIPPED.items():
         drafted = items[item_id]
         checks = {
-            "number": drafted["number"] == shipped.number,
-            "category": categories[drafted["category"]] == shipped_categories[shipped.category],
-            "level": drafted["level"] == shipped.level,
-            "title": drafted["title"] == shipped.title,
-            "source_text": drafted["source_text"] == shipped.source_text,
-            "lead_units_text": drafted["lead_units_text"] == shipped.lead_units_text,
-            "lead_units": drafted["lead_units"] == shipped.lead_units,
-            "measures": drafted["measures"] == shipped.measures,
-            "no_task": drafted.get("no_task", False) == shipped.no_task,
+            "number": drafted["number"] == original.number,
+            "category": categories[drafted["category"]] == shipped_categories[original.category],
+            "level": drafted["level"] == original.level,
+            "title": drafted["title"] == original.title,
+            "source_text": drafted["source_text"] == original.source_text,
+            "lead_units_text": drafted["lead_units_text"] == original.lead_units_text,
+            "lead_units": drafted["lead_units"] == original.lead_units,
+            "measures": drafted["measures"] == original.measures,
+            "no_task": drafted.get("no_task", False) == original.no_task,
         }
         for name, ok in checks.items():
             totals[name] += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from conftest import DATA, ROOT, edit_csv, generated_pages, generated_text, page_text
+from conftest import ROOT, edit_csv, generated_pages, generated_text, page_text, shipped
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
@@ -19,7 +19,7 @@ from minsheng.compute.vocabulary import search_tags
 from minsheng.load.data_folder import load_data_folder
 from minsheng.status import Status
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 VIEW = overview(PLAN, YEAR)
 

@@ -125,7 +125,7 @@ PAST_YEAR_BOOST = 0.5
 def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
     """The pages of one year, every one under its year's addresses."""
     _use_year(env, portal)
-    ov, notice, at = portal.overview, portal.notice, portal.at
+    notice, at = portal.notice, portal.at
     common = _common(portal, portals)
     site_meta = _site_meta(portal, portals, notice.year)
 
