@@ -341,8 +341,10 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
         search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
                                    *(page.place.name for page in (towns.pages if towns else ()))})),
         search_tags=tags, places=towns,
-        word_rows=suggestions(tags, {v.item.id: v.item.numbered for v in ov.items},
-                              lambda item: addresses.published(at.item(item))),
+        word_rows=suggestions(tags, {v.item.id: (v.item.numbered, v.item.source_text) for v in ov.items},
+                              lambda item: addresses.published(at.item(item)),
+                              tuple((page.place.name, addresses.published(addresses.place(page.place.id)))
+                                    for page in (towns.pages if towns else ()))),
     )
 
 
