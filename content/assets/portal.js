@@ -239,6 +239,8 @@
         zensicalEmpty(shadow);
       }).observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true,
                            attributeFilter: ATTRIBUTES });
+      // and as the question is typed on: Zensical leaves its "No results" line as it is while it still finds nothing
+      shadow.addEventListener("input", function () { zensicalEmpty(shadow); });
       searchFromAddress(shadow);
     };
     var shadow = zensicalSearch();

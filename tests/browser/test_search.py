@@ -140,6 +140,11 @@ def test_a_residents_words_find_the_item_first(browser, site):
     page.wait_for_function(f"() => ({EMPTY_HELP})()?.includes('tel:{HOTLINE}')", timeout=10_000)
     help_links = page.evaluate(f"() => ({EMPTY_HELP})()")
     assert "groups/" in help_links and "feedback/" in help_links, help_links
+    # a whole sentence typed on: the item it points to is offered, for the whole of it (not for what was typed first)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("给家里老人装扶手防摔", delay=150)  # as a person types, one letter at a time
+    page.keyboard.press("End")
+    page.wait_for_function(f"() => ({EMPTY_HELP})()?.includes('2024/items/12/')", timeout=10_000)
     # the recall of everyday questions, on this engine's own search and with what an empty search offers
     prefix = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).pathname")
     for name, asked in (("held out", HELD_OUT), ("worked", WORKED)):
