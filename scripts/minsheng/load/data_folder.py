@@ -67,6 +67,7 @@ class Year:
     notice_text: str | None = None
     items: list[Item] = field(default_factory=list)
     item_sources: dict[str, Source] = field(default_factory=dict)  # by item id
+    unreadable_items: set[str] = field(default_factory=set)  # ids (file names) of item files refused: their own errors say why
     months: list[MonthReport] = field(default_factory=list)  # the monthly reports, in order
     ledger: LedgerFile | None = None  # 问题销号 ledger
     ledger_source: Source | None = None
@@ -155,6 +156,7 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
     for path in paths:
         item, source = _load(path, Item, root, problems)
         if item is None:
+            year.unreadable_items.add(path.stem)
             continue
         if item.id in year.item_sources:
             first = year.item_sources[item.id].file
@@ -163,7 +165,7 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
             continue
         year.items.append(item)
         year.item_sources[item.id] = source
-    year.months, found = load_months(folder, root, set(year.item_sources))
+    year.months, found = load_months(folder, root, set(year.item_sources) | year.unreadable_items)
     problems.extend(found)
     year.ledger, year.ledger_source = _optional(folder / "problems.yaml", LedgerFile, root, problems,
                                                 "没有问题销号台账，按没有问题处理")
