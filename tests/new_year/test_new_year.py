@@ -60,8 +60,8 @@ def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):
             same[name] += ok
             if not ok:
                 misses.append(f"{item_id} {name}")
-        targets = [i.target for i in shipped.indicators if i.target is not None]
-        amounts = [p.amount for p in shipped.policy_parameters]
+        targets = [i.target for i in original.indicators if i.target is not None]
+        amounts = [p.amount for p in original.policy_parameters]
         drafted_targets = [i["target"] for i in drafted.get("indicators", [])]
         drafted_amounts = [p["amount"] for p in drafted.get("policy_parameters", [])]
         for name, wanted, got in (("indicator targets", targets, drafted_targets),
@@ -71,7 +71,7 @@ def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):
             if multiset_agreement(wanted, got) < len(wanted):
                 misses.append(f"{item_id} {name}: {sorted(wanted)} drafted {sorted(got)}")
         # where the draft found a shipped target, does it read its unit and qualifier the same way?
-        for indicator in shipped.indicators:
+        for indicator in original.indicators:
             match = [i for i in drafted.get("indicators", []) if i["target"] == indicator.target]
             if indicator.target is not None and match:
                 totals["target units"] += 1
@@ -254,3 +254,19 @@ def test_lead_units_with_full_names_keep_their_和_and_unknown_ones_become_one_d
     assert units.match("教育局和财政局")[0] == ["education", "new-2025-2"]
     assert units.match("区住房和城乡建设局、人社局")[0] == ["new-2025-1", "hrss"]
     assert [unit["name"] for unit in units.added] == ["区住房和城乡建设局", "财政局"]
+
+
+def test_a_notice_is_read_by_the_one_decoder_and_refused_with_its_line():
+    """UTF-8 or GB18030 as Chinese Windows saves it; a file mixing the two is refused naming the first line that
+    is not UTF-8, as a CSV file would be (load/csv_file.decode reads both)."""
+    import pytest
+
+    from minsheng.errors import UserError
+    from minsheng.new_year.new_year import decode_notice
+
+    text = "关于印发2024年民生实事的通知\n一、促进就业\n（一）稳定就业。\n"
+    assert decode_notice(text.encode("utf-8-sig"), "通知.txt") == (text, "UTF-8")
+    assert decode_notice(text.encode("gb18030"), "通知.txt") == (text, "GB18030")
+    mixed = text.encode("utf-8") + "（二）技能培训。\n".encode("gb18030")
+    with pytest.raises(UserError, match=r"通知\.txt 第4行：文件混用了 UTF-8 和其他编码.*另存为 UTF-8"):
+        decode_notice(mixed, "通知.txt")
