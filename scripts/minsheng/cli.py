@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     synthetic.add_argument("--months", type=int, default=12, help="月份数（默认 12）")
     synthetic.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
     synthetic.add_argument("--out", type=Path, required=True, help="输出文件夹（不能在 data/ 里）")
+    synthetic.add_argument("--cycle", action="store_true",
+                           help="合成完整的年度流程：征集、票决、实施（含调整）、监督、测评（演示用）")
 
     measure = commands.add_parser("bench", parents=[data],
                                   help="测量构建的耗时（整个进程，三次取中位数）、内存和网站大小（随附数据及合成的大规模数据）")
@@ -420,8 +422,9 @@ def _synth(args: argparse.Namespace) -> int:
 
     if not _data_folder(args.data):
         return 1
-    written = synth(args.items, args.months, args.seed, args.out, args.data)
-    print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告（合成数据，不是真实数据）")
+    written = synth(args.items, args.months, args.seed, args.out, args.data, args.cycle)
+    steps = "，以及征集、票决、调整、监督和测评的文件" if args.cycle else ""
+    print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告{steps}（合成数据，不是真实数据）")
     return 0
 
 
