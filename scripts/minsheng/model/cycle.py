@@ -129,3 +129,24 @@ class CycleTable:
     def header(self, name: str) -> str:
         """The Chinese header of the column `name`."""
         return next(c.header for c in CYCLE_FILES[self.stem] if c.name == name)
+
+
+@dataclass(frozen=True)
+class Voted:
+    """A candidate's row and whether the rule elects it."""
+
+    row: CycleRow
+    elected: bool
+
+
+@dataclass(frozen=True)
+class Rated:
+    """An item's 测评 row and the rating the rule gives its counts."""
+
+    row: CycleRow
+    rating: str
+
+    @property
+    def below(self) -> bool:
+        """Rated below 满意: it must be put right and reported again."""
+        return self.rating != RATINGS[0]
