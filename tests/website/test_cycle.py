@@ -86,3 +86,11 @@ def test_the_shipped_year_says_which_steps_it_had_and_shows_none_it_did_not(buil
     record = page_text(built_site, "2024/record")
     assert "票决" not in record and "测评" not in record
     assert "从征集到测评" not in page_text(built_site, "2024/items/01")
+
+
+def test_the_feed_announces_each_step_as_it_was_made_public(docs):
+    feed = (docs / "feed.xml").read_text(encoding="utf-8")
+    titles = re.findall(r"<title>(2024年[^<]*)</title>", feed)
+    assert titles[:2] == ["2024年民生实事征集结果", "2024年民生实事票决结果"] and titles[-1] == "2024年民生实事满意度测评结果"
+    assert {"2024年民生实事项目调整（项目0001）", "2024年民生实事人大督办建议"} <= set(titles)
+    assert "<link href=\"2024/cycle/\"" in feed
