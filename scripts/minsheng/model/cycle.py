@@ -65,33 +65,53 @@ class Cycle(Record):
     rating: Session | None = Field(None, title="测评")
 
 
-def _columns(*spec: tuple[str, str, str]) -> tuple[Column, ...]:
-    return tuple(Column(name, header, meaning, name) for name, header, meaning in spec)
+def _columns(*spec: tuple[str, str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*column) for column in spec)
 
 
 CYCLE_FILES: dict[str, tuple[Column, ...]] = {  # file stem under data/<year>/cycle/ → its columns
     "proposals": _columns(
-        ("source", "来源", "群众、人大代表、政协委员 或 其他"), ("category", "类别", "建议所属的类别，如 交通出行"),
-        ("count", "件数", "建议件数（整数）"), ("outcome", "处理结果", "采纳 或 未采纳"),
-        ("reason", "说明", "未采纳的原因，或采纳后并入哪个候选项目；不写提议人的姓名和号码")),
+        ("source", "来源", "群众、人大代表、政协委员 或 其他", "Who proposed: the public, NPC deputies, CPPCC members or other"),
+        ("category", "类别", "建议所属的类别，如 交通出行", "Category of the proposals"),
+        ("count", "件数", "建议件数（整数）", "Number of proposals (whole number)"),
+        ("outcome", "处理结果", "采纳 或 未采纳", "Taken up (采纳) or not (未采纳)"),
+        ("reason", "说明", "未采纳的原因，或采纳后并入哪个候选项目；不写提议人的姓名和号码",
+         "Why not taken, or which candidate it was merged into; never a proposer's name or number")),
     "candidates": _columns(
-        ("candidate", "候选编号", "候选项目的编号，如 H01"), ("item", "项目编号", "当选后在清单中的项目编号；未当选的留空"),
-        ("title", "项目名称", "候选项目名称"), ("content", "主要内容", "主要建设内容"),
-        ("investment", "总投资（万元）", "总投资，万元"), ("lead_unit", "牵头单位", "牵头单位名称"),
-        ("deadline", "完成时限", "如 2024年12月底"), ("for", "赞成", "赞成票数"), ("against", "反对", "反对票数"),
-        ("abstain", "弃权", "弃权票数"), ("elected", "是否当选", "当选 或 未当选（须与按规则计算的结果一致）")),
+        ("candidate", "候选编号", "候选项目的编号，如 H01", "Candidate id on the ballot"),
+        ("item", "项目编号", "当选后在清单中的项目编号；未当选的留空", "The item id in the year's list once elected; empty when not elected"),
+        ("title", "项目名称", "候选项目名称", "Candidate's title"),
+        ("content", "主要内容", "主要建设内容", "Main content"),
+        ("investment", "总投资（万元）", "总投资，万元", "Total investment, 10,000 yuan"),
+        ("lead_unit", "牵头单位", "牵头单位名称", "Lead unit"),
+        ("deadline", "完成时限", "如 2024年12月底", "Completion time"),
+        ("for", "赞成", "赞成票数", "Votes for"),
+        ("against", "反对", "反对票数", "Votes against"),
+        ("abstain", "弃权", "弃权票数", "Abstentions"),
+        ("elected", "是否当选", "当选 或 未当选（须与按规则计算的结果一致）", "Elected or not, as published (checked against the rule)")),
     "adjustments": _columns(
-        ("item", "项目编号", "调整或终止的项目"), ("kind", "类型", "调整 或 终止"), ("content", "内容", "调整的内容或终止的原因"),
-        ("decision", "人大决定", "作出决定的会议和文件，如 区人大常委会第二十次会议决定"),
-        ("date", "决定日期", "如 2024-08-28"), ("announced", "公告日期", "向社会公告的日期")),
+        ("item", "项目编号", "调整或终止的项目", "Item adjusted or terminated"),
+        ("kind", "类型", "调整 或 终止", "Adjusted (调整) or terminated (终止)"),
+        ("content", "内容", "调整的内容或终止的原因", "What changed, or why it was terminated"),
+        ("decision", "人大决定", "作出决定的会议和文件，如 区人大常委会第二十次会议决定", "The people's congress decision"),
+        ("date", "决定日期", "如 2024-08-28", "Date of the decision"),
+        ("announced", "公告日期", "向社会公告的日期", "Date of the public notice")),
     "oversight": _columns(
-        ("date", "日期", "如 2024-06-18"), ("kind", "形式", "视察、专题询问 或 督办建议"),
-        ("item", "项目编号", "涉及的项目；涉及全部项目的留空"), ("content", "内容", "视察发现、询问的问题或督办建议"),
-        ("unit", "答复单位", "答复的单位"), ("response", "答复", "答复或办理情况"), ("responded", "答复日期", "如 2024-07-10")),
+        ("date", "日期", "如 2024-06-18", "Date"),
+        ("kind", "形式", "视察、专题询问 或 督办建议", "Inspection (视察), special inquiry (专题询问) or supervision proposal (督办建议)"),
+        ("item", "项目编号", "涉及的项目；涉及全部项目的留空", "Item concerned; empty for the whole list"),
+        ("content", "内容", "视察发现、询问的问题或督办建议", "What was found, asked or proposed"),
+        ("unit", "答复单位", "答复的单位", "Unit that answered"),
+        ("response", "答复", "答复或办理情况", "The answer or what was done"),
+        ("responded", "答复日期", "如 2024-07-10", "Date of the answer")),
     "ratings": _columns(
-        ("item", "项目编号", "测评的项目"), ("satisfied", "满意", "满意票数"), ("fair", "基本满意", "基本满意票数"),
-        ("unsatisfied", "不满意", "不满意票数"), ("abstain", "弃权", "弃权票数"),
-        ("follow_up", "整改情况", "评为基本满意或不满意后的整改和再次报告情况")),
+        ("item", "项目编号", "测评的项目", "Item rated"),
+        ("satisfied", "满意", "满意票数", "Votes 满意 (satisfied)"),
+        ("fair", "基本满意", "基本满意票数", "Votes 基本满意 (fairly satisfied)"),
+        ("unsatisfied", "不满意", "不满意票数", "Votes 不满意 (not satisfied)"),
+        ("abstain", "弃权", "弃权票数", "Abstentions"),
+        ("follow_up", "整改情况", "评为基本满意或不满意后的整改和再次报告情况",
+         "What followed a rating below 满意: rectification and the report again")),
 }
 CYCLE_STEP_OF_FILE = {"proposals": "proposals", "candidates": "vote", "adjustments": "implementation",
                       "oversight": "oversight", "ratings": "rating"}
