@@ -68,7 +68,7 @@ def test_what_the_office_gets_wrong_is_named_where_it_is(cycle_copy):
     edit(folder / "oversight.csv", 2, {"日期": "6月18日"})
     found = lines(cycle_copy)
     at = "data/2024/cycle/"
-    assert f"{at}candidates.csv 第2行第11列：错误[wrong-value] 字段 是否当选：按规则（名额 12、赞成票超过全体代表的50%）应为“当选”；发现的值：“未当选”；应为：当选。" in found
+    assert f"{at}candidates.csv 第2行第11列：错误[vote-result] 字段 是否当选：按规则（名额 12、赞成票超过全体代表的50%）应为“当选”；发现的值：“未当选”；应为：当选。" in found
     assert any(line.startswith(f"{at}candidates.csv 第3行第8列：错误[number] 字段 赞成：") and "“一百”" in line for line in found)
     assert f"{at}ratings.csv 第2行第1列：错误[unknown-reference] 字段 项目编号：计划中没有这个项目；发现的值：“9999”；应为：本年度 items/ 中的项目编号。" in found
     assert f"{at}proposals.csv 第5行第5列：错误[privacy] 字段 说明：含有手机号码，个人信息不得公开；发现的值：“139…5678（中间已隐去）”；应为：删去，或用遮挡形式（如 138****1234）。" in found
@@ -80,7 +80,7 @@ def test_what_the_office_gets_wrong_is_named_where_it_is(cycle_copy):
 def test_a_step_the_year_did_not_declare_is_refused(cycle_copy):
     (cycle_copy / "2024" / "cycle.yaml").write_text("steps: [implementation]\n", encoding="utf-8")
     found = lines(cycle_copy)
-    assert any(line.startswith("data/2024/cycle/ratings.csv：错误[wrong-value] 本年度的 cycle.yaml 没有“测评”这个环节") for line in found)
+    assert any(line.startswith("data/2024/cycle/ratings.csv：错误[cycle-step] 本年度的 cycle.yaml 没有“测评”这个环节") for line in found)
 
 
 @pytest.mark.parametrize("counts, members, word", [

@@ -22,7 +22,7 @@ def check_cycle(plan: DataFolder, year: Year) -> list[Problem]:
     for stem, table in year.cycle_files.items():
         step = CYCLE_STEP_OF_FILE[stem]
         if step not in steps:
-            problems.append(Problem("wrong-value", table.file, f"本年度的 cycle.yaml 没有“{STEPS[step]}”这个环节，却有它的文件",
+            problems.append(Problem("cycle-step", table.file, f"本年度的 cycle.yaml 没有“{STEPS[step]}”这个环节，却有它的文件",
                                     value=stem + ".csv", expected=f"在 {where} 的 steps 里加上 {step}，或删去这个文件"))
     for step, stem in NEEDED.items():
         if step in steps and stem not in year.cycle_files:
@@ -37,11 +37,11 @@ def check_cycle(plan: DataFolder, year: Year) -> list[Problem]:
     for stem in ("candidates", "adjustments", "oversight", "ratings"):
         for row in tables[stem].rows if stem in tables else ():
             if row["item"] and row["item"] not in items:
-                problems.append(_at(tables[stem], row, "item", "unknown-reference", "计划中没有这个项目",
+                problems.append(add("unknown-reference", tables[stem], row, "item", "计划中没有这个项目",
                                     "本年度 items/ 中的项目编号"))
     for row in tables["proposals"].rows if "proposals" in tables else ():
         if row["outcome"] == "未采纳" and not row["reason"]:
-            problems.append(_at(tables["proposals"], row, "reason", "missing-row", "未采纳的建议要写明原因",
+            problems.append(add("missing-row", tables["proposals"], row, "reason", "未采纳的建议要写明原因",
                                 "未采纳的原因，如 不属于政府职责、已列入部门年度计划"))
     if "candidates" in tables and year.cycle and year.cycle.vote:
         problems += _check_vote(plan, year, tables["candidates"])
@@ -50,8 +50,9 @@ def check_cycle(plan: DataFolder, year: Year) -> list[Problem]:
     return problems
 
 
-def _at(table: CycleTable, row: CycleRow, name: str, code: str, message: str, expected: str,
+def add(code: str, table: CycleTable, row: CycleRow, name: str, message: str, expected: str,
         severity: str = "error") -> Problem:
+    """A problem at the cell `name` of `row`."""
     return Problem(code, table.file, message, line=row.row, column=table.columns[name], field=table.header(name),
                    value=row[name], expected=expected, severity=severity)
 
@@ -62,10 +63,10 @@ def _check_vote(plan: DataFolder, year: Year, table: CycleTable) -> list[Problem
     for row, count in Counter(r["candidate"] for r in table.rows).items():
         if count > 1:
             first = next(r for r in table.rows if r["candidate"] == row)
-            problems.append(_at(table, first, "candidate", "duplicate-row", f"候选编号重复（{count}行）", "每个候选项目一行"))
+            problems.append(add("duplicate-row", table, first, "candidate", f"候选编号重复（{count}行）", "每个候选项目一行"))
     for row in rows:
         if row["for"] + row["against"] + row["abstain"] > session.members:
-            problems.append(_at(table, row, "for", "out-of-range", f"赞成、反对、弃权共 {row['for'] + row['against'] + row['abstain']} 票，"
+            problems.append(add("out-of-range", table, row, "for", f"赞成、反对、弃权共 {row['for'] + row['against'] + row['abstain']} 票，"
                                 f"超过全体代表 {session.members} 人", f"三项之和不超过 {session.members}"))
     if session.seats is None:
         return problems + [year.cycle_source.problem("missing-field", "票决缺少名额", ("vote",), expected="seats: 当选的项目数")]
@@ -73,17 +74,17 @@ def _check_vote(plan: DataFolder, year: Year, table: CycleTable) -> list[Problem
                            [r["for"] + r["against"] + r["abstain"] for r in rows])
     for index, row in enumerate(rows):
         if index in tied:
-            problems.append(_at(table, row, "for", "wrong-value", "与其他候选项目得票相同，争最后的名额",
+            problems.append(add("vote-result", table, row, "for", "与其他候选项目得票相同，争最后的名额",
                                 "按规则另行投票后填写结果"))
             continue
         computed = "当选" if index in chosen else "未当选"
         if row["elected"] and row["elected"] != computed:
-            problems.append(_at(table, row, "elected", "wrong-value", f"按规则（名额 {session.seats}、赞成票超过全体代表的"
+            problems.append(add("vote-result", table, row, "elected", f"按规则（名额 {session.seats}、赞成票超过全体代表的"
                                 f"{plan.rules.rating.elected_above:g}%）应为“{computed}”", computed))
         if computed == "当选" and not row["item"]:
-            problems.append(_at(table, row, "item", "missing-row", "当选的项目要写明它在清单中的项目编号", "如 07"))
+            problems.append(add("missing-row", table, row, "item", "当选的项目要写明它在清单中的项目编号", "如 07"))
         if computed == "未当选" and row["item"]:
-            problems.append(_at(table, row, "item", "wrong-value", "未当选的候选项目不应有清单中的项目编号", "留空"))
+            problems.append(add("vote-result", table, row, "item", "未当选的候选项目不应有清单中的项目编号", "留空"))
     return problems
 
 
@@ -92,12 +93,12 @@ def _check_ratings(year: Year, table: CycleTable, adjustments: CycleTable | None
     seen: dict[str, int] = {}
     for row in table.rows:
         if row["item"] in seen:
-            problems.append(_at(table, row, "item", "duplicate-row", f"这个项目已有一行（第{seen[row['item']]}行）",
+            problems.append(add("duplicate-row", table, row, "item", f"这个项目已有一行（第{seen[row['item']]}行）",
                                 "每个项目一行"))
         seen.setdefault(row["item"], row.row)
         counts = [row[n] for n in ("satisfied", "fair", "unsatisfied", "abstain")]
         if None not in counts and sum(counts) > members:
-            problems.append(_at(table, row, "satisfied", "out-of-range", f"四项共 {sum(counts)} 票，超过全体代表 {members} 人",
+            problems.append(add("out-of-range", table, row, "satisfied", f"四项共 {sum(counts)} 票，超过全体代表 {members} 人",
                                 f"满意、基本满意、不满意、弃权之和不超过 {members}"))
     ended = {r["item"] for r in adjustments.rows if r["kind"] == "终止"} if adjustments else set()
     missing = [item.id for item in year.items if item.id not in seen and item.id not in ended]
