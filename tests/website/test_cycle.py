@@ -40,6 +40,8 @@ def test_the_cycle_page_shows_every_step_with_its_figures(docs):
     assert list(proposals[0])[0] == "year"
     for row in download(docs, "cycle-oversight"):
         assert row["content"] in page
+    assert "[年度流程](cycle.md)" in generated_text(docs, "2024/index")  # reached from the year's page and the site map
+    assert "[年度流程](../2024/cycle.md)" in generated_text(docs, "about/sitemap")
 
 
 def test_every_candidate_appears_with_its_counts_and_the_rule_decides_who_is_elected(docs):
