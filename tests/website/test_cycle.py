@@ -64,6 +64,7 @@ def test_every_rating_shown_is_the_rule_applied_to_the_published_counts(docs):
     rules = yaml.safe_load((DATA / "rules.yaml").read_text(encoding="utf-8"))["rating"]
     members = int(re.search(r"对每个项目测评（全体代表 (\d+) 人）", page).group(1))
     record = generated_text(docs, "2024/record")
+    group = generated_text(docs, "groups/everyone")  # 与我有关: every synthetic item serves everyone
     seen = set()
     for row in download(docs, "cycle-ratings"):
         satisfied, fair = int(row["satisfied"]), int(row["fair"])
@@ -76,6 +77,7 @@ def test_every_rating_shown_is_the_rule_applied_to_the_published_counts(docs):
         assert counts in item  # the item's timeline
         assert f"| {row['satisfied']} | {row['fair']} | {row['unsatisfied']} | {row['abstain']} | **{expected}** |" in page
         assert re.search(rf"items/{row['item']}\.md\).*\| {expected} \|$", record, re.M)
+        assert f"测评：**{expected}**（满意{satisfied}票，基本满意{fair}票，不满意{row['unsatisfied']}票，弃权{row['abstain']}票）" in group
         if expected != "满意":  # what followed a rating below 满意
             assert "- **整改**：" + row["follow_up"] in item
     assert seen == {"满意", "基本满意", "不满意"}
