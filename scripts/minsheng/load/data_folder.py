@@ -27,7 +27,9 @@ from ..model import (
     VocabularyFile,
     field_label,
 )
+from ..model.cycle import Cycle, CycleTable
 from ..problems import Problem, relative
+from .cycle import load_cycle
 from .progress import load_months
 from .records import to_record
 from .yaml_file import YamlDocument, read_yaml
@@ -78,6 +80,9 @@ class Year:
     revisions_source: Source | None = None
     vocabulary: VocabularyFile | None = None  # residents' words for the items (optional)
     vocabulary_source: Source | None = None
+    cycle: Cycle | None = None  # which steps of the yearly cycle the year had (cycle.yaml; without it: 实施 only)
+    cycle_source: Source | None = None
+    cycle_files: dict[str, CycleTable] = field(default_factory=dict)  # cycle/<step>.csv by stem
 
 
 @dataclass
@@ -178,6 +183,10 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
         year.revisions, year.revisions_source = _load(folder / "revisions.yaml", RevisionsFile, root, problems)
     if (folder / "vocabulary.yaml").exists():
         year.vocabulary, year.vocabulary_source = _load(folder / "vocabulary.yaml", VocabularyFile, root, problems)
+    if (folder / "cycle.yaml").exists():
+        year.cycle, year.cycle_source = _load(folder / "cycle.yaml", Cycle, root, problems)
+    year.cycle_files, found = load_cycle(folder, root, set(year.item_sources))
+    problems.extend(found)
     return year
 
 

@@ -136,6 +136,8 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
 
     year = f"{notice.year}年"
     page("home.md.j2", at.index, _column(f"{year}民生实事"), site_home=False)
+    if portal.cycle.full:  # 征集, 票决, 监督, 测评: only a year that had them has the page
+        page("cycle.md.j2", at.cycle, _column(f"{year}年度流程"))
     for listed in portal.record_pages:
         page("record.md.j2", listed.target, _column(f"{year}年度完成情况"), page=listed)
     page("categories.md.j2", at.categories, _column(f"{year}项目分类"))
