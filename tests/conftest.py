@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -24,6 +25,15 @@ def _hypothesis_profile() -> None:
 
 
 _hypothesis_profile()
+
+
+@functools.cache
+def shipped():
+    """The shipped data folder as `load_data_folder` reads it, and its problems: read once per process, for the
+    test modules that only read it (loaded in each module, it took a pytest-xdist worker 2 to 3 s to collect)."""
+    from minsheng.load.data_folder import load_data_folder
+
+    return load_data_folder(DATA)
 
 
 @pytest.fixture(scope="session")

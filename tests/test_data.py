@@ -14,8 +14,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from conftest import DATA
-from minsheng.load.data_folder import load_data_folder
+from conftest import DATA, shipped
 
 NOTICE = DATA / "2024" / "notice.txt"
 # SHA-256 of shared/source/notice-2024.txt, the notice as captured from the district government's page
@@ -59,7 +58,7 @@ def parse_notice() -> list[dict]:
 
 
 PRINTED = parse_notice()
-PLAN, LOAD_PROBLEMS = load_data_folder(DATA)
+PLAN, LOAD_PROBLEMS = shipped()
 YEAR = PLAN.years[2024]
 RECORDS = [YEAR.item_sources[item.id] for item in YEAR.items]
 BY_ID = {item.id: item for item in YEAR.items}

@@ -46,5 +46,5 @@ def test_schema_command_writes_json_schema_with_chinese_titles(tmp_path, capsys)
     item = json.loads((tmp_path / "item.schema.json").read_text(encoding="utf-8"))
     assert item["properties"]["lead_units"]["title"] == "牵头单位"
     assert {"site", "units", "groups", "notice", "item", "rules", "problems", "releases", "revisions", "places",
-            "vocabulary"} == {
+            "vocabulary", "cycle"} == {
         p.name.split(".")[0] for p in tmp_path.iterdir()}

@@ -255,6 +255,8 @@
         zensicalEmpty(shadow);
       }).observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true,
                            attributeFilter: ATTRIBUTES });
+      // and as the question is typed on: Zensical leaves its "No results" line as it is while it still finds nothing
+      shadow.addEventListener("input", function () { zensicalEmpty(shadow); });
       searchFromAddress(shadow);
     };
     var shadow = zensicalSearch();
@@ -327,23 +329,48 @@
     });
   }
 
-  // An empty search offers a next step (the footer's template #ms-search-empty): the items whose residents'
-  // words (data: vocabulary.yaml and keywords, in assets/words.json) the query holds, most letters first, then
-  // 与我有关, the hotline and 我要反映. Under Material's 没有找到… line, or Zensical's, in its dialog.
+  // An empty search offers a next step (the footer's template #ms-search-empty): the items and 乡镇 that the
+  // question's words point to (data: vocabulary.yaml, keywords, titles and place names, in assets/words.json),
+  // then 与我有关, the hotline and 我要反映. Under Material's 没有找到… line, or Zensical's, in its dialog.
+  // A question is read as residents type it, a whole sentence (老人瘫在床上请人护理能报吗) that neither engine
+  // segments: a word of a row's the question holds counts twice its letters, and each pair of letters the question
+  // shares with a row's title and words counts by how rare the pair is among all rows (一个 or 补贴, which many
+  // rows have, count for little); one it shares only with the notice's text of the item, half that.
   var wordRows = null;
-  function suggest(query) {  // the items whose words the query holds, most letters first: at most three
+  function pairs(text) {
+    var found = {};
+    for (var i = 0; i + 1 < text.length; i++) found[text.substr(i, 2)] = true;
+    return Object.keys(found);
+  }
+  function indexed(rows) {
+    var texts = rows.map(function (row) { return row.title + "\n" + row.words.join("\n"); });
+    var rarity = {};
+    rows.forEach(function (row, i) {
+      pairs(texts[i] + "\n" + row.text).forEach(function (pair) { rarity[pair] = (rarity[pair] || 0) + 1; });
+    });
+    Object.keys(rarity).forEach(function (pair) { rarity[pair] = Math.log(rows.length / rarity[pair]); });
+    return { rows: rows, texts: texts, rarity: rarity };
+  }
+  var ENOUGH = 2;  // a row is offered from this score: a word of two letters, or one pair that few rows share
+  function suggest(query) {  // at most three, best first
     var template = document.getElementById("ms-search-empty");
     if (!template) return Promise.resolve([]);
     var source = new URL(template.getAttribute("data-words"), window.location.href);
     if (!wordRows) {
-      wordRows = window.fetch(source.href).then(function (r) { return r.json(); }).catch(function () { return []; });
+      wordRows = window.fetch(source.href).then(function (r) { return r.json(); }).then(indexed)
+        .catch(function () { return indexed([]); });
     }
-    return wordRows.then(function (rows) {
-      var found = rows.map(function (row) {
+    var asked = query.replace(/\s+/g, "");
+    return wordRows.then(function (index) {
+      var found = index.rows.map(function (row, i) {
         var score = 0;
-        row.words.forEach(function (word) { if (query.indexOf(word) >= 0) score += word.length; });
+        row.words.forEach(function (word) { if (asked.indexOf(word) >= 0) score += 2 * word.length; });
+        pairs(asked).forEach(function (pair) {
+          if (index.texts[i].indexOf(pair) >= 0) score += index.rarity[pair];
+          else if (row.text.indexOf(pair) >= 0) score += index.rarity[pair] / 2;
+        });
         return { title: row.title, url: new URL(row.url, new URL("..", source)).href, score: score };
-      }).filter(function (f) { return f.score > 0; });
+      }).filter(function (f) { return f.score >= ENOUGH; });
       found.sort(function (a, b) { return b.score - a.score; });
       return found.slice(0, 3);
     });
@@ -383,16 +410,17 @@
 
   // Material reads an unsegmented question by its first word (请保姆 finds 请律师's item): above its results,
   // the items whose residents' words the question holds, when there are any.
-  function showSuggestions(meta, query) {
+  // The same above Zensical's results (`where`: before its list).
+  function showSuggestions(meta, query, where) {
     var old = meta.parentNode.querySelector(".ms-search-empty");
     if (old && old.getAttribute("data-query") === query) return;
     if (old) old.remove();
+    var field = meta.getRootNode().querySelector("input.md-search__input, dialog input");
     suggest(query).then(function (found) {
-      var now = document.querySelector("input.md-search__input").value.trim();
-      if (!found.length || now !== query || meta.parentNode.querySelector(".ms-search-empty")) return;
+      if (!found.length || !field || field.value.trim() !== query || meta.parentNode.querySelector(".ms-search-empty")) return;
       var box = emptyHelp(query);
       box.querySelector(".ms-search-empty__next").remove();
-      meta.insertAdjacentElement("afterend", box);
+      meta.insertAdjacentElement(where === "before" ? "beforebegin" : "afterend", box);
     });
   }
 
@@ -418,7 +446,9 @@
     for (var i = 0; i < all.length && !none; i++) {
       if (!all[i].children.length && all[i].textContent.trim() === ZH["No results"]) none = all[i];
     }
-    if (none && query) showEmptyHelp(none, query);
+    if (none && query) return showEmptyHelp(none, query);
+    var results = shadow.querySelector("dialog ol[role=listbox]");
+    if (query && results && results.children.length) showSuggestions(results, query, "before");
   }
 
   // Names for the theme's controls that have none a screen reader can say: the skip link says where it goes

@@ -51,9 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("month", help="月份，如 2024-11")
     export.add_argument("--xlsx", type=Path, required=True, help="写出的工作簿，如 2024-11.xlsx")
 
-    load = commands.add_parser("import", parents=[data], help="把填好的 Excel 工作簿转为某月的 CSV，并检查")
-    load.add_argument("workbook", type=Path, help="Excel 工作簿（.xlsx），含“进展”“资金”两个工作表")
-    load.add_argument("--month", required=True, help="月份，如 2024-07")
+    load = commands.add_parser("import", parents=[data], help="把填好的 Excel 工作簿转为某月（或年度流程）的 CSV，并检查")
+    load.add_argument("workbook", type=Path, help="Excel 工作簿（.xlsx），含“进展”“资金”两个工作表（年度流程：征集、票决、调整、监督、测评）")
+    which = load.add_mutually_exclusive_group(required=True)
+    which.add_argument("--month", help="月份，如 2024-07")
+    which.add_argument("--cycle", type=int, help="年度流程的年度，如 2025：导入征集、票决、调整、监督、测评的工作表")
+    load.add_argument("--template", action="store_true", help="与 --cycle 一起用：写出要填写的年度流程工作簿（含现有的内容），不导入")
     load.add_argument("--force", action="store_true", help="覆盖已有的文件")
 
     inbox = commands.add_parser("inbox", parents=[data],
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     synthetic.add_argument("--months", type=int, default=12, help="月份数（默认 12）")
     synthetic.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
     synthetic.add_argument("--out", type=Path, required=True, help="输出文件夹（不能在 data/ 里）")
+    synthetic.add_argument("--cycle", action="store_true",
+                           help="合成完整的年度流程：征集、票决、实施（含调整）、监督、测评（演示用）")
 
     measure = commands.add_parser("bench", parents=[data],
                                   help="测量构建的耗时（整个进程，三次取中位数）、内存和网站大小（随附数据及合成的大规模数据）")
@@ -230,6 +235,8 @@ def _import(args: argparse.Namespace) -> int:
     checked = _plan(args.data)
     if checked is None:
         return 1
+    if args.cycle:
+        return _import_cycle(args, checked[0])
     if not args.workbook.is_file():
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
@@ -253,6 +260,29 @@ def _import(args: argparse.Namespace) -> int:
     if waiting:
         print(f"还有 {len(waiting)} 个项目没有填写或确认（见上面的 unconfirmed），填好后再导入；全部填好之前这个月不能发布。")
     return 0 if all(p.code in LATER for p in report.errors) else 1
+
+
+def _import_cycle(args: argparse.Namespace, plan) -> int:
+    from .month.cycle_workbook import import_cycle, write_cycle_template
+
+    if args.template:
+        print(f"已写出 {write_cycle_template(plan, args.cycle, args.workbook)}：在各工作表中填写后，用 minsheng import "
+              f"{args.workbook} --cycle {args.cycle} 导入")
+        return 0
+    if not args.workbook.is_file():
+        print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
+        return 1
+    written, problems, after = import_cycle(plan, args.workbook, args.cycle)
+    for problem in problems:
+        print(problem)
+    if not written:
+        print("工作簿有错误，没有写入任何文件，data/ 保持原样。")
+        return 1
+    for path in written:
+        print(f"已写入 {path}")
+    print("检查导入后的数据：")
+    _print_report(*after)
+    return 0
 
 
 def _inbox(args: argparse.Namespace) -> int:
@@ -420,8 +450,9 @@ def _synth(args: argparse.Namespace) -> int:
 
     if not _data_folder(args.data):
         return 1
-    written = synth(args.items, args.months, args.seed, args.out, args.data)
-    print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告（合成数据，不是真实数据）")
+    written = synth(args.items, args.months, args.seed, args.out, args.data, args.cycle)
+    steps = "，以及征集、票决、调整、监督和测评的文件" if args.cycle else ""
+    print(f"已在 {args.out} 写入 {args.items} 个合成项目和 {len(written) // 2} 个月的报告{steps}（合成数据，不是真实数据）")
     return 0
 
 

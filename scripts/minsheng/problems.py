@@ -72,6 +72,13 @@ CATALOGUE: dict[str, ProblemType] = _catalogue(
                 "值不符合字段的其他规定，括号中是程序给出的具体原因。按提示改正；看不明白时请联系技术人员。"),
     ProblemType("privacy", "含有个人信息",
                 "数据中含有身份证号、手机号或银行卡号等个人信息，这些信息不得公开。删去，或改写为不含个人信息的说明。"),
+    # the yearly cycle
+    ProblemType("cycle-step", "年度流程的环节与文件不一致",
+                "cycle/ 里有某个环节的文件，但本年度的 cycle.yaml 没有写这个环节。确实有这个环节，就在 cycle.yaml 的 steps 里加上；"
+                "没有，就删去这个文件。网站只显示 cycle.yaml 写明的环节。"),
+    ProblemType("vote-result", "票决结果与规则不符",
+                "票决表的“是否当选”与按规则（rules.yaml 的 rating，名额和全体代表人数在 cycle.yaml）算出的结果不一致，"
+                "或两个候选项目得票相同争最后一个名额，或未当选的候选项目填了项目编号。请核对票数和主席团公告；平票时按另行投票的结果填写。"),
     # the plan and its consistency
     ProblemType("year-mismatch", "年度与文件夹不一致",
                 "文件中的年度（通知的年度、问题编号开头的年份、进度节点的日期）与所在的年度文件夹不一致。"

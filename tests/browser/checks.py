@@ -60,8 +60,14 @@ def open_page(browser, url: str, width: int, height: int, *, settled: bool = Tru
     page.on("response", lambda response: response.status >= 400 and page.failed.append(f"{response.status} {response.url}"))
     page.goto(url)
     if settled:
-        page.wait_for_function(SEARCH_READY, timeout=15_000)
+        settle(page)
     return page
+
+
+def settle(page) -> None:
+    """Wait until the theme's search is ready: its worker has fetched its scripts and the search index, the
+    page's last requests. A test may check the page first and settle it after, while the worker loads."""
+    page.wait_for_function(SEARCH_READY, timeout=15_000)
 
 
 def foreign_requests(page, site_url: str) -> list[str]:
@@ -69,13 +75,14 @@ def foreign_requests(page, site_url: str) -> list[str]:
     return [url for url in page.requests if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != host]
 
 
-def axe_violations(page, axe: Path) -> list[str]:
-    """axe-core's WCAG 2.1 AA violations on the page as it is now (axe is added to the page once)."""
+def axe_violations(page, axe: Path, rules: list[str] | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on the page as it is now, or those of the given `rules` only (axe is
+    added to the page once)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(axe))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
     # resultTypes: only violations are reported in full; passes and the like are not collected node by node.
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                           "resultTypes: ['violations']})", WCAG)
+    result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
     return [f"{v['id']}: {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary'][:160]}" for v in result["violations"]]
 
 

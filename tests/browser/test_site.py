@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser.checks import (BUDGET, FOCUS_RING, FOCUS_SETTLED, SEARCH_UI, TABLE_HEADERS, TABLES_OUT_OF_SIGHT,
-                            axe_violations, chart_text_px, first_visit_weight, foreign_requests, open_page)
+                            axe_violations, chart_text_px, first_visit_weight, foreign_requests, open_page, settle)
 from browser.conftest import ARTIFACTS, AXE, ENGINES, serve
 from conftest import DATA
 
@@ -33,6 +33,10 @@ SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
 KEY_COLUMNS = {"home": ["状态"], "funds": ["累计拨付", "拨付率"], "item": ["进展情况", "累计拨付"]}
 # Chart text in CSS px at least, on a 360 px phone (body text: 16 px; 19.2 px in 长辈模式)
 CHART_TEXT = {"normal": 12, "elder": 16}
+# 长辈模式 changes only the page's style (larger type, black text, underlined links) and the toggle's state: after
+# the whole WCAG check of the page as loaded, axe checks again what a style or that state can break.
+ELDER_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable", "button-name",
+               "aria-allowed-attr", "aria-valid-attr-value", "meta-viewport"]
 
 
 def test_the_browser_has_a_chinese_font():
@@ -69,8 +73,7 @@ def test_page(browser, site, artifacts, first_visits, kind, size):
     """Each page checked as loaded, then again after switching to 长辈模式 on the same page."""
     width, height = SIZES[size]
     site_url = site.url
-    page = open_page(browser, site_url + PAGES[kind], width, height)
-    first_visits[site.engine, kind, size] = list(page.requests)
+    page = open_page(browser, site_url + PAGES[kind], width, height, settled=False)
     for mode in ("normal", "elder"):
         if mode == "elder":
             page.click("#ms-elder-toggle")
@@ -78,8 +81,7 @@ def test_page(browser, site, artifacts, first_visits, kind, size):
         if artifacts:
             page.screenshot(path=str(artifacts / f"{site.engine}-{kind}-{size}-{mode}.png"), full_page=True)
         assert page.evaluate("document.documentElement.lang") == "zh", mode
-        assert foreign_requests(page, site_url) == [], mode
-        assert axe_violations(page, AXE) == [], mode
+        assert axe_violations(page, AXE, ELDER_RULES if mode == "elder" else None) == [], mode
         for image in page.locator("article img").all():
             assert image.get_attribute("alt"), f"every chart has a text alternative ({mode})"
         if mode == "elder":
@@ -87,6 +89,9 @@ def test_page(browser, site, artifacts, first_visits, kind, size):
             assert size_px >= 18
         if size == "phone":
             phone_layout(page, kind, mode)
+    settle(page)  # checked while the search worker loaded; its requests are the page's last
+    first_visits[site.engine, kind, size] = list(page.requests)
+    assert foreign_requests(page, site_url) == []
     page.context.close()
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import DATA, edit_csv
+from conftest import edit_csv, shipped
 from minsheng.compute.as_at import changed_after, year_as_at
 from minsheng.compute.bulletins import bulletins
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
 from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[2024]
 SHOWN = {page.bulletin.month: page.bulletin for page in portal(PLAN).bulletins}
 CURRENT = {b.month: b for b in bulletins(overview(PLAN, YEAR))}  # every month from today's files

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from conftest import DATA, page_text
+from conftest import page_text, shipped
 from minsheng.compute.bulletins import bulletins
 from minsheng.compute.overview import overview
-from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[2024]
 BULLETINS = bulletins(overview(PLAN, YEAR))
 ATOM = "{http://www.w3.org/2005/Atom}"

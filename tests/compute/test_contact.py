@@ -10,14 +10,13 @@ from pathlib import Path
 
 import yaml
 
-from conftest import DATA, ROOT, page_text
+from conftest import ROOT, page_text, shipped
 from minsheng.compute.portal import portals
-from minsheng.load.data_folder import load_data_folder
 from minsheng.render.folder import Folder
 from minsheng.render.pages import write_pages
 from minsheng.validate import validate_data
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 PREFIX = PLAN.site.placeholder_prefix
 

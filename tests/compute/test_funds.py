@@ -4,12 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA
+from conftest import shipped
 from minsheng.compute.funds import FundsRow, Money, Table, by_source, output_check, rate, time_elapsed, total
-from minsheng.load.data_folder import load_data_folder
 from minsheng.model import FundReport, IndicatorReport, MonthReport
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 RULES = PLAN.rules
 ITEMS = {i.id: i for i in PLAN.years[2024].items}
 

@@ -4,13 +4,13 @@ September; the year's reports run to December)."""
 
 import csv
 
-from conftest import DATA, page_text
+from conftest import DATA, page_text, shipped
 from minsheng.compute.figures import LineChart
 from minsheng.compute.funds import Money, total
 from minsheng.compute.portal import portal, portals
 from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[2024]
 PORTAL = portal(PLAN)
 OV = PORTAL.overview

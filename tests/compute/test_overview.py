@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import DATA
+from conftest import shipped
 from minsheng.compute.overview import mean_progress, overview
-from minsheng.load.data_folder import load_data_folder
 from minsheng.status import LAGGING, Status
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 OVERVIEW = overview(PLAN, PLAN.years[2024])
 
 

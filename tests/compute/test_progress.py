@@ -2,12 +2,11 @@
 
 import pytest
 
-from conftest import DATA
+from conftest import shipped
 from minsheng.compute.progress import early_warnings, indicator_progress, item_history, item_month, status_of
-from minsheng.load.data_folder import load_data_folder
 from minsheng.model import Indicator, IndicatorReport, Item, ItemReport, MonthReport
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR, RULES = PLAN.years[2024], PLAN.rules
 
 

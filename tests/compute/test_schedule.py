@@ -2,12 +2,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import DATA
+from conftest import shipped
 from minsheng.compute.schedule import expected_progress
 from minsheng.months import month_end
-from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 NOTICE, RULES = PLAN.years[2024].notice, PLAN.rules
 
 

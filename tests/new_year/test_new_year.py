@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, multiset_agreement
+from conftest import DATA, multiset_agreement, shipped
 from minsheng.cli import main
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import decode_notice, draft
 from minsheng.load.data_folder import load_data_folder
 
 NOTICE = (DATA / "2024" / "notice.txt").read_text(encoding="utf-8")
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 SHIPPED = {item.id: item for item in PLAN.years[2024].items}
 DIGITS = "一二三四五六七八九"
 
@@ -42,26 +42,26 @@ def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):
     same: Counter = Counter()
     totals: Counter = Counter()
     misses: list[str] = []
-    for item_id, shipped in SHIPPED.items():
+    for item_id, original in SHIPPED.items():
         drafted = items[item_id]
         checks = {
-            "number": drafted["number"] == shipped.number,
-            "category": categories[drafted["category"]] == shipped_categories[shipped.category],
-            "level": drafted["level"] == shipped.level,
-            "title": drafted["title"] == shipped.title,
-            "source_text": drafted["source_text"] == shipped.source_text,
-            "lead_units_text": drafted["lead_units_text"] == shipped.lead_units_text,
-            "lead_units": drafted["lead_units"] == shipped.lead_units,
-            "measures": drafted["measures"] == shipped.measures,
-            "no_task": drafted.get("no_task", False) == shipped.no_task,
+            "number": drafted["number"] == original.number,
+            "category": categories[drafted["category"]] == shipped_categories[original.category],
+            "level": drafted["level"] == original.level,
+            "title": drafted["title"] == original.title,
+            "source_text": drafted["source_text"] == original.source_text,
+            "lead_units_text": drafted["lead_units_text"] == original.lead_units_text,
+            "lead_units": drafted["lead_units"] == original.lead_units,
+            "measures": drafted["measures"] == original.measures,
+            "no_task": drafted.get("no_task", False) == original.no_task,
         }
         for name, ok in checks.items():
             totals[name] += 1
             same[name] += ok
             if not ok:
                 misses.append(f"{item_id} {name}")
-        targets = [i.target for i in shipped.indicators if i.target is not None]
-        amounts = [p.amount for p in shipped.policy_parameters]
+        targets = [i.target for i in original.indicators if i.target is not None]
+        amounts = [p.amount for p in original.policy_parameters]
         drafted_targets = [i["target"] for i in drafted.get("indicators", [])]
         drafted_amounts = [p["amount"] for p in drafted.get("policy_parameters", [])]
         for name, wanted, got in (("indicator targets", targets, drafted_targets),
@@ -71,7 +71,7 @@ def test_drafts_of_the_2024_notice_agree_with_the_shipped_items(capsys):
             if multiset_agreement(wanted, got) < len(wanted):
                 misses.append(f"{item_id} {name}: {sorted(wanted)} drafted {sorted(got)}")
         # where the draft found a shipped target, does it read its unit and qualifier the same way?
-        for indicator in shipped.indicators:
+        for indicator in original.indicators:
             match = [i for i in drafted.get("indicators", []) if i["target"] == indicator.target]
             if indicator.target is not None and match:
                 totals["target units"] += 1
@@ -254,3 +254,19 @@ def test_lead_units_with_full_names_keep_their_和_and_unknown_ones_become_one_d
     assert units.match("教育局和财政局")[0] == ["education", "new-2025-2"]
     assert units.match("区住房和城乡建设局、人社局")[0] == ["new-2025-1", "hrss"]
     assert [unit["name"] for unit in units.added] == ["区住房和城乡建设局", "财政局"]
+
+
+def test_a_notice_is_read_by_the_one_decoder_and_refused_with_its_line():
+    """UTF-8 or GB18030 as Chinese Windows saves it; a file mixing the two is refused naming the first line that
+    is not UTF-8, as a CSV file would be (load/csv_file.decode reads both)."""
+    import pytest
+
+    from minsheng.errors import UserError
+    from minsheng.new_year.new_year import decode_notice
+
+    text = "关于印发2024年民生实事的通知\n一、促进就业\n（一）稳定就业。\n"
+    assert decode_notice(text.encode("utf-8-sig"), "通知.txt") == (text, "UTF-8")
+    assert decode_notice(text.encode("gb18030"), "通知.txt") == (text, "GB18030")
+    mixed = text.encode("utf-8") + "（二）技能培训。\n".encode("gb18030")
+    with pytest.raises(UserError, match=r"通知\.txt 第4行：文件混用了 UTF-8 和其他编码.*另存为 UTF-8"):
+        decode_notice(mixed, "通知.txt")

@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, multiset_agreement
+from conftest import DATA, multiset_agreement, shipped
 from minsheng.notice.layouts import find_layout, inline_lead, looks_like_units, marker_of, own_lead
 from minsheng.errors import EntryError
 from minsheng.new_year.new_year import draft
-from minsheng.load.data_folder import load_data_folder
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 EXPECTED = yaml.safe_load((NOTICES / "expected.yaml").read_text(encoding="utf-8"))
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 
 
 def agreement(name: str) -> dict[str, tuple[int, int]]:

@@ -57,3 +57,13 @@ def test_a_workbook_without_a_header_or_of_the_old_format_is_refused_with_what_t
     (tmp_path / "旧.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(EntryError, match="另存为” Excel 工作簿"):
         workbook_text(tmp_path / "旧.xls")
+
+
+def test_the_deputies_vote_gives_the_elected_candidates_as_the_list():
+    vote = ("候选编号,项目编号,项目名称,主要内容,总投资（万元）,牵头单位,完成时限,赞成,反对,弃权,是否当选\n"
+            "H01,,老旧小区改造,改造小区10个,800,区住建局,2025年12月底,150,3,2,当选\n"
+            "H02,,新建停车场,新建停车位200个,600,区城管局,2025年12月底,80,40,5,未当选\n"
+            "H03,,助餐点,新建助餐点5个,120,区民政局,2025年10月底,140,5,10,当选\n")
+    assert csv_text(vote, "票决.csv").splitlines() == [
+        "", "序号\t项目名称\t主要内容\t牵头单位\t完成时限",
+        "1\t老旧小区改造\t改造小区10个\t区住建局\t2025年12月底", "2\t助餐点\t新建助餐点5个\t区民政局\t2025年10月底"]

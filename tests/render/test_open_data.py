@@ -10,11 +10,10 @@ import shutil
 from frictionless import validate
 from openpyxl import load_workbook
 
-from conftest import DATA, page_text
+from conftest import page_text, shipped
 from minsheng.compute.overview import overview
-from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 VIEW = overview(PLAN, PLAN.years[2024])
 
 

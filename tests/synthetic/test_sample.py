@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import DATA
+from conftest import DATA, shipped
 from minsheng.cli import SAMPLE_SEED, main
 from minsheng.compute.progress import item_history
 from minsheng.month.month_files import write_month
 from minsheng.synthetic.sample import generate, note, write_notes
-from minsheng.load.data_folder import load_data_folder
 from minsheng.load.progress import load_months
 from minsheng.model import NOT_REPORTED
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[2024]
 MONTHS = {m.month: m for m in YEAR.months}
 ITEMS = {i.id: i for i in YEAR.items}

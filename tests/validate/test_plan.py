@@ -212,3 +212,16 @@ def test_an_item_carries_on_only_an_earlier_years_item(data_copy, capsys, contin
     item.write_text(text + "continues:\n" + continues, encoding="utf-8")
     assert main(["validate", "--data", str(data_copy)]) == 1
     assert shown.format(line=text.count("\n") + 2) in capsys.readouterr().out
+
+
+def test_an_item_file_refused_is_its_only_error_and_says_to_quote_a_number(data_copy, capsys):
+    """`item: 9` unquoted is a number to YAML: the message says to write it in quotes; and the item's monthly rows,
+    its ledger entries, its residents' words and its category's count are not called wrong for it as well."""
+    item = data_copy / "2024" / "items" / "10.yaml"
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text + "continues:\n  year: 2023\n  item: 9\n", encoding="utf-8")
+    assert main(["validate", "--data", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    errors = [line for line in out.splitlines() if "：错误[" in line]
+    assert errors == [f"data/2024/items/10.yaml 第{text.count(chr(10)) + 3}行第3列：错误[wrong-type] 字段 延续的项目 › "
+                      "项目编号（continues.item）：值的类型不对：没有引号的数字读作数；发现的值：9；应为：文字，加引号，如 \"09\"。"]

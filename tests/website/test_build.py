@@ -11,7 +11,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from conftest import DATA, ROOT, edit_csv, generated_pages, generated_text, page_text
+from conftest import ROOT, edit_csv, generated_pages, generated_text, page_text, shipped
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
@@ -19,7 +19,7 @@ from minsheng.compute.vocabulary import search_tags
 from minsheng.load.data_folder import load_data_folder
 from minsheng.status import Status
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 VIEW = overview(PLAN, YEAR)
 
@@ -258,8 +258,13 @@ def test_residents_words_are_searched_but_not_shown(site):
     for item in YEAR.items:
         assert tags[f"2024/items/{item.id}/"] == (list(words[item.id]) if item.id in words else None), item.id
         assert "md-tag" not in (site / "2024" / "items" / item.id / "index.html").read_text(encoding="utf-8")
-    offered = json.loads((site / "assets" / "words.json").read_text(encoding="utf-8"))
-    assert {row["url"]: row["words"] for row in offered} == {f"2024/items/{i}/": list(w) for i, w in words.items()}
+    offered = {row["url"]: row for row in json.loads((site / "assets" / "words.json").read_text(encoding="utf-8"))}
+    assert {url: row["words"] for url, row in offered.items() if url.startswith("2024/items/")} == {
+        f"2024/items/{item.id}/": list(words.get(item.id, ())) for item in YEAR.items}
+    assert {url: row["text"] for url, row in offered.items() if url.startswith("2024/items/")} == {
+        f"2024/items/{item.id}/": item.source_text for item in YEAR.items}  # the notice's text, for the offer's pairs
+    places = {url: row["words"] for url, row in offered.items() if url.startswith("places/")}
+    assert places["places/tangkou/"] == ["汤口镇", "汤口"] and len(places) == len(PLAN.places.places)
 
 
 def test_a_status_symbol_is_hidden_from_screen_readers_beside_its_word(site):

@@ -10,10 +10,9 @@ import html
 import re
 from pathlib import Path
 
-from conftest import DATA
-from minsheng.load.data_folder import load_data_folder
+from conftest import shipped
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 
 # Each engine's own files: the theme's scripts, stylesheets and images, the search index and the sitemap.

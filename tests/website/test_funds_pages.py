@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import DATA, page_text
+from conftest import page_text, shipped
 from minsheng.compute.overview import overview
-from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 VIEW = overview(PLAN, PLAN.years[2024])
 
 

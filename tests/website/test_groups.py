@@ -7,15 +7,14 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import DATA, page_text
+from conftest import page_text, shipped
 from minsheng.formats import figure
-from minsheng.load.data_folder import load_data_folder
 from minsheng.model import MONEY_UNITS
 
 # A list run into one line: "- " or "2. " right after other text, as when a template swallows the newline.
 RUN_ON = re.compile(r"\S- \S|[^\s\d.]\d{1,2}\. \S")
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[2024]
 
 

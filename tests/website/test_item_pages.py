@@ -5,13 +5,12 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import DATA
+from conftest import shipped
 from minsheng.formats import figure
 from minsheng.labels import PAID_TO
-from minsheng.load.data_folder import load_data_folder
 from website.test_groups import RUN_ON, article
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 BLOCK = re.compile(r"<(p|li|tr)\b[^>]*>(.*?)</\1>", re.S)
 

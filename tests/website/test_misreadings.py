@@ -9,12 +9,11 @@ import re
 
 import pytest
 
-from conftest import DATA, generated_pages, generated_text
+from conftest import DATA, generated_pages, generated_text, shipped
 from minsheng.compute.portal import portal
-from minsheng.load.data_folder import load_data_folder
 from minsheng.status import Status
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 PORTAL = portal(PLAN)
 OV = PORTAL.overview
 AS_AT = f"截至{OV.latest_month[:4]}年{int(OV.latest_month[5:])}月底"

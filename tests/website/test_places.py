@@ -12,11 +12,10 @@ import xml.etree.ElementTree as ET
 import segno
 import yaml
 
-from conftest import DATA, SITE_URL, page_text
-from minsheng.load.data_folder import load_data_folder
+from conftest import DATA, SITE_URL, page_text, shipped
 from minsheng.render.qr import qr_svg
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
 TASKS = [item for item in YEAR.items if not item.no_task]
 HOTLINE = PLAN.site.feedback.hotline

@@ -8,13 +8,12 @@ import re
 
 import pytest
 
-from conftest import DATA, page_text
+from conftest import page_text, shipped
 from minsheng.compute.portal import portal
 from minsheng.formats import chinese_month
 from minsheng.status import Status
-from minsheng.load.data_folder import load_data_folder
 
-PLAN, _ = load_data_folder(DATA)
+PLAN, _ = shipped()
 PORTAL = portal(PLAN)
 OV = PORTAL.overview
 

@@ -8,7 +8,6 @@ import re
 
 import yaml
 
-from conftest import ROOT
 
 MAP = "about/sitemap/"
 

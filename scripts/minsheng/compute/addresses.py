@@ -81,6 +81,11 @@ class Addresses:
         """A page of 年度完成情况 (`key` is "record"), for a list longer than rules.record_page_size."""
         return self.record if number == 1 else _numbered(str(self.year), key, number)
 
+    @property
+    def cycle(self) -> str:
+        """The year's cycle: 征集, 票决, 实施, 监督, 测评 (when the year had more than 实施)."""
+        return self._at("cycle.md")
+
     def item(self, item_id: str) -> str:
         return self._at(f"items/{item_id}.md")
 

@@ -22,6 +22,7 @@ from ..months import number
 from typing import NamedTuple
 
 from ..model import FUND_SOURCES, FundReport, Item, MonthReport, PolicyParameter, Rules
+from ..rounding import cent, tenth
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,12 @@ def wan_yuan(amount: float, unit: str) -> float:
 
 
 def _cents(value: float) -> float:
-    return round(value, 2)
+    return cent(value)
 
 
 def rate(part: float, whole: float) -> float | None:
     """A percentage; None (shown as —) where the whole is zero."""
-    return round(part / whole * 100, 1) if whole else None
+    return tenth(part / whole * 100) if whole else None
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def item_rows(report: MonthReport | None, item_id: str) -> list[FundReport]:
 
 def time_elapsed(month: str) -> float:
     """时间进度: the share of the calendar year elapsed at the end of `month`."""
-    return round(number(month) / 12 * 100, 1)
+    return tenth(number(month) / 12 * 100)
 
 
 def counted(parameter: PolicyParameter, reported: float) -> float:
@@ -209,13 +210,13 @@ def output_check(item: Item, report: MonthReport | None, rules: Rules) -> Output
         if reported is None or reported.value is None:
             continue
         parts.append(OutputPart(parameter.name, parameter.amount, parameter.unit, reported.value,
-                                counted(parameter, reported.value), round(implied_money(parameter, reported.value), 2)))
+                                counted(parameter, reported.value), cent(implied_money(parameter, reported.value))))
     rows = item_rows(report, item.id)
     if not parts or not rows:
         return None
-    implied = round(sum(part.implied for part in parts), 2)
-    disbursed = round(Money.of(rows).disbursed, 2)
-    gap = round((disbursed - implied) / implied * 100, 1) if implied else None
+    implied = cent(sum(part.implied for part in parts))
+    disbursed = cent(Money.of(rows).disbursed)
+    gap = tenth((disbursed - implied) / implied * 100) if implied else None
     flagged = gap is not None and abs(gap) > rules.funds_tolerance
     explanation = "；".join(r.note for r in rows if r.note)
     return OutputCheck(tuple(parts), implied, disbursed, gap, flagged, explanation)

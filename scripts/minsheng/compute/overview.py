@@ -13,6 +13,7 @@ from .funds import (FundsRow, Money, MonthFunds, OutputCheck, Table, by_source, 
                     output_check, time_elapsed, total)
 from .progress import EarlyWarning, IndicatorProgress, ItemMonth, early_warnings, fixed_status, item_history
 from .schedule import Pace
+from ..rounding import tenth
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def mean_progress(views: tuple[ItemView, ...] | list[ItemView], months: int) -> 
     result = []
     for index in range(months):
         values = [v.history[index].progress for v in views if v.history and v.history[index].progress is not None]
-        result.append(round(sum(values) / len(values), 1) if values else None)
+        result.append(tenth(sum(values) / len(values)) if values else None)
     return result
 
 

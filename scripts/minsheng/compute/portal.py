@@ -19,6 +19,7 @@ from . import addresses, contact, figures
 from .addresses import Addresses
 from .as_at import changed_after, year_as_at
 from .bulletins import Bulletin, bulletins
+from .cycle import YearCycle, year_cycle
 from .contact import Feedback, Footer, UnitContact
 from .figures import Figure
 from .ledger import LedgerState, ledger_at
@@ -210,6 +211,7 @@ class Portal:
     search_tags: dict[str, tuple[str, ...]]  # item id → its keywords and residents' words (vocabulary.py)
     word_rows: tuple[dict, ...]  # the words file the search box reads when a search finds nothing
     places: Places | None  # the 乡镇 pages (places.py), when data/ lists the district's 乡镇
+    cycle: YearCycle  # the yearly cycle: which steps the year had, the vote, oversight, the 测评 (cycle.py)
 
     @property
     def lagging_word(self) -> str:
@@ -307,6 +309,7 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
               *(f for page in item_pages for f in (page.figure, page.funds_figure)), spending]
     tags = search_tags(year)
     towns = places(plan.places, ov, contact.site_url(plan.site))
+    steps = year_cycle(year, rules)
     audiences = []
     for group in plan.groups.groups:
         served = tuple(v for v in ov.items if group.id in v.item.groups and not v.item.no_task)
@@ -336,13 +339,16 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
         revisions=revisions, ledger=ledger, record=record,
         record_pages=_pages(at.record_page, "record", record.rows, rules.record_page_size),
         datasets=tuple(with_year(table, ov.year.year) for table in (
-            *datasets(ov, monthly, list(ledger)), record_dataset(record), *((places_dataset(towns),) if towns else ()))),
+            *datasets(ov, monthly, list(ledger)), record_dataset(record), *((places_dataset(towns),) if towns else ()),
+            *steps.datasets)), cycle=steps,
         figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
                                    *(page.place.name for page in (towns.pages if towns else ()))})),
         search_tags=tags, places=towns,
-        word_rows=suggestions(tags, {v.item.id: v.item.numbered for v in ov.items},
-                              lambda item: addresses.published(at.item(item))),
+        word_rows=suggestions(tags, {v.item.id: (v.item.numbered, v.item.source_text) for v in ov.items},
+                              lambda item: addresses.published(at.item(item)),
+                              tuple((page.place.name, addresses.published(addresses.place(page.place.id)))
+                                    for page in (towns.pages if towns else ()))),
     )
 
 

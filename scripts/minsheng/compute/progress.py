@@ -19,6 +19,7 @@ from ..model import Indicator, Item, MonthReport, Rules
 from ..months import ordinal
 from ..status import Status
 from .schedule import Pace
+from ..rounding import tenth
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def indicator_progress(indicator: Indicator, value: float | None, rules: Rules, 
     met = value >= threshold
     progress = 100.0 if met else max(0.0, min(percent, 100.0))
     gap = None if met else round(threshold - value, 6)
-    return IndicatorProgress(indicator, value, round(percent, 1), round(progress, 1), met, gap, correction)
+    return IndicatorProgress(indicator, value, tenth(percent), tenth(progress), met, gap, correction)
 
 
 def item_month(item: Item, report: MonthReport, rules: Rules, expected: float, final: bool = False) -> ItemMonth:
@@ -110,7 +111,7 @@ def item_month(item: Item, report: MonthReport, rules: Rules, expected: float, f
     measured = [i.progress for i in indicators if i.progress is not None]
     if not measured:
         return ItemMonth(report.month, expected, Status.NOT_REPORTED, None, indicators, note, correction)
-    progress = round(sum(measured) / len(measured), 1)
+    progress = tenth(sum(measured) / len(measured))
     return ItemMonth(report.month, expected, status_of(progress, expected, rules, final), progress, indicators, note, correction)
 
 
@@ -181,7 +182,7 @@ def _projection(measured: list[ItemMonth], month: str, rules: Rules) -> float | 
     latest_number = ordinal(latest.month)
     months = latest_number - ordinal(earlier.month)
     gain = (latest.progress - earlier.progress) / months if months else 0.0  # points a month
-    return round(min(100.0, latest.progress + gain * (ordinal(month) - latest_number)), 1)
+    return tenth(min(100.0, latest.progress + gain * (ordinal(month) - latest_number)))
 
 
 def _value(report: MonthReport, item: Item, indicator: Indicator) -> float | None:

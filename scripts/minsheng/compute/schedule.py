@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..model import Notice, Rules
 from ..months import month_end, month_of, months_between
+from ..rounding import tenth
 
 
 def milestones(notice: Notice, rules: Rules) -> list[tuple[dt.date, float]]:
@@ -60,6 +61,6 @@ def _interpolate(points: list[tuple[dt.date, float]], end: dt.date) -> float:
         if end <= after:
             span = months_between(before, after)
             done = months_between(before, end)
-            return round(low + (high - low) * done / span, 1)
+            return tenth(low + (high - low) * done / span)
     return points[-1][1]
 

@@ -16,8 +16,12 @@ def search_tags(year: Year) -> dict[str, tuple[str, ...]]:
     return {item: tuple(dict.fromkeys(found)) for item, found in words.items() if found}
 
 
-def suggestions(tags: dict[str, tuple[str, ...]], titles: dict[str, str], address) -> tuple[dict, ...]:
-    """The rows of the words file the search box reads when a search finds nothing (portal.js): each item with
-    its search words, its title as lists show it and its page's address (`address(id)`, published form)."""
-    return tuple({"words": list(words), "title": titles[item], "url": address(item)}
-                 for item, words in tags.items() if item in titles)
+def suggestions(tags: dict[str, tuple[str, ...]], items: dict[str, tuple[str, str]], address,
+                places: tuple[tuple[str, str], ...] = ()) -> tuple[dict, ...]:
+    """The rows of the words file the search box reads (portal.js): each item of `items` (id → its title as
+    lists show it and the notice's text of it) with its search words, that text and its page's address
+    (`address(id)`, published form); then each 乡镇 page, by its name with and without 镇/乡 (汤口镇, 汤口), from
+    `places`: (name, address) pairs."""
+    rows = tuple({"words": list(tags.get(item, ())), "title": title, "text": text, "url": address(item)}
+                 for item, (title, text) in items.items())
+    return rows + tuple({"words": [name, name[:-1]], "title": name, "text": "", "url": url} for name, url in places)

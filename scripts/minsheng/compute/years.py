@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .portal import Portal, Portals
 from .record import RecordRow
+from ..rounding import cent
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class YearFigures:
         money = [row.money for row in rows if row.money]
         return cls(portal.notice.year, target, portal.record.month, portal.record.ended, len(rows),
                    sum(1 for row in rows if row.view.status == "done"),
-                   round(sum(m.planned for m in money), 2) if money else None,
-                   round(sum(m.disbursed for m in money), 2) if money else None, len(rows) - len(money))
+                   cent(sum(m.planned for m in money)) if money else None,
+                   cent(sum(m.disbursed for m in money)) if money else None, len(rows) - len(money))
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ from ..model import (
     VocabularyFile,
     field_label,
 )
+from ..model.cycle import Cycle, CycleTable
 from ..problems import Problem, relative
+from .cycle import load_cycle
 from .progress import load_months
 from .records import to_record
 from .yaml_file import YamlDocument, read_yaml
@@ -67,6 +69,7 @@ class Year:
     notice_text: str | None = None
     items: list[Item] = field(default_factory=list)
     item_sources: dict[str, Source] = field(default_factory=dict)  # by item id
+    unreadable_items: set[str] = field(default_factory=set)  # ids (file names) of item files refused: their own errors say why
     months: list[MonthReport] = field(default_factory=list)  # the monthly reports, in order
     ledger: LedgerFile | None = None  # 问题销号 ledger
     ledger_source: Source | None = None
@@ -77,6 +80,9 @@ class Year:
     revisions_source: Source | None = None
     vocabulary: VocabularyFile | None = None  # residents' words for the items (optional)
     vocabulary_source: Source | None = None
+    cycle: Cycle | None = None  # which steps of the yearly cycle the year had (cycle.yaml; without it: 实施 only)
+    cycle_source: Source | None = None
+    cycle_files: dict[str, CycleTable] = field(default_factory=dict)  # cycle/<step>.csv by stem
 
 
 @dataclass
@@ -155,6 +161,7 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
     for path in paths:
         item, source = _load(path, Item, root, problems)
         if item is None:
+            year.unreadable_items.add(path.stem)
             continue
         if item.id in year.item_sources:
             first = year.item_sources[item.id].file
@@ -163,7 +170,7 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
             continue
         year.items.append(item)
         year.item_sources[item.id] = source
-    year.months, found = load_months(folder, root, set(year.item_sources))
+    year.months, found = load_months(folder, root, set(year.item_sources) | year.unreadable_items)
     problems.extend(found)
     year.ledger, year.ledger_source = _optional(folder / "problems.yaml", LedgerFile, root, problems,
                                                 "没有问题销号台账，按没有问题处理")
@@ -176,6 +183,10 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
         year.revisions, year.revisions_source = _load(folder / "revisions.yaml", RevisionsFile, root, problems)
     if (folder / "vocabulary.yaml").exists():
         year.vocabulary, year.vocabulary_source = _load(folder / "vocabulary.yaml", VocabularyFile, root, problems)
+    if (folder / "cycle.yaml").exists():
+        year.cycle, year.cycle_source = _load(folder / "cycle.yaml", Cycle, root, problems)
+    year.cycle_files, found = load_cycle(folder, root, set(year.item_sources))
+    problems.extend(found)
     return year
 
 

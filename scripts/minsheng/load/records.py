@@ -61,6 +61,13 @@ def _problem(model: type[BaseModel], error: dict, document: YamlDocument, shown_
         allowed = "、".join(file_keys(parent)) if parent else ""
         return Problem("unknown-field", shown_as, "未定义的字段（是否拼写错误？）",
                        expected=f"以下字段之一：{allowed}", **{**common, "value": loc[-1]})
+    if not loc and kind in _TYPES:  # the file as a whole: empty, or a list or a text where fields belong
+        message = "文件是空的" if value is None else "文件的最外层不是一组字段"
+        return Problem("wrong-type", shown_as, message, expected=_TYPES[kind] + "，每个字段一行",
+                       **{**common, "line": 1, "column": 1, "value": None})
+    if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool):
+        # YAML reads 9 and 09 as numbers: an id or a code is text, written in quotes
+        return Problem("wrong-type", shown_as, "值的类型不对：没有引号的数字读作数", expected=f"文字，加引号，如 \"{value:02d}\"", **common)
     if kind in _TYPES:
         return Problem("wrong-type", shown_as, "值的类型不对", expected=_TYPES[kind], **common)
     if kind == "literal_error":

@@ -15,6 +15,7 @@ from .places import Phrasing, Place, PlacesFile, VocabularyFile  # noqa: F401
 from .publication import LedgerEntry, LedgerFile, Release, ReleasesFile, Revision, RevisionsFile  # noqa: F401
 from .reports import (FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, UNCHANGED,  # noqa: F401
                       PROGRESS_COLUMNS, PROGRESS_HEADERS, PUBLISHED_FIELDS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
+from .cycle import STEPS, Cycle, RatingRule  # noqa: F401
 from .site import Feedback, Footer, Licence, Rules, Site  # noqa: F401
 
 FILE_MODELS: dict[str, type[Record]] = {  # the schema of each kind of data file
@@ -29,4 +30,5 @@ FILE_MODELS: dict[str, type[Record]] = {  # the schema of each kind of data file
     "revisions": RevisionsFile,
     "places": PlacesFile,
     "vocabulary": VocabularyFile,
+    "cycle": Cycle,
 }

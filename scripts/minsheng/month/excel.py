@@ -35,7 +35,8 @@ BASE = {title: f"基准·{title}" for title in SHEETS}  # very hidden: the rows 
 ABOUT = "说明"  # the sheet that names the workbook's month and the state of the month it was made from
 MONTH_MARK = "minsheng-month:"  # in the file's keywords, for a reader that does not look at sheets
 ID_COLUMNS = ("item", "indicator", "source")  # kept as text: Excel would make 01 into 1
-TEXT_COLUMNS = ("item_title", "indicator_name", "unit", "note", "correction", "status")
+TEXT_COLUMNS = ("item_title", "indicator_name", "unit", "note", "correction", "status",
+                "date", "announced", "responded", "deadline")  # the yearly cycle's dates: read as shown
 READ_ONLY_FILL = PatternFill("solid", fgColor="EEEEEE")
 
 

@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from charset_normalizer import from_bytes
 
 from ..data_writer import write_yaml, yaml_text
-from ..load.csv_file import CHINESE_ENCODINGS
+from ..load.csv_file import decode
 from ..load.data_folder import DataFolder
 from ..problems import Problem, relative
 from ..validate import validate_data
@@ -124,24 +123,17 @@ def new_year(plan: DataFolder, year: int, notice_path: Path, review_sheet: Path 
 
 def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
     """The notice's text and its encoding: UTF-8 (with or without a byte-order mark), or a Chinese encoding
-    (GB18030, GBK) as charset-normalizer identifies it. A Word file or a web page is refused with what to do."""
+    (GB18030, GBK), read by the decoder every file of the office goes through (load/csv_file.decode). A Word
+    file or a web page is refused with what to do."""
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise EntryError(f"{shown_as} 是 Word 或其他 Office 文件，不是文本：在 WPS 或 Word 中打开，“另存为”纯文本（.txt），"
                          "编码选 UTF-8，再用这个 .txt 文件")
-    try:
-        text = raw.decode("utf-8-sig")
-        encoding = "UTF-8"
-    except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        guess = best.encoding.replace("_", "").lower() if best else None
-        if guess not in CHINESE_ENCODINGS:
-            raise EntryError(f"{shown_as} 无法按 UTF-8 或 GB18030 读取（识别为 {guess or '未知编码'}）：请用记事本等编辑器"
-                             "另存为 UTF-8 编码的文本") from None
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise EntryError(f"{shown_as} 中有无法按 GB18030 读取的字节，可能混用了多种编码：请另存为 UTF-8 编码的文本") from None
-        encoding = "GB18030"
+    text, problems = decode(raw, shown_as)
+    if text is None:
+        found = problems[0]
+        raise EntryError(f"{shown_as} 第{found.line}行：{found.message}（识别为 {found.value or '未知编码'}）：请用记事本等"
+                         "编辑器另存为 UTF-8 编码的文本")
+    encoding = "GB18030" if problems else "UTF-8"
     if text.lstrip().lower().startswith(("<!doctype", "<html", "<?xml")):
         raise EntryError(f"{shown_as} 是网页源代码：在浏览器中打开通知页面，选中正文（从标题到落款）复制，粘贴到记事本，"
                          "另存为 UTF-8 编码的 .txt 文件")

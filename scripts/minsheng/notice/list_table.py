@@ -1,5 +1,5 @@
 """The list as an office keeps it: a workbook (.xlsx) or a CSV file with headed columns (序号, 项目名称,
-主要内容, 牵头单位, 配合单位, 完成时限 …), turned into text that notice_text.py reads as a table: the rows
+主要内容, 牵头单位, 配合单位, 完成时限 …), or the deputies' vote (the elected candidates of cycle/candidates.csv), turned into text that notice_text.py reads as a table: the rows
 above the header (a title, a date) one a line, then the header and each row with a tab between the cells.
 
 That text becomes the year's notice.txt, against which every quoted phrase is checked; the file as the office
@@ -60,7 +60,25 @@ def csv_text(text: str, shown_as: str) -> str:
     return found
 
 
+# The deputies' vote (data/<year>/cycle/candidates.csv, or its 票决 sheet): a list of candidates, of which the elected are
+# the year's list. Its own columns (the ballot's id, the votes, the result) are not the list's.
+ELECTED, VOTE_COLUMNS = "是否当选", ("候选编号", "项目编号", "总投资（万元）", "赞成", "反对", "弃权", "是否当选")
+
+
+def _elected(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a vote's file that were elected, under a header without the vote's own columns, numbered as a
+    list; any other table as it is."""
+    for index, row in enumerate(rows):
+        if ELECTED in row:
+            keep = [i for i, cell in enumerate(row) if cell not in VOTE_COLUMNS]
+            chosen = [r for r in rows[index + 1:] if len(r) > row.index(ELECTED) and r[row.index(ELECTED)] == "当选"]
+            return [["序号", *(row[i] for i in keep)],
+                    *([str(number), *(r[i] for i in keep)] for number, r in enumerate(chosen, start=1))]
+    return rows
+
+
 def _text(rows: list[list[str]]) -> str | None:
+    rows = _elected(rows)
     for index, row in enumerate(rows):
         roles = [column_role(cell) for cell in row]
         if "lead" in roles and ("title" in roles or "content" in roles) and sum(r is not None for r in roles) >= 3:

@@ -125,7 +125,7 @@ PAST_YEAR_BOOST = 0.5
 def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
     """The pages of one year, every one under its year's addresses."""
     _use_year(env, portal)
-    ov, notice, at = portal.overview, portal.notice, portal.at
+    notice, at = portal.notice, portal.at
     common = _common(portal, portals)
     site_meta = _site_meta(portal, portals, notice.year)
 
@@ -136,6 +136,8 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
 
     year = f"{notice.year}年"
     page("home.md.j2", at.index, _column(f"{year}民生实事"), site_home=False)
+    if portal.cycle.full:  # 征集, 票决, 监督, 测评: only a year that had them has the page
+        page("cycle.md.j2", at.cycle, _column(f"{year}年度流程"))
     for listed in portal.record_pages:
         page("record.md.j2", listed.target, _column(f"{year}年度完成情况"), page=listed)
     page("categories.md.j2", at.categories, _column(f"{year}项目分类"))

@@ -18,6 +18,7 @@ from ..data_writer import write_yaml
 from ..load.data_folder import load_data_folder
 from ..model import Unit
 from ..errors import EntryError
+from .cycle import write_cycle
 from .sample import generate, generate_ledger
 from ..month.month_files import write_month
 
@@ -42,7 +43,8 @@ def chinese(number: int) -> str:
     return text
 
 
-def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> list[Path]:
+def synth(items: int, months: int, seed: int, out: Path, real_data: Path, cycle: bool = False) -> list[Path]:
+    """Write the synthetic data folder; with `cycle`, the year has every step of the yearly cycle (cycle.py)."""
     if not 1 <= months <= 12:
         raise EntryError("月份数应在 1 到 12 之间")
     if items < len(CATEGORIES):
@@ -112,6 +114,8 @@ def synth(items: int, months: int, seed: int, out: Path, real_data: Path) -> lis
     for month, (progress, funds) in generate(year_data, seed, plan.rules).items():
         written += write_month(folder, month, progress, funds)
     _dump(folder / "problems.yaml", {"problems": generate_ledger(year_data, seed)})
+    if cycle:
+        write_cycle(folder, year_data.items, {c["id"]: c["name"] for c in categories}, seed)
     return written
 
 

@@ -2,6 +2,7 @@
 
 from ..load.data_folder import DataFolder, load_data_folder
 from ..problems import Report
+from .cycle import check_cycle
 from .ledger import check_ledger
 from .places import check_places
 from .plan import check_plan
@@ -22,10 +23,11 @@ def validate_data(root) -> tuple[DataFolder, Report]:
         report.extend(check_releases(year))
         report.extend(check_revisions(year))
         report.extend(check_privacy(year))
+        report.extend(check_cycle(plan, year))
     return plan, report
 
 
-PLAN_FILES = ("site.yaml", "units.yaml", "rules.yaml", "notice.yaml", "notice.txt", "places.yaml", "vocabulary.yaml")
+PLAN_FILES = ("site.yaml", "units.yaml", "rules.yaml", "notice.yaml", "notice.txt", "places.yaml", "vocabulary.yaml", "cycle.yaml")
 
 
 def plan_errors(report: Report) -> list:

@@ -24,7 +24,7 @@ def check_ledger(plan: DataFolder, year: Year) -> list[Problem]:
             add("duplicate-id", "问题编号重复", "id", entry.id, "每个问题的编号唯一")
         if not entry.id.startswith(f"{year.year}-"):
             add("year-mismatch", "问题编号的年度与文件夹不一致", "id", entry.id, f"以 {year.year}- 开头")
-        if entry.item not in items:
+        if entry.item not in items and entry.item not in year.unreadable_items:
             add("unknown-reference", "计划中没有这个项目", "item", entry.item, "本年度计划中的项目编号")
         if units and entry.unit not in units:
             add("unknown-reference", "责任单位不在单位表中", "unit", entry.unit, "data/units.yaml 中的单位编号之一")

@@ -41,7 +41,7 @@ def _check_vocabulary(year: Year) -> list[Problem]:
     ids = [item.id for item in year.items]
     for index, phrasing in enumerate(year.vocabulary.vocabulary):
         for position, item in enumerate(phrasing.items):
-            if item not in ids:
+            if item not in ids and item not in year.unreadable_items:
                 problems.append(year.vocabulary_source.problem(
                     "unknown-reference", "计划中没有这个项目", ("vocabulary", index, "items", position), item,
                     f"{year.year} 年度的项目编号之一：{'、'.join(ids)}"))

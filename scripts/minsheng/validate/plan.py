@@ -387,7 +387,7 @@ def _not_in_notice(year: Year, quotes: list[Quote]) -> list[Problem]:
 def _check_category_counts(year: Year, draft: bool) -> list[Problem]:
     """Each category holds as many items as the notice prints; in a draft, a notice whose count and list
     differ is a defect of the text to decide (new-year records it as a data note), not an error yet."""
-    if not year.notice:
+    if not year.notice or year.unreadable_items:  # an item file refused: the counts wait until it is read
         return []
     counts = Counter(item.category for item in year.items)
     return [

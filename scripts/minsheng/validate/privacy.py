@@ -188,6 +188,13 @@ def check_privacy(year: Year) -> list[Problem]:
                         problems.append(Problem("privacy", file, f"含有{kind}，个人信息不得公开", value=number,
                                                 expected="删去，或用遮挡形式（如 138****1234）", line=row.row,
                                                 column=columns.get(name), field=headers[name]))
+    for table in year.cycle_files.values():  # the cycle's texts: reasons, contents, decisions, responses
+        for row in table.rows:
+            for name, value in row.cells.items():
+                for kind, number in personal_numbers(value if isinstance(value, str) else ""):
+                    problems.append(Problem("privacy", table.file, f"含有{kind}，个人信息不得公开", value=number,
+                                            expected="删去，或用遮挡形式（如 138****1234）", line=row.row,
+                                            column=table.columns[name], field=table.header(name)))
     records = [(year.ledger_source, ("problems", index), entry, ("description", "resolution"))
                for index, entry in enumerate(year.ledger.entries if year.ledger else [])]
     records += [(year.revisions_source, ("revisions", index), revision,
@@ -201,3 +208,4 @@ def check_privacy(year: Year) -> list[Problem]:
                 problems.append(source.problem("privacy", f"含有{kind}，个人信息不得公开", path + (name,), value=number,
                                                expected="删去，或用遮挡形式（如 138****1234）"))
     return problems
+

@@ -53,8 +53,10 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
     progress, funds = month.progress_file, month.funds_file
 
     known_items = {item.id for item in year.items}
+    # an item whose own file was refused: that file's errors say why, and its rows are not called unknown
+    unread = year.unreadable_items
     for item_id, report in month.items.items():
-        if item_id not in known_items:
+        if item_id not in known_items and item_id not in unread:
             problems.append(Problem("unknown-reference", progress, "计划中没有这个项目",
                                     value=item_id, expected=_known_item(item_id),
                                     **_cell(month.progress_columns, PROGRESS_HEADERS, report.row, "item")))
@@ -65,6 +67,8 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
     for (item_id, indicator_id), report in month.indicators.items():
         where = _cell(month.progress_columns, PROGRESS_HEADERS, report.row, "value")
         plan = indicators.get((item_id, indicator_id))
+        if plan is None and item_id in unread:
+            continue
         if plan is None:
             problems.append(Problem(
                 "unknown-reference", progress, f"项目 {item_id} 没有这个指标" if item_id in known_items else "计划中没有这个项目",
@@ -95,7 +99,7 @@ def _check_rows(month: MonthReport, year: Year, indicators: dict, active: dict) 
             problems.append(Problem("missing-row", progress, f"缺少项目 {item_id} 的指标 {indicator_id}（{plan.name}）的一行",
                                     expected=f"每个指标一行；整个项目未报送时在项目行填“{NOT_REPORTED}”"))
     for (item_id, source), report in month.funds.items():
-        if item_id not in known_items:
+        if item_id not in known_items and item_id not in unread:
             problems.append(Problem("unknown-reference", funds, "计划中没有这个项目", value=item_id,
                                     expected=_known_item(item_id), **_cell(month.funds_columns, FUND_HEADERS, report.row, "item")))
         if source not in FUND_SOURCES:

@@ -1,0 +1,129 @@
+"""The yearly cycle's files from a workbook the office fills in Excel: `minsheng import 年度流程.xlsx --cycle 2025`.
+
+A sheet per step (征集, 票决, 调整, 监督, 测评) with the columns of its CSV file (data/README.md); a workbook may hold
+only some of them, and each sheet it holds replaces its file. Cells are read as Excel showed them (excel.py), personal
+numbers are refused before anything is written, and the year is validated on a copy: the files are written only when
+the cycle then has no error, every problem named by sheet, row and column. `minsheng import --cycle 2025 --template
+FILE.xlsx` writes the workbook to fill, holding the year's files as they stand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from ..errors import EntryError
+from ..excel_csv import write_csv
+from ..load.csv_file import read_csv
+from ..load.data_folder import DataFolder
+from ..model.cycle import CYCLE_FILES
+from ..problems import Problem
+from ..validate import validate_data
+from ..validate.privacy import personal_numbers
+from .excel import Sheet, _read_sheet
+from .file_kind import not_a_workbook
+
+SHEETS = {"征集": "proposals", "票决": "candidates", "调整": "adjustments", "监督": "oversight", "测评": "ratings"}
+
+
+def write_cycle_template(plan: DataFolder, year: int, path: Path) -> Path:
+    """The workbook to fill: a sheet per step with its headers and the year's rows as they stand."""
+    folder = _year_folder(plan, year) / "cycle"
+    book = Workbook()
+    book.remove(book.active)
+    for title, stem in SHEETS.items():
+        sheet = book.create_sheet(title)
+        headers = [c.header for c in CYCLE_FILES[stem]]
+        sheet.append(headers)
+        table, _ = read_csv(folder / f"{stem}.csv", stem, headers) if (folder / f"{stem}.csv").is_file() else (None, [])
+        for _, cells in table.rows if table else ():
+            sheet.append([cells[h] for h in headers])
+        for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
+            for cell in column:
+                cell.number_format = "@"  # text: ids keep their zeros, dates stay as typed
+    book.save(path)
+    return path
+
+
+def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path], list[Problem], tuple | None]:
+    """(the files written, the problems, (the data, its report) after the import); nothing is written on an error."""
+    folder = _year_folder(plan, year)
+    shown_as = workbook.name
+    if refused := not_a_workbook(workbook, shown_as):
+        return [], [refused], None
+    try:
+        book = load_workbook(workbook)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        return [], [Problem("not-a-workbook", shown_as, "无法作为 Excel 工作簿打开，文件可能已损坏",
+                            expected="在 Excel 或 WPS 中打开后“另存为” Excel 工作簿（.xlsx）再交回")], None
+    problems = [Problem("csv-structure", shown_as, f"工作表“{title}”不是规定的工作表，未导入", value=title,
+                        expected="、".join(SHEETS), severity="notice") for title in book.sheetnames if title not in SHEETS]
+    sheets: dict[str, tuple[str, Sheet]] = {}
+    for title, stem in SHEETS.items():
+        if title in book.sheetnames:
+            sheet, found = _read_sheet(book[title], f"{shown_as} 工作表“{title}”", CYCLE_FILES[stem])
+            problems += found
+            if sheet is not None:
+                sheets[stem] = (title, sheet)
+    if not sheets and not _errors(problems):
+        problems.append(Problem("csv-structure", shown_as, "没有任何环节的工作表", expected="、".join(SHEETS)))
+    for stem, (title, sheet) in sheets.items():  # refused before anything is written anywhere
+        for line, row in zip(sheet.lines, sheet.rows):
+            for name, text in row.items():
+                for kind, number in personal_numbers(text):
+                    problems.append(Problem("privacy", f"{shown_as} 工作表“{title}”", f"含有{kind}，个人信息不得公开",
+                                            line=line, column=sheet.columns[name], field=_header(stem, name), value=number,
+                                            expected="删去，或用遮挡形式（如 138****1234）"))
+    if _errors(problems):
+        return [], problems, None
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / plan.root.resolve().name
+        shutil.copytree(plan.root, copy)
+        _write(copy / folder.name / "cycle", sheets)
+        after = validate_data(copy)
+    ours = f"{folder.parent.resolve().name}/{folder.name}/cycle"
+    found = [_in_sheet(p, sheets, shown_as, ours) for p in after[1].problems if p.file.startswith(ours)]
+    if _errors(found):
+        return [], problems + found, None
+    written = _write(folder / "cycle", sheets)
+    return written, problems + found, validate_data(plan.root)
+
+
+def _year_folder(plan: DataFolder, year: int) -> Path:
+    if year not in plan.years:
+        raise EntryError(f"data/ 中没有 {year} 年度")
+    return plan.years[year].folder
+
+
+def _write(folder: Path, sheets: dict[str, tuple[str, Sheet]]) -> list[Path]:
+    written = []
+    for stem, (_, sheet) in sheets.items():
+        columns = CYCLE_FILES[stem]
+        write_csv(folder / f"{stem}.csv", [c.header for c in columns], [[row[c.name] for c in columns] for row in sheet.rows])
+        written.append(folder / f"{stem}.csv")
+    return written
+
+
+def _in_sheet(problem: Problem, sheets: dict[str, tuple[str, Sheet]], shown_as: str, ours: str) -> Problem:
+    """A problem the copy's cycle file has, named by the workbook's sheet, row and column."""
+    stem = problem.file.rsplit("/", 1)[-1].removesuffix(".csv")
+    if stem not in sheets:
+        return problem
+    title, sheet = sheets[stem]
+    line = sheet.lines[problem.line - 2] if problem.line and 2 <= problem.line <= len(sheet.lines) + 1 else problem.line
+    names = {c.header: c.name for c in CYCLE_FILES[stem]}
+    column = sheet.columns.get(names.get(problem.field or "", ""), problem.column)
+    return replace(problem, file=f"{shown_as} 工作表“{title}”", line=line, column=column)
+
+
+def _header(stem: str, name: str) -> str:
+    return next(c.header for c in CYCLE_FILES[stem] if c.name == name)
+
+
+def _errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
