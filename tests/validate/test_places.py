@@ -46,3 +46,22 @@ def test_a_word_for_an_item_that_does_not_exist_is_refused(data_copy, capsys):
 def test_the_shipped_data_names_no_place_for_any_item(data_copy, capsys):
     """The notice names no place: nothing in the shipped data may claim one until the office says so."""
     assert not any("places:" in p.read_text(encoding="utf-8") for p in (data_copy / "2024" / "items").glob("*.yaml"))
+
+
+def test_a_village_is_listed_under_its_town_once_and_an_item_may_name_it(data_copy, capsys):
+    places = data_copy / "places.yaml"
+    edit(places, "{id: tangkou, name: 汤口镇, kind: 镇}", "{id: tangkou, name: 汤口镇, kind: 镇, villages: [山岔村, 芙蓉村]}")
+    edit(places, "{id: gantang, name: 甘棠镇, kind: 镇}", "{id: gantang, name: 甘棠镇, kind: 镇, villages: [芙蓉村, 甘棠街]}")
+    edit(data_copy / "2024" / "items" / "42.yaml", "measures:\n", "places: [山岔村]\nmeasures:\n")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    line = line_of(places, "{id: gantang")
+    problem = next(p for p in out.splitlines() if "places.yaml" in p and "错误" in p)
+    assert f"第{line}行" in problem and "“甘棠街”" in problem and "以“村”或“社区”结尾" in problem, problem
+    edit(places, "甘棠街", "甘棠社区")
+    code, out = validate(data_copy, capsys)
+    assert code == 1
+    errors = [p for p in out.splitlines() if "：错误[" in p]
+    second = line_of(places, "{id: tangkou")  # listed after 甘棠镇: the second 芙蓉村
+    assert len(errors) == 1 and f"places.yaml 第{second}行" in errors[0] and "[duplicate-id]" in errors[0], errors
+    assert "“芙蓉村”" in errors[0] and "汤口镇山岔村" in errors[0], errors  # named twice; 42's 山岔村 is accepted

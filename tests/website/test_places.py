@@ -5,6 +5,7 @@ site's address is set) encodes the page's own address; the places in the open da
 from __future__ import annotations
 
 import csv
+import json
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -72,3 +73,29 @@ def test_the_places_are_in_the_open_data(built_site):
         (built_site / "2024" / "downloads" / "data" / "places.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(PLACES) * len(TASKS)
     assert {row["place_name"] for row in rows} == {p["name"] for p in PLACES} and {row["scope"] for row in rows} == {"全区"}
+
+
+def test_a_village_the_office_lists_is_on_its_towns_page_in_search_and_in_the_open_data(data_copy, tmp_path):
+    from conftest import generated_pages, generated_text
+
+    places = data_copy / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        "{id: tangkou, name: 汤口镇, kind: 镇}", "{id: tangkou, name: 汤口镇, kind: 镇, villages: [山岔村]}"), encoding="utf-8")
+    for item, where in (("42", "山岔村"), ("31", "汤口镇")):
+        path = data_copy / "2024" / "items" / f"{item}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("measures:\n", f"places: [{where}]\nmeasures:\n", 1),
+                        encoding="utf-8")
+    docs = generated_pages(data_copy, tmp_path / "work")
+    page = generated_text(docs, "places/tangkou")
+    here = page.split("## 在汤口镇实施的项目", 1)[1].split("## 全区实施的项目", 1)[0]
+    lines = {re.search(r"items/(\w+)", line).group(1): line for line in here.splitlines() if "items/" in line}
+    assert set(lines) == {"31", "42"} and "实施地点：山岔村" in lines["42"] and "实施地点" not in lines["31"]
+    assert "本页也包括办公室已列出的本镇的村和社区：山岔村。" in page
+    assert "items/42" not in generated_text(docs, "places/gantang").split("## 全区实施的项目", 1)[1]
+    words = {row["url"]: row["words"] for row in json.loads((docs / "assets" / "words.json").read_text(encoding="utf-8"))}
+    assert words["places/tangkou/"] == ["汤口镇", "汤口", "山岔村"]
+    rows = list(csv.DictReader(io.StringIO(
+        (docs / "2024" / "downloads" / "data" / "places.csv").read_text(encoding="utf-8-sig"))))
+    mine = {(row["place"], row["item"]): (row["scope"], row["villages"]) for row in rows}
+    assert mine["tangkou", "42"] == ("本乡镇", "山岔村") and mine["tangkou", "31"] == ("本乡镇", "")
+    assert ("gantang", "42") not in mine and ("gantang", "01") in mine

@@ -343,11 +343,11 @@ def portal(plan: DataFolder, year: Year | None = None) -> Portal:
             *steps.datasets)), cycle=steps,
         figures=tuple(f for f in charts if f),
         search_words=tuple(sorted({*_search_words(plan, ov), *(w for t in tags.values() for w in t),
-                                   *(page.place.name for page in (towns.pages if towns else ()))})),
+                                   *(name for page in (towns.pages if towns else ()) for name in page.place.names())})),
         search_tags=tags, places=towns,
         word_rows=suggestions(tags, {v.item.id: (v.item.numbered, v.item.source_text) for v in ov.items},
                               lambda item: addresses.published(at.item(item)),
-                              tuple((page.place.name, addresses.published(addresses.place(page.place.id)))
+                              tuple((page.place.names(), addresses.published(addresses.place(page.place.id)))
                                     for page in (towns.pages if towns else ()))),
     )
 

@@ -17,11 +17,12 @@ def search_tags(year: Year) -> dict[str, tuple[str, ...]]:
 
 
 def suggestions(tags: dict[str, tuple[str, ...]], items: dict[str, tuple[str, str]], address,
-                places: tuple[tuple[str, str], ...] = ()) -> tuple[dict, ...]:
+                places: tuple[tuple[tuple[str, ...], str], ...] = ()) -> tuple[dict, ...]:
     """The rows of the words file the search box reads (portal.js): each item of `items` (id → its title as
     lists show it and the notice's text of it) with its search words, that text and its page's address
-    (`address(id)`, published form); then each 乡镇 page, by its name with and without 镇/乡 (汤口镇, 汤口), from
-    `places`: (name, address) pairs."""
+    (`address(id)`, published form); then each 乡镇 page, by its name with and without 镇/乡 (汤口镇, 汤口) and
+    its 村 and 社区, from `places`: (the 乡镇's names, its 村 and 社区 after its own, address) pairs."""
     rows = tuple({"words": list(tags.get(item, ())), "title": title, "text": text, "url": address(item)}
                  for item, (title, text) in items.items())
-    return rows + tuple({"words": [name, name[:-1]], "title": name, "text": "", "url": url} for name, url in places)
+    return rows + tuple({"words": [names[0], names[0][:-1], *names[1:]], "title": names[0], "text": "", "url": url}
+                        for names, url in places)

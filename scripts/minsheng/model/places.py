@@ -16,6 +16,13 @@ class Place(Record):
     id: str = Field(title="乡镇编号", pattern=SLUG, description="网页地址用的拼音，如 gantang（不是行政区划代码）")
     name: str = Field(title="乡镇名称", min_length=2, pattern=r"^\S+[镇乡]$", description="如 甘棠镇、新明乡")
     kind: Literal["镇", "乡"] = Field(title="类型")
+    villages: list[Annotated[str, Field(pattern=r"^\S+(村|社区)$")]] = Field(
+        default_factory=list, title="村和社区",
+        description="办公室知道有项目在那里实施的本乡镇的村、社区（可选），如 山岔村；名称在全区唯一。项目的实施地点可以写到村或社区")
+
+    def names(self) -> tuple[str, ...]:
+        """The 乡镇's name and its 村 and 社区: every name an item's places may give for it."""
+        return (self.name, *self.villages)
 
 
 class PlacesFile(Record):

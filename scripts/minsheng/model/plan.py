@@ -192,7 +192,8 @@ class Item(Record):
     )
     places: list[str] = Field(
         default_factory=list, title="实施地点",
-        description="本项在哪些乡镇实施（data/places.yaml 中的乡镇名称，如 汤口镇）；不填即全区实施或通知没有写明",
+        description="本项在哪些乡镇或村、社区实施（data/places.yaml 中的乡镇名称，如 汤口镇，或其下列出的村、社区，如 山岔村）；"
+        "不填即全区实施或通知没有写明",
     )
     no_task: bool = Field(default=False, title="本年无任务")
     no_task_text: str | None = Field(default=None, title="无任务原文")

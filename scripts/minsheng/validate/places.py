@@ -21,14 +21,22 @@ def check_places(plan: DataFolder) -> list[Problem]:
                         "duplicate-id", f"乡镇{'编号' if key == 'id' else '名称'}与第 {seen[key, value] + 1} 项重复",
                         ("places", index, key), value, "每个乡镇的编号和名称唯一"))
                 seen.setdefault((key, value), index)
-        names = {place.name for place in plan.places.places}
+        for index, place in enumerate(plan.places.places):
+            for position, village in enumerate(place.villages):
+                if ("name", village) in seen:
+                    problems.append(plan.places_source.problem(
+                        "duplicate-id", "村或社区的名称在全区重复（或与乡镇同名）", ("places", index, "villages", position),
+                        village, "名称在全区唯一；重名的村请写明乡镇，如 汤口镇山岔村"))
+                seen.setdefault(("name", village), index)
+        names = {name for place in plan.places.places for name in place.names()}
+    refused = plan.places is None and (plan.root / "places.yaml").exists()  # its own errors say why
     for year in plan.years.values():
         for item in year.items:
-            for index, name in enumerate(item.places):
+            for index, name in enumerate(() if refused else item.places):
                 if name not in names:
                     problems.append(year.item_sources[item.id].problem(
                         "unknown-reference", "实施地点不在乡镇名单中", ("places", index), name,
-                        f"data/places.yaml 中的乡镇名称之一：{'、'.join(sorted(names))}" if names
+                        "data/places.yaml 中的乡镇名称或其下的村、社区之一：" + "、".join(sorted(names)) if names
                         else "先在 data/places.yaml 中列出全区的乡镇"))
         problems += _check_vocabulary(year)
     return problems
