@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from conftest import DATA, ROOT, edit_csv, unpublish
+from conftest import edit_csv, shared_build, unpublish
 from minsheng.cli import main
 
 ITEM = Path("2024/items/01.yaml")
@@ -178,17 +177,15 @@ def test_case(case, draft_copy, tmp_path, capsys):
 
 @pytest.fixture(scope="session")
 def safe_site(tmp_path_factory) -> Path:
-    """One site built from a copy of the data (months as drafts) with every safe case's note on its own item."""
-    folder = tmp_path_factory.mktemp("corpus-safe")
-    data = folder / "data"
-    shutil.copytree(DATA, data)
-    unpublish(data)
-    for case in SAFE:
-        note(case.text, SAFE_ITEMS[case.name])(data, folder)
-    site = folder / "site"
-    assert main(["build", "--data", str(data), "--out", str(site), "--config", str(ROOT / "mkdocs.yml"),
-                 "--work", str(folder / "work")]) == 0
-    return site
+    """One site built from a copy of the data (months as drafts) with every safe case's note on its own item:
+    once per run for both pytest-xdist workers (conftest.shared_build)."""
+
+    def with_notes(data: Path) -> None:
+        unpublish(data)
+        for case in SAFE:
+            note(case.text, SAFE_ITEMS[case.name])(data, data.parent)
+
+    return shared_build(tmp_path_factory, "corpus-safe", with_notes)
 
 
 @pytest.mark.parametrize("case", SAFE, ids=lambda c: c.name)
