@@ -40,6 +40,11 @@ def test_the_cycle_page_shows_every_step_with_its_figures(docs):
     assert list(proposals[0])[0] == "year"
     for row in download(docs, "cycle-oversight"):
         assert row["content"] in page
+    # the proposals not taken, each with its reason, folded on a phone (the page's longest list)
+    declined = page.split('??? note ms-fold "未采纳的建议及原因"', 1)[1].split("## 票决", 1)[0]
+    not_taken = [r for r in proposals if r["outcome"] == "未采纳"]
+    assert not_taken and all(f"| {r['category']} | {r['count']} | {r['reason']} |" in declined for r in not_taken)
+    assert all(line.startswith("    |") for line in declined.splitlines() if "|" in line)  # inside the fold
     assert "[年度流程](cycle.md)" in generated_text(docs, "2024/index")  # reached from the year's page and the site map
     assert "[年度流程](../2024/cycle.md)" in generated_text(docs, "about/sitemap")
 
