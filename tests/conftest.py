@@ -106,6 +106,24 @@ def two_year_site(tmp_path_factory) -> Path:
     return shared_build(tmp_path_factory, "two-years", add_shifted_year)
 
 
+@pytest.fixture(scope="session")
+def cycle_year(tmp_path_factory) -> Path:
+    """A synthetic data folder whose year has every step of the yearly cycle (`minsheng synth --cycle`, 12 items),
+    made once per worker; tests that change it take `cycle_copy`."""
+    from minsheng.synthetic.synth import synth
+
+    out = tmp_path_factory.mktemp("cycle-year") / "data"
+    synth(12, 12, 3, out, DATA, cycle=True)
+    return out
+
+
+@pytest.fixture
+def cycle_copy(cycle_year: Path, tmp_path: Path) -> Path:
+    """A copy of the synthetic cycle year that a test may edit."""
+    shutil.copytree(cycle_year, tmp_path / "data")
+    return tmp_path / "data"
+
+
 def generated_pages(data: Path, work: Path) -> Path:
     """The pages `minsheng build` generates from `data` into `work` (its docs/), without the engine: for tests
     of what a page says under changed data; how MkDocs and Zensical lay the pages out is tested on the shared

@@ -361,11 +361,12 @@
         .catch(function () { return indexed([]); });
     }
     var asked = query.replace(/\s+/g, "");
+    var askedPairs = pairs(asked);
     return wordRows.then(function (index) {
       var found = index.rows.map(function (row, i) {
         var score = 0;
         row.words.forEach(function (word) { if (asked.indexOf(word) >= 0) score += 2 * word.length; });
-        pairs(asked).forEach(function (pair) {
+        askedPairs.forEach(function (pair) {
           if (index.texts[i].indexOf(pair) >= 0) score += index.rarity[pair];
           else if (row.text.indexOf(pair) >= 0) score += index.rarity[pair] / 2;
         });

@@ -241,13 +241,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
     written, problems, after = import_month(*checked, args.workbook, args.month, args.force)
-    for problem in problems:
-        print(problem)
-    if not written:
-        print("工作簿有错误，没有写入任何文件，data/ 保持原样。")
+    if not _imported(written, problems):
         return 1
-    for path in written:
-        print(f"已写入 {path}")
     from .validate.progress import reporting
 
     plan, report = after
@@ -262,6 +257,18 @@ def _import(args: argparse.Namespace) -> int:
     return 0 if all(p.code in LATER for p in report.errors) else 1
 
 
+def _imported(written: list, problems: list) -> bool:
+    """A workbook's import said: its problems, then what it wrote, or that it wrote nothing (False)."""
+    for problem in problems:
+        print(problem)
+    if not written:
+        print("工作簿有错误，没有写入任何文件，data/ 保持原样。")
+        return False
+    for path in written:
+        print(f"已写入 {path}")
+    return True
+
+
 def _import_cycle(args: argparse.Namespace, plan) -> int:
     from .month.cycle_workbook import import_cycle, write_cycle_template
 
@@ -273,13 +280,8 @@ def _import_cycle(args: argparse.Namespace, plan) -> int:
         print(f"{args.workbook}：错误 找不到文件。", file=sys.stderr)
         return 1
     written, problems, after = import_cycle(plan, args.workbook, args.cycle)
-    for problem in problems:
-        print(problem)
-    if not written:
-        print("工作簿有错误，没有写入任何文件，data/ 保持原样。")
+    if not _imported(written, problems):
         return 1
-    for path in written:
-        print(f"已写入 {path}")
     print("检查导入后的数据：")
     _print_report(*after)
     return 0

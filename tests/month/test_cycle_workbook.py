@@ -5,35 +5,21 @@ nothing, every problem named by sheet, row and column."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-from conftest import DATA
 from minsheng.cli import main
-from minsheng.synthetic.synth import synth
 
 
-@pytest.fixture(scope="module")
-def cycle_data(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("cycle-book") / "data"
-    synth(12, 12, 3, out, DATA, cycle=True)
-    return out
-
-
-@pytest.fixture
-def data(cycle_data, tmp_path) -> Path:
-    shutil.copytree(cycle_data, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def files(data: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((data / "2024" / "cycle").iterdir())}
 
 
-def test_a_workbook_filled_in_excel_is_imported_and_a_wrong_one_changes_nothing(data, tmp_path, capsys):
+def test_a_workbook_filled_in_excel_is_imported_and_a_wrong_one_changes_nothing(cycle_copy, tmp_path, capsys):
+    data = cycle_copy
     book = tmp_path / "年度流程.xlsx"
     assert main(["import", str(book), "--cycle", "2024", "--template", "--data", str(data)]) == 0
     before = files(data)

@@ -4,7 +4,6 @@ wrong is named by file, row, column, value and what was expected; the rule decid
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,23 +11,11 @@ import pytest
 from conftest import DATA
 from minsheng.cycle_rules import elected, rating
 from minsheng.model import RatingRule
-from minsheng.synthetic.synth import synth
 from minsheng.validate import validate_data
 
 ZHENHAI = RatingRule()
 
 
-@pytest.fixture(scope="module")
-def cycle_data(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("cycle") / "data"
-    synth(12, 12, 3, out, DATA, cycle=True)
-    return out
-
-
-@pytest.fixture
-def cycle_copy(cycle_data, tmp_path) -> Path:
-    shutil.copytree(cycle_data, tmp_path / "data")
-    return tmp_path / "data"
 
 
 def edit(path: Path, row: int, changes: dict[str, str]) -> None:
@@ -45,8 +32,8 @@ def lines(data: Path) -> list[str]:
     return [str(p) for p in validate_data(data)[1].errors]
 
 
-def test_the_synthetic_year_has_every_step_and_no_error(cycle_data):
-    plan, report = validate_data(cycle_data)
+def test_the_synthetic_year_has_every_step_and_no_error(cycle_year):
+    plan, report = validate_data(cycle_year)
     assert report.errors == []
     assert plan.years[2024].cycle.steps == ["proposals", "vote", "implementation", "oversight", "rating"]
     assert set(plan.years[2024].cycle_files) == {"proposals", "candidates", "adjustments", "oversight", "ratings"}

@@ -12,16 +12,13 @@ import pytest
 import yaml
 
 from conftest import DATA, generated_pages, generated_text, page_text
-from minsheng.synthetic.synth import synth
 
 STATEMENT_2024 = "本年度的环节：实施。"
 
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("cycle-site")
-    synth(12, 12, 3, root / "data", DATA, cycle=True)
-    return generated_pages(root / "data", root / "work")
+def docs(cycle_year, tmp_path_factory) -> Path:
+    return generated_pages(cycle_year, tmp_path_factory.mktemp("cycle-site") / "work")
 
 
 def download(docs: Path, name: str) -> list[dict[str, str]]:
