@@ -89,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
 
-    release = commands.add_parser("publish", parents=[data], help="登记某月月报的发布，存档发布时的数据，并登记其后的更正")
-    release.add_argument("month", help="发布的月份，如 2024-08")
+    release = commands.add_parser("publish", parents=[data], help="登记某月月报（或年度流程）的发布，存档发布时的数据，并登记其后的更正")
+    release.add_argument("month", nargs="?", help="发布的月份，如 2024-08")
+    release.add_argument("--cycle", type=int, metavar="年度", help="改为发布这一年度的年度流程文件（征集、票决、调整、监督、测评），如 2025")
     release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
 
     synthetic = commands.add_parser("synth", parents=[data], help="生成任意规模的合成测试数据（写在 data/ 以外）")
@@ -284,6 +285,8 @@ def _import_cycle(args: argparse.Namespace, plan) -> int:
         return 1
     print("检查导入后的数据：")
     _print_report(*after)
+    if any(p.code == "correction-pending" for p in after[1].errors):
+        print(f"已发布的年度流程的更正已写入，下一步运行 minsheng publish --cycle {args.cycle} --date 日期 登记并公布。")
     return 0
 
 
@@ -416,8 +419,13 @@ def _package(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .month.publish import publish
+    from .month.publish import publish, publish_cycle
 
+    if (args.month is None) == (args.cycle is None):
+        print("请写发布的月份（如 2024-08），或用 --cycle 年度 发布年度流程，二者选一。", file=sys.stderr)
+        return 2
+    if args.cycle is not None:
+        return _entry(args, lambda plan: publish_cycle(plan, args.cycle, args.date))
     return _entry(args, lambda plan: publish(plan, args.month, args.date))
 
 

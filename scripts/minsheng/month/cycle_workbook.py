@@ -3,7 +3,8 @@
 A sheet per step (征集, 票决, 调整, 监督, 测评) with the columns of its CSV file (data/README.md); a workbook may hold
 only some of them, and each sheet it holds replaces its file. Cells are read as Excel showed them (excel.py), personal
 numbers are refused before anything is written, and the year is validated on a copy: the files are written only when
-the cycle then has no error, every problem named by sheet, row and column. `minsheng import --cycle 2025 --template
+the cycle then has no error, every problem named by sheet, row and column. A change to a step already published
+(`minsheng publish --cycle`) is written only with its row's 更正说明, and disclosed by the next publish. `minsheng import --cycle 2025 --template
 FILE.xlsx` writes the workbook to fill, holding the year's files as they stand.
 """
 
@@ -87,7 +88,7 @@ def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path
         after = validate_data(copy)
     ours = f"{folder.parent.resolve().name}/{folder.name}/cycle"
     found = [_in_sheet(p, sheets, shown_as, ours) for p in after[1].problems if p.file.startswith(ours)]
-    if _errors(found):
+    if _errors([p for p in found if p.code != "correction-pending"]):  # a correction is written, then published
         return [], problems + found, None
     written = _write(folder / "cycle", sheets)
     return written, problems + found, validate_data(plan.root)
