@@ -10,6 +10,7 @@ FILE.xlsx` writes the workbook to fill, holding the year's files as they stand.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -29,6 +30,8 @@ from .excel import Sheet, _read_sheet
 from .file_kind import not_a_workbook
 
 SHEETS = {"征集": "proposals", "票决": "candidates", "调整": "adjustments", "监督": "oversight", "测评": "ratings"}
+CYCLE_MARK = "minsheng-cycle:"  # in the file's keywords: the year the workbook was written for
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 def write_cycle_template(plan: DataFolder, year: int, path: Path) -> Path:
@@ -46,8 +49,31 @@ def write_cycle_template(plan: DataFolder, year: int, path: Path) -> Path:
         for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
             for cell in column:
                 cell.number_format = "@"  # text: ids keep their zeros, dates stay as typed
+    book.properties.title = f"民生实事年度流程 {year}"
+    book.properties.keywords = f"{CYCLE_MARK}{year}"
     book.save(path)
     return path
+
+
+def cycle_workbook(path: Path) -> tuple[bool, int | None]:
+    """(whether `path` is a workbook of the yearly cycle: it has a sheet of a step, 征集 … 测评; the year it is for,
+    from its keywords (the template's) or else its file name, 2025年度流程.xlsx). Never raises."""
+    try:
+        if not_a_workbook(path, path.name):
+            return False, None
+        book = load_workbook(path, read_only=True)
+        try:
+            titles, keywords = set(book.sheetnames), book.properties.keywords or ""
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - a damaged file is no workbook of the cycle: the monthly route names what is wrong
+        return False, None
+    if not titles & set(SHEETS):
+        return False, None
+    if CYCLE_MARK in keywords:
+        return True, int(keywords.split(CYCLE_MARK, 1)[1][:4])
+    named = _NAMED_YEAR.search(path.stem)
+    return True, int(named.group(1)) if named else None
 
 
 def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path], list[Problem], tuple | None]:
