@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import formats
 from .model import FUND_FIGURES, NOT_REPORTED, PUBLISHED_FIELDS, Item, MonthReport, Revision
-from .model.cycle import ACCRUING, CYCLE_FILES, ROW_KEYS, CycleRow, CycleTable
+from .model.cycle import ACCRUING, CYCLE_FILES, FILLED_LATER, ROW_KEYS, CycleRow, CycleTable
 
 Value = float | str | bool | None  # a figure, a note's text, or whether the item was reported
 
@@ -65,7 +65,8 @@ def _compare(found: list[Change], month: str, file: str, published: dict, curren
 
 def cycle_changes(published: CycleTable, current: CycleTable) -> list[Change]:
     """Every cell of `published` that `current` shows differently, row by row (rows matched by ROW_KEYS), and its
-    rows removed or added (a row added to an accruing file, a new oversight entry, is no change). `item` is the
+    rows removed or added (a row added to an accruing file, a new oversight entry, is no change, nor is a cell
+    FILLED_LATER filled in since, an answer given). `item` is the
     row's name (cycle_row_name), `field` the column's name, `month` empty."""
     found: list[Change] = []
     before, after = _keyed(published), _keyed(current)
@@ -76,6 +77,8 @@ def cycle_changes(published: CycleTable, current: CycleTable) -> list[Change]:
             continue
         for name in names:
             was, now = _cell(old, name), _cell(new, name)
+            if was is None and old is not None and (current.stem, name) in FILLED_LATER:
+                continue  # an answer, a rectification, a notice's date given since: news, not a correction
             if was != now:
                 found.append(Change("", current.stem, cycle_row_name(key), "", name, was, now,
                                     (new["correction"] or "") if new else "", new.row if new else 0))

@@ -1,6 +1,7 @@
 """A published step of the yearly cycle is kept as published, as a month is: `minsheng publish --cycle` records it,
 a later change is refused until its row's 更正说明 says why, and the correction is recorded once and shown (the
-年度流程 page, the 更正记录 page, the open data); a new oversight entry is news, not a correction."""
+年度流程 page, the 更正记录 page, the open data); a new oversight entry, or what followed a rating given since, is
+news, not a correction."""
 
 from __future__ import annotations
 
@@ -50,17 +51,18 @@ def test_a_published_step_changes_only_with_a_correction_note_and_the_correction
     assert "correction-pending" in printed and "minsheng publish --cycle 2024" in printed
     assert main(["validate", *at]) == 1  # written, and waiting to be disclosed
 
-    edit_csv(year / "cycle" / "ratings.csv", {"项目编号": "0002"}, {"整改情况": "已补充整改报告（合成）"})
+    edit_csv(year / "cycle" / "ratings.csv", {"项目编号": "0002"}, {"整改情况": "已制定整改方案（合成）"})  # news
+    edit_csv(year / "cycle" / "candidates.csv", {"候选编号": "H02"}, {"完成时限": "2024年11月底"})
     capsys.readouterr()
     assert main(["publish", "--cycle", "2024", "--date", "2025-02-10", *at]) == 1  # the other change has no note
-    assert "cycle/ratings.csv “0002”这一行的整改情况（第3行）" in capsys.readouterr().err
-    edit_csv(year / "cycle" / "ratings.csv", {"项目编号": "0002"}, {"更正说明": "补充整改情况（合成）"})
+    assert capsys.readouterr().err.endswith("所在行没有填写更正说明：cycle/candidates.csv “H02”这一行的完成时限（第3行）\n")
+    edit_csv(year / "cycle" / "candidates.csv", {"候选编号": "H02"}, {"更正说明": "完成时限按公告更正（合成）"})
 
     assert main(["publish", "--cycle", "2024", "--date", "2025-02-10", *at]) == 0
     recorded = yaml.safe_load((year / "revisions.yaml").read_text(encoding="utf-8"))["cycle"]
     assert [(r["file"], r["row"], r["field"], r["old"], r["new"], r["note"], str(r["date"])) for r in recorded] == [
         ("candidates", "H01", "for", before_votes, before_votes - 1, NOTE, "2025-02-10"),
-        ("ratings", "0002", "follow_up", None, "已补充整改报告（合成）", "补充整改情况（合成）", "2025-02-10")]
+        ("candidates", "H02", "deadline", "2024年12月底", "2024年11月底", "完成时限按公告更正（合成）", "2025-02-10")]
     assert main(["validate", *at]) == 0
 
     docs = generated_pages(data, tmp_path / "work")

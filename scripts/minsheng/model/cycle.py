@@ -122,6 +122,10 @@ CYCLE_FILES: dict[str, tuple[Column, ...]] = {  # file stem under data/<year>/cy
 ROW_KEYS = {"proposals": ("source", "category", "outcome"), "candidates": ("candidate",), "adjustments": ("item", "kind"),
             "oversight": ("date", "kind", "item"), "ratings": ("item",)}
 ACCRUING = ("adjustments", "oversight")
+# Cells filled in after the step is published (the answer to an oversight entry, what followed a rating below 满意,
+# the date an adjustment was announced): filling an empty one is news too; changing a filled one is a correction
+FILLED_LATER = {("oversight", "unit"), ("oversight", "response"), ("oversight", "responded"), ("ratings", "follow_up"),
+                ("adjustments", "announced")}
 CYCLE_STEP_OF_FILE = {"proposals": "proposals", "candidates": "vote", "adjustments": "implementation",
                       "oversight": "oversight", "ratings": "rating"}
 
