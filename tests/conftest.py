@@ -146,6 +146,19 @@ def cycle_year(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def cycle_site(tmp_path_factory) -> Path:
+    """The demonstration year's site (`minsheng synth --items 12 --cycle`, as README shows it), built by MkDocs once
+    per run for the browser's look at the yearly cycle's pages."""
+    from minsheng.synthetic.synth import synth
+
+    def demonstration(data: Path) -> None:
+        shutil.rmtree(data)
+        synth(12, 12, 1, data, DATA, cycle=True)
+
+    return shared_build(tmp_path_factory, "cycle-site", demonstration)
+
+
 @pytest.fixture
 def cycle_copy(cycle_year: Path, tmp_path: Path) -> Path:
     """A copy of the synthetic cycle year that a test may edit."""

@@ -89,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--year", type=int, default=2024, help="年度（默认 2024）")
     sample.add_argument("--seed", type=int, default=SAMPLE_SEED, help=f"随机种子（默认 {SAMPLE_SEED}）")
 
-    release = commands.add_parser("publish", parents=[data], help="登记某月月报的发布，存档发布时的数据，并登记其后的更正")
-    release.add_argument("month", help="发布的月份，如 2024-08")
+    release = commands.add_parser("publish", parents=[data], help="登记某月月报（或年度流程）的发布，存档发布时的数据，并登记其后的更正")
+    release.add_argument("month", nargs="?", help="发布的月份，如 2024-08")
+    release.add_argument("--cycle", type=int, metavar="年度", help="改为发布这一年度的年度流程文件（征集、票决、调整、监督、测评），如 2025")
     release.add_argument("--date", required=True, type=dt.date.fromisoformat, help="发布日期，如 2024-09-10")
 
     synthetic = commands.add_parser("synth", parents=[data], help="生成任意规模的合成测试数据（写在 data/ 以外）")
@@ -284,6 +285,8 @@ def _import_cycle(args: argparse.Namespace, plan) -> int:
         return 1
     print("检查导入后的数据：")
     _print_report(*after)
+    if any(p.code == "correction-pending" for p in after[1].errors):
+        print(f"已发布的年度流程的更正已写入，下一步运行 minsheng publish --cycle {args.cycle} --date 日期 登记并公布。")
     return 0
 
 
@@ -375,6 +378,9 @@ def _new_year(args: argparse.Namespace) -> int:
     print(f"已写入 {folder}/：notice.txt（通知全文{read}）、notice.yaml 和 {len(items)} 个项目草稿（items/）。")
     if any(p.name == "units.yaml" for p in written):
         print(f"已在 {written[-1]} 末尾加入通知中出现、单位表中没有的待核对单位。")
+    if any(p.name == "cycle.yaml" for p in written):
+        print(f"这是人大代表票决的结果：已写入 cycle.yaml（本年度有征集、票决两个环节）和 cycle/candidates.csv（全部候选项目及得票，"
+              "当选的填上了项目编号）；会议、日期和全体代表人数、征集的情况见 notice.yaml 中的【年度流程】一条。")
     print(f"草稿中有 {len(drafted.notices)} 处待核对（minsheng validate 以“提示[review]”列出）；全部核对、删去 review 条目之前，"
           f"{args.year} 年度是草稿，网站仍显示以前的年度。做法见 CONTRIBUTING.md。")
     print(f"核对表：{drafted.review_sheet}（{drafted.decisions} 行，每行一项决定）。在 Excel 或 WPS 中填好“你的决定”列后运行 "
@@ -416,8 +422,13 @@ def _package(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .month.publish import publish
+    from .month.publish import publish, publish_cycle
 
+    if (args.month is None) == (args.cycle is None):
+        print("请写发布的月份（如 2024-08），或用 --cycle 年度 发布年度流程，二者选一。", file=sys.stderr)
+        return 2
+    if args.cycle is not None:
+        return _entry(args, lambda plan: publish_cycle(plan, args.cycle, args.date))
     return _entry(args, lambda plan: publish(plan, args.month, args.date))
 
 

@@ -1,10 +1,11 @@
-"""Revisions: what of a published month differs from what was published.
+"""Revisions: what of a published month, or of a published file of the yearly cycle, differs from what was published.
 
 Each month's files are kept as last published under data/<year>/published/ (by `minsheng publish`).
 A published month is protected whole: comparing the current files with them finds every changed
 figure, note (进展情况, 资金说明) and item 报送状态, and every row added or removed; `publish` records each
 in revisions.yaml with the date of the release that discloses it, and validation refuses a change to a
-published month that has not been recorded.
+published month that has not been recorded. The yearly cycle's files are kept and compared the same way
+(published/cycle/, `cycle_changes`), cell by cell, their rows named by ROW_KEYS.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from . import formats
 from .model import FUND_FIGURES, NOT_REPORTED, PUBLISHED_FIELDS, Item, MonthReport, Revision
+from .model.cycle import ACCRUING, CYCLE_FILES, FILLED_LATER, ROW_KEYS, CycleRow, CycleTable
 
 Value = float | str | bool | None  # a figure, a note's text, or whether the item was reported
 
@@ -59,6 +61,53 @@ def _compare(found: list[Change], month: str, file: str, published: dict, curren
             if before != after:
                 found.append(Change(month, file, key[0], key[1], name, before, after,
                                     new.correction if new else "", new.row if new else 0))
+
+
+def cycle_changes(published: CycleTable, current: CycleTable) -> list[Change]:
+    """Every cell of `published` that `current` shows differently, row by row (rows matched by ROW_KEYS), and its
+    rows removed or added (a row added to an accruing file, a new oversight entry, is no change, nor is a cell
+    FILLED_LATER filled in since, an answer given). `item` is the
+    row's name (cycle_row_name), `field` the column's name, `month` empty."""
+    found: list[Change] = []
+    before, after = _keyed(published), _keyed(current)
+    names = [c.name for c in CYCLE_FILES[current.stem] if c.name != "correction"]
+    for key in sorted(set(before) | set(after), key=lambda k: [str(part) for part in k]):
+        old, new = before.get(key), after.get(key)
+        if old is None and current.stem in ACCRUING:
+            continue
+        for name in names:
+            was, now = _cell(old, name), _cell(new, name)
+            if was is None and old is not None and (current.stem, name) in FILLED_LATER:
+                continue  # an answer, a rectification, a notice's date given since: news, not a correction
+            if was != now:
+                found.append(Change("", current.stem, cycle_row_name(key), "", name, was, now,
+                                    (new["correction"] or "") if new else "", new.row if new else 0))
+    return found
+
+
+def cycle_row_name(key: tuple) -> str:
+    """A cycle row's name, as revisions.yaml and the pages show it: H03; 0003·调整; 群众·交通出行·未采纳."""
+    return "·".join(str(part) for part in key if part not in ("", None))
+
+
+def _keyed(table: CycleTable) -> dict[tuple, CycleRow]:
+    """The rows by their key; a second row with the same key is told apart by its ordinal (#2)."""
+    rows: dict[tuple, CycleRow] = {}
+    for row in table.rows:
+        key = tuple(str(row[name]) if row[name] is not None else "" for name in ROW_KEYS[table.stem])
+        count = 2
+        while key in rows:
+            key, count = (*key[:len(ROW_KEYS[table.stem])], f"#{count}"), count + 1
+        rows[key] = row
+    return rows
+
+
+def _cell(row: CycleRow | None, name: str) -> Value:
+    """A cycle cell as recorded: a number, a text, a date as written (2024-08-28); None when empty or no row."""
+    value = row[name] if row else None
+    if value in ("", None):
+        return None
+    return value if isinstance(value, (int, float, str)) else value.isoformat()
 
 
 def _value(row: object, name: str) -> Value:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from ..cycle_rules import elected, rating
 from ..formats import chinese_date
 from ..load.data_folder import Year
-from ..model import STEPS, Rules
-from ..model.cycle import CYCLE_FILES, CYCLE_TITLES, CYCLE_TYPES, RATINGS, Cycle, CycleRow, Rated, Voted
+from ..model import STEPS, CycleRevision, Rules
+from ..model.cycle import (CYCLE_FILES, CYCLE_STEP_OF_FILE, CYCLE_TITLES, CYCLE_TYPES, RATINGS, Cycle, CycleRow, Rated,
+                           Voted)
+from ..revisions import shown
 from .open_data import Dataset, Field
 
 
@@ -29,6 +31,17 @@ class Moment:
     date: object  # a date, or None when the step has none
     step: str
     text: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A published cell of the cycle changed later, in words: the step, the row, the column, before and after."""
+
+    record: CycleRevision
+    step: str  # 征集, 票决, …
+    what: str  # the column's header: 赞成, 满意, 答复 …
+    old: str  # in brief (the full text is in revisions.yaml and the open data)
+    new: str
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,7 @@ class YearCycle:
     item_vote: dict[str, Voted]  # item id → its candidate
     timelines: dict[str, tuple[Moment, ...]]  # item id → its timeline
     datasets: tuple[Dataset, ...]
+    corrections: tuple[Correction, ...]  # changes to published cycle files, as recorded (revisions.yaml's `cycle`)
 
     @property
     def candidate_count(self) -> int:
@@ -104,7 +118,14 @@ def year_cycle(year: Year, rules: Rules) -> YearCycle:
         tuple(sorted(rows["oversight"], key=lambda r: r["date"])), ratings,
         tuple((word, counted[word]) for word in RATINGS), item_rating, item_vote,
         _timelines(year, cycle, sum(by_source.values()), item_vote, rows, item_rating),
-        _datasets(candidates, rows, ratings))
+        _datasets(candidates, rows, ratings, revisions := year.revisions.cycle if year.revisions else ()),
+        tuple(_correction(r) for r in revisions))
+
+
+def _correction(revision: CycleRevision) -> Correction:
+    header = next((c.header for c in CYCLE_FILES[revision.file] if c.name == revision.field), revision.field)
+    return Correction(revision, STEPS[CYCLE_STEP_OF_FILE[revision.file]], header,
+                      shown(revision.field, revision.old), shown(revision.field, revision.new))
 
 
 def _timelines(year: Year, cycle: Cycle | None, proposed: int, voted: dict, rows: dict, rated: dict) -> dict:
@@ -135,15 +156,17 @@ def _timelines(year: Year, cycle: Cycle | None, proposed: int, voted: dict, rows
     return {item: tuple(sorted(moments, key=lambda m: str(m.date or "~"))) for item, moments in found.items()}
 
 
-def _datasets(candidates, rows: dict, ratings) -> tuple[Dataset, ...]:
-    """A table for each step the year has a file for; the vote's and the 测评's with the result the rule gives."""
+def _datasets(candidates, rows: dict, ratings, revisions) -> tuple[Dataset, ...]:
+    """A table for each step the year has a file for; the vote's and the 测评's with the result the rule gives; the
+    corrections of published files when there are any (the 更正说明 column itself is in those, not in the tables)."""
     computed = {"candidates": ("elected", "是否当选（按规则计算）", [(v.row, "当选" if v.elected else "未当选") for v in candidates]),
                 "ratings": ("rating", "测评结果（按规则计算）", [(r.row, r.rating) for r in ratings])}
     tables = []
     for stem, columns in CYCLE_FILES.items():
         if not rows[stem]:
             continue
-        fields = [Field(c.name, CYCLE_TYPES.get(c.name, "string"), c.header, c.meaning) for c in columns if c.name != "elected"]
+        fields = [Field(c.name, CYCLE_TYPES.get(c.name, "string"), c.header, c.meaning) for c in columns
+                  if c.name not in ("elected", "correction")]
         pairs = [(r, None) for r in rows[stem]]
         if stem in computed:
             name, title, pairs = computed[stem]
@@ -151,4 +174,11 @@ def _datasets(candidates, rows: dict, ratings) -> tuple[Dataset, ...]:
         tables.append(Dataset(f"cycle-{stem}", *CYCLE_TITLES[stem], tuple(fields),
                               tuple(tuple(r[f.name] if f.name in r.cells and f.name != "elected" else extra for f in fields)
                                     for r, extra in pairs)))
+    if revisions:
+        tables.append(Dataset("cycle-revisions", "年度流程的更正记录", "年度流程的文件发布后被改动的内容：原公布值、更正后和更正说明", (
+            Field("date", "date", "更正公布日期"), Field("file", "string", "文件", "proposals、candidates、adjustments、oversight 或 ratings"),
+            Field("row", "string", "哪一行"), Field("field", "string", "更正的列", "列的英文名，见数据说明"),
+            Field("old", "any", "原公布值", "空表示原来是空白或没有这一行"), Field("new", "any", "更正后", "空表示现在是空白或这一行已删除"),
+            Field("note", "string", "更正说明")),
+            tuple((r.date.isoformat(), r.file, r.row, r.field, r.old, r.new, r.note) for r in revisions)))
     return tuple(tables)

@@ -5,12 +5,13 @@ Upload files"). The pull request's check runs this command, which does on the wo
 technician does on a computer, with the same code:
 
 1. each workbook in `inbox/` is imported by `import_month`, all or nothing, as the month the workbook
-   names (or its file name, for a workbook made by hand); an imported workbook, and the blank one
+   names (or its file name, for a workbook made by hand); a workbook of the yearly cycle (recognised by
+   its sheets, 征集 … 测评) by `import_cycle`, as the year it names; an imported workbook, and the blank one
    `outbox/` held for that month, are removed from the working copy, and a refused one is left where it
    is, `data/` untouched;
 2. a publication date written in the pull request's description (发布月份 / 发布日期) is recorded by
-   `publish`, afresh from the base branch's publication records each time, so that a month can be
-   handed in again and again before the pull request is merged;
+   `publish` (`publish_cycle` for 发布月份：2025年度流程), afresh from the base branch's publication records
+   each time, so that a month can be handed in again and again before the pull request is merged;
 3. the data is validated, and compared with the base branch (the change report).
 
 What comes out: the pull request's comment (Markdown, in Chinese), and which files changed in the working
@@ -34,6 +35,7 @@ from ..months import month_end
 from ..problems import Problem, Report
 from ..month.excel import read_workbook, workbook_month
 from ..errors import EntryError
+from ..month.cycle_workbook import cycle_workbook, import_cycle
 from ..month.monthly import MONTH, import_month
 
 INBOX, OUTBOX = "inbox", "outbox"
@@ -50,6 +52,7 @@ class Fields:
     month: str | None = None
     date: dt.date | None = None
     problems: list[Problem] = field(default_factory=list)
+    cycle: int | None = None  # 发布月份：2025年度流程 — the year whose cycle files are published
 
 
 @dataclass
@@ -61,6 +64,7 @@ class HandedIn:
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    cycle: int | None = None  # a workbook of the yearly cycle: its year
 
     @property
     def imported(self) -> bool:
@@ -104,6 +108,7 @@ class Outcome:
     changes_note: str | None = None
     commit: list[str] = field(default_factory=list)  # files to add to the branch (written or changed)
     remove: list[str] = field(default_factory=list)  # files to delete from the branch
+    cycle: int | None = None  # the year whose cycle `publication` recorded (its name is then 2025年度流程)
 
     @property
     def blocking(self) -> list[Problem]:
@@ -125,6 +130,7 @@ class Outcome:
 _FIELD = re.compile(r"^[\s>*_#-]*(发布月份|发布日期)[\s*_]*:[\s*_]*(.*?)[\s*_`]*$", re.M)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+_CYCLE = re.compile(r"(\d{4})\s*年?\s*度?\s*流程")  # 2025年度流程: the year's cycle files
 _NAMED_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[-_.年]?\s*(0?[1-9]|1[0-2])(?!\d)")
 _BRANCH = re.compile(r"^(?:month|correct)-(\d{4}-(?:0[1-9]|1[0-2]))$")  # the branches 取月报表格 makes
 
@@ -150,11 +156,14 @@ def pr_fields(body: str | None) -> Fields:
         fields.problems.append(Problem("publish-field", DESCRIPTION, "发布日期的写法不对", field="发布日期",
                                        value=date_text, expected="年-月-日，如 2024-09-10；暂不登记发布就留空"))
     match = _MONTH.fullmatch(month_text)
-    if match and 1 <= int(match.group(2)) <= 12:
+    cycle = _CYCLE.fullmatch(month_text)
+    if cycle:
+        fields.cycle = int(cycle.group(1))
+    elif match and 1 <= int(match.group(2)) <= 12:
         fields.month = f"{match.group(1)}-{int(match.group(2)):02d}"
     elif re.search(r"\d", month_text):
         fields.problems.append(Problem("publish-field", DESCRIPTION, "发布月份的写法不对", field="发布月份",
-                                       value=month_text, expected="年-月，如 2024-08"))
+                                       value=month_text, expected="年-月，如 2024-08；年度流程写 2025年度流程"))
     if fields.problems:
         fields.date = None
     return fields
@@ -198,11 +207,15 @@ def check_inbox(data: Path, base: str | None = None, body: str | None = None, br
         changes, changes_note = _changes(data, base_data, plan, base_note)
     releases = {r.month: r.date for year in plan.years.values() if year.releases for r in year.releases.releases}
     corrections = None
-    if publication and releases.get(publication[0]) != publication[1]:  # the month was published on another day
+    cycle = int(publication[0][:4]) if publication and not MONTH.match(publication[0]) else None
+    if cycle:  # the cycle's corrections that date records
+        year = plan.years.get(cycle)
+        corrections = sum(r.date == publication[1] for r in year.revisions.cycle) if year and year.revisions else 0
+    elif publication and releases.get(publication[0]) != publication[1]:  # the month was published on another day
         corrections = sum(r.date == publication[1] for year in plan.years.values() if year.revisions
                           for r in year.revisions.revisions)
     outcome = Outcome(handed, fields, publication, corrections, published, fields.problems + publish_problems,
-                      waiting, report, releases, changes, changes_note)
+                      waiting, report, releases, changes, changes_note, cycle=cycle)
     outcome.commit, outcome.remove = changed_files(root, handed, published)
     return outcome
 
@@ -266,6 +279,9 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: st
     from ..validate import plan_errors, validate_data
 
     handed = HandedIn(path.relative_to(root).as_posix(), month)
+    is_cycle, year = cycle_workbook(path)
+    if is_cycle:
+        return _hand_in_cycle(data, root, path, HandedIn(handed.path, None, cycle=year))
     if month is None or not MONTH.match(month):
         _, problems = read_workbook(path, path.name)
         refusal = [p for p in problems if p.severity == "error"]
@@ -296,6 +312,31 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: st
             if done.is_file():
                 done.unlink()
                 handed.removed.append(done.relative_to(root).as_posix())
+    return handed
+
+
+def _hand_in_cycle(data: Path, root: Path, path: Path, handed: HandedIn) -> HandedIn:
+    """A workbook of the yearly cycle, imported all or nothing as the year it names."""
+    from ..validate import plan_errors, validate_data
+
+    if handed.cycle is None:
+        handed.problems = [Problem("inbox", handed.path, "看出这是年度流程的表格，但看不出是哪一年的", value=path.name,
+                                   expected="把文件名改成年度，如 2025年度流程.xlsx")]
+        return handed
+    plan, checked = validate_data(data)
+    broken = plan_errors(checked)
+    if broken:
+        handed.problems = broken
+        return handed
+    try:
+        written, handed.problems, _ = import_cycle(plan, path, handed.cycle)
+    except EntryError as exc:
+        handed.problems = [Problem("inbox", handed.path, str(exc), value=path.name, expected="data/ 中已有的年度")]
+        return handed
+    if written:
+        handed.written = [p.resolve().relative_to(root).as_posix() for p in written]
+        path.unlink()
+        handed.removed.append(handed.path)
     return handed
 
 
@@ -334,7 +375,15 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
     if fields.date is None:
         return None, [], []
     where = dict(field="发布月份", expected="年-月，如 2024-08")
-    imported = sorted({h.month for h in handed if h.imported})
+    imported = sorted({h.month for h in handed if h.imported and h.month})
+    cycles = {h.cycle for h in handed if h.imported and h.cycle}
+    if fields.cycle or not fields.month and not imported and len(cycles) == 1:
+        year = fields.cycle or next(iter(cycles))
+        if any(h.cycle == year and not h.imported for h in handed):
+            return None, [], [Problem("publish-field", DESCRIPTION, f"{year}年度流程的表格还没有导入，导入后才能登记发布",
+                                      field="发布日期", value=f"{fields.date}", expected="先改正表格的问题再上传",
+                                      severity="warning")]
+        return _publish_cycle(data, year, fields.date)
     month = fields.month or (imported[0] if len(imported) == 1 else None)
     if month is None:
         return None, [], [Problem("publish-field", DESCRIPTION, "填了发布日期，但没有写发布哪个月", **where)]
@@ -355,6 +404,22 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
                             expected=f"晚于 {month_end(month)} 的日期，按月份先后发布" if MONTH.match(month) else None)]
     root = data.resolve().parent
     return (month, fields.date), [p.resolve().relative_to(root).as_posix() for p in written], []
+
+
+def _publish_cycle(data: Path, year: int, date: dt.date) -> tuple[tuple[str, dt.date] | None, list[str], list[Problem]]:
+    """Record the description's publication of the year's cycle files (and any correction of those published)."""
+    from ..validate import plan_errors, validate_data
+    from ..month.publish import publish_cycle
+
+    plan, report = validate_data(data)
+    if plan_errors(report):
+        return None, [], [Problem("publish-field", DESCRIPTION, "计划数据有错误，无法登记发布", expected="先改正计划数据")]
+    try:
+        written = publish_cycle(plan, year, date)
+    except EntryError as exc:
+        return None, [], [Problem("publish-field", DESCRIPTION, str(exc), field="发布日期", value=f"{year}年度流程 {date}")]
+    root = data.resolve().parent
+    return (f"{year}年度流程", date), [p.resolve().relative_to(root).as_posix() for p in written], []
 
 
 def _changes(data: Path, base_data: Path | None, plan, base_note: str | None) -> tuple[str | None, str | None]:

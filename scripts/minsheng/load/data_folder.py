@@ -83,6 +83,7 @@ class Year:
     cycle: Cycle | None = None  # which steps of the yearly cycle the year had (cycle.yaml; without it: 实施 only)
     cycle_source: Source | None = None
     cycle_files: dict[str, CycleTable] = field(default_factory=dict)  # cycle/<step>.csv by stem
+    published_cycle: dict[str, CycleTable] = field(default_factory=dict)  # published/cycle/<step>.csv: as last published
 
 
 @dataclass
@@ -186,6 +187,8 @@ def _load_year(folder: Path, root: Path, problems: list[Problem]) -> Year:
     if (folder / "cycle.yaml").exists():
         year.cycle, year.cycle_source = _load(folder / "cycle.yaml", Cycle, root, problems)
     year.cycle_files, found = load_cycle(folder, root, set(year.item_sources))
+    problems.extend(found)
+    year.published_cycle, found = load_cycle(folder / "published", root, set(year.item_sources))
     problems.extend(found)
     return year
 

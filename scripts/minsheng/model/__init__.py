@@ -12,7 +12,8 @@ from .base import ITEM_ID, SLUG, Comparator, DataNote, Record, field_label, file
 from .plan import (MONEY_UNITS, WHOLE_UNITS, PAID_KINDS, Category, Group, GroupsFile, Indicator, Item, Milestone, Notice, PolicyParameter, Schedule, Unit,  # noqa: F401
                    UnitsFile)
 from .places import Phrasing, Place, PlacesFile, VocabularyFile  # noqa: F401
-from .publication import LedgerEntry, LedgerFile, Release, ReleasesFile, Revision, RevisionsFile  # noqa: F401
+from .publication import (CycleRelease, CycleRevision, LedgerEntry, LedgerFile, Release, ReleasesFile, Revision,  # noqa: F401
+                          RevisionsFile)
 from .reports import (FUND_COLUMNS, FUND_FIGURES, FUND_HEADERS, FUND_SOURCES, NOT_REPORTED, UNCHANGED,  # noqa: F401
                       PROGRESS_COLUMNS, PROGRESS_HEADERS, PUBLISHED_FIELDS, Column, FundReport, IndicatorReport, ItemReport, MonthReport)
 from .cycle import STEPS, Cycle, RatingRule  # noqa: F401

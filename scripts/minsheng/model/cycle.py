@@ -65,8 +65,12 @@ class Cycle(Record):
     rating: Session | None = Field(None, title="测评")
 
 
+CORRECTION = ("correction", "更正说明", "本行改动已发布的内容时，说明原因", "Why this row changes what was published")
+
+
 def _columns(*spec: tuple[str, str, str, str]) -> tuple[Column, ...]:
-    return tuple(Column(*column) for column in spec)
+    """A file's columns, each with the 更正说明 last, as in the monthly reports."""
+    return tuple(Column(*column) for column in (*spec, CORRECTION))
 
 
 CYCLE_FILES: dict[str, tuple[Column, ...]] = {  # file stem under data/<year>/cycle/ → its columns
@@ -113,6 +117,15 @@ CYCLE_FILES: dict[str, tuple[Column, ...]] = {  # file stem under data/<year>/cy
         ("follow_up", "整改情况", "评为基本满意或不满意后的整改和再次报告情况",
          "What followed a rating below 满意: rectification and the report again")),
 }
+# What names a row of each file once published (a correction changes its other cells), and the files whose rows
+# accrue through the year (a row added to them is news, not a correction)
+ROW_KEYS = {"proposals": ("source", "category", "outcome"), "candidates": ("candidate",), "adjustments": ("item", "kind"),
+            "oversight": ("date", "kind", "item"), "ratings": ("item",)}
+ACCRUING = ("adjustments", "oversight")
+# Cells filled in after the step is published (the answer to an oversight entry, what followed a rating below 满意,
+# the date an adjustment was announced): filling an empty one is news too; changing a filled one is a correction
+FILLED_LATER = {("oversight", "unit"), ("oversight", "response"), ("oversight", "responded"), ("ratings", "follow_up"),
+                ("adjustments", "announced")}
 CYCLE_STEP_OF_FILE = {"proposals": "proposals", "candidates": "vote", "adjustments": "implementation",
                       "oversight": "oversight", "ratings": "rating"}
 

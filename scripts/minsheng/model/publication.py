@@ -36,8 +36,21 @@ class Release(Record):
     date: dt.date = Field(title="发布日期")
 
 
+CycleFile = Literal["proposals", "candidates", "adjustments", "oversight", "ratings"]
+CYCLE_FILE_DESCRIPTION = ("proposals 征集、candidates 票决、adjustments 调整、oversight 监督、ratings 测评"
+                          "（data/<年度>/cycle/ 中的文件名）")
+
+
+class CycleRelease(Record):
+    """A file of the yearly cycle made public (`minsheng publish --cycle`): the date it was first published."""
+
+    file: CycleFile = Field(title="年度流程的文件", description=CYCLE_FILE_DESCRIPTION)
+    date: dt.date = Field(title="发布日期")
+
+
 class ReleasesFile(Record):
     releases: list[Release] = Field(default_factory=list, title="发布记录")
+    cycle: list[CycleRelease] = Field(default_factory=list, title="年度流程的发布记录")
 
 
 class Revision(Record):
@@ -61,5 +74,20 @@ class Revision(Record):
     note: str = Field(title="更正说明", min_length=1)
 
 
+class CycleRevision(Record):
+    """A cell of a published file of the yearly cycle changed later (or its row added or removed), disclosed in the
+    更正记录 as a month's are."""
+
+    date: dt.date = Field(title="更正公布日期", description="随哪一次 minsheng publish --cycle 公布了这项更正")
+    file: CycleFile = Field(title="年度流程的文件", description=CYCLE_FILE_DESCRIPTION)
+    row: str = Field(title="哪一行", min_length=1,
+                     description="这一行的标识：候选编号、项目编号，或几列的内容以“·”连接（如 群众·交通出行·未采纳）")
+    field: str = Field(title="更正的列", description="列的英文名，见 data/README.md 中年度流程的数据字典")
+    old: float | str | None = Field(title="原公布值", description="为空表示原来是空白或没有这一行")
+    new: float | str | None = Field(title="更正后", description="为空表示现在是空白或这一行已删除")
+    note: str = Field(title="更正说明", min_length=1)
+
+
 class RevisionsFile(Record):
     revisions: list[Revision] = Field(default_factory=list, title="更正记录")
+    cycle: list[CycleRevision] = Field(default_factory=list, title="年度流程的更正记录")

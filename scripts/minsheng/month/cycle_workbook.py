@@ -3,12 +3,14 @@
 A sheet per step (征集, 票决, 调整, 监督, 测评) with the columns of its CSV file (data/README.md); a workbook may hold
 only some of them, and each sheet it holds replaces its file. Cells are read as Excel showed them (excel.py), personal
 numbers are refused before anything is written, and the year is validated on a copy: the files are written only when
-the cycle then has no error, every problem named by sheet, row and column. `minsheng import --cycle 2025 --template
+the cycle then has no error, every problem named by sheet, row and column. A change to a step already published
+(`minsheng publish --cycle`) is written only with its row's 更正说明, and disclosed by the next publish. `minsheng import --cycle 2025 --template
 FILE.xlsx` writes the workbook to fill, holding the year's files as they stand.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -28,6 +30,8 @@ from .excel import Sheet, _read_sheet
 from .file_kind import not_a_workbook
 
 SHEETS = {"征集": "proposals", "票决": "candidates", "调整": "adjustments", "监督": "oversight", "测评": "ratings"}
+CYCLE_MARK = "minsheng-cycle:"  # in the file's keywords: the year the workbook was written for
+_NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 def write_cycle_template(plan: DataFolder, year: int, path: Path) -> Path:
@@ -45,8 +49,31 @@ def write_cycle_template(plan: DataFolder, year: int, path: Path) -> Path:
         for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
             for cell in column:
                 cell.number_format = "@"  # text: ids keep their zeros, dates stay as typed
+    book.properties.title = f"民生实事年度流程 {year}"
+    book.properties.keywords = f"{CYCLE_MARK}{year}"
     book.save(path)
     return path
+
+
+def cycle_workbook(path: Path) -> tuple[bool, int | None]:
+    """(whether `path` is a workbook of the yearly cycle: it has a sheet of a step, 征集 … 测评; the year it is for,
+    from its keywords (the template's) or else its file name, 2025年度流程.xlsx). Never raises."""
+    try:
+        if not_a_workbook(path, path.name):
+            return False, None
+        book = load_workbook(path, read_only=True)
+        try:
+            titles, keywords = set(book.sheetnames), book.properties.keywords or ""
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - a damaged file is no workbook of the cycle: the monthly route names what is wrong
+        return False, None
+    if not titles & set(SHEETS):
+        return False, None
+    if CYCLE_MARK in keywords:
+        return True, int(keywords.split(CYCLE_MARK, 1)[1][:4])
+    named = _NAMED_YEAR.search(path.stem)
+    return True, int(named.group(1)) if named else None
 
 
 def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path], list[Problem], tuple | None]:
@@ -87,7 +114,7 @@ def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path
         after = validate_data(copy)
     ours = f"{folder.parent.resolve().name}/{folder.name}/cycle"
     found = [_in_sheet(p, sheets, shown_as, ours) for p in after[1].problems if p.file.startswith(ours)]
-    if _errors(found):
+    if _errors([p for p in found if p.code != "correction-pending"]):  # a correction is written, then published
         return [], problems + found, None
     written = _write(folder / "cycle", sheets)
     return written, problems + found, validate_data(plan.root)

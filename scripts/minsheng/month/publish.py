@@ -3,7 +3,8 @@
 It records the release in releases.yaml, keeps a copy of the month's files as published under
 published/, and records everything of an earlier published month that has changed since (figures,
 notes, item statuses, rows added or removed; with the correction note of its row) in revisions.yaml, dated with this release. Run again for a month already
-published, it records and discloses corrections only.
+published, it records and discloses corrections only. `publish_cycle` does the same for a year's cycle files
+(征集, 票决, 调整, 监督, 测评), kept under published/cycle/.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import shutil
 from pathlib import Path
 
 from ..data_writer import write_yaml
-from ..revisions import changes, field_name
+from ..revisions import changes, cycle_changes, field_name
 from ..validate.privacy import hidden
 from ..months import month_end
 from ..load.data_folder import DataFolder, Year
-from ..model import Release, Revision
+from ..model import CycleRelease, CycleRevision, Release, ReleasesFile, Revision, RevisionsFile
 from ..errors import EntryError
 from .monthly import year_of
 
@@ -50,10 +51,12 @@ def publish(plan: DataFolder, month: str, date: dt.date) -> list[Path]:
                            old=hidden(c.old) if isinstance(c.old, str) else c.old, new=c.new, note=c.note)
                   for c in found]
     written = _snapshot(year, sorted({c.month for c in found} | {month}))
-    written.append(_write(year.folder / "releases.yaml", "月报发布记录", {"releases": [r.model_dump() for r in releases]}))
-    if revisions:
+    cycle = {"cycle": [r.model_dump() for r in year.releases.cycle]} if year.releases and year.releases.cycle else {}
+    written.append(_write(year.folder / "releases.yaml", "月报发布记录", {"releases": [r.model_dump() for r in releases], **cycle}))
+    if revisions or year.revisions and year.revisions.cycle:
+        cycle = {"cycle": [r.model_dump() for r in year.revisions.cycle]} if year.revisions and year.revisions.cycle else {}
         written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记",
-                              {"revisions": [r.model_dump() for r in revisions]}))
+                              {"revisions": [r.model_dump() for r in revisions], **cycle}))
     return written
 
 
@@ -70,3 +73,44 @@ def _snapshot(year: Year, months: list[str]) -> list[Path]:
 
 def _write(path: Path, title: str, content: dict) -> Path:
     return write_yaml(path, content, f"# {title}\n")
+
+
+def publish_cycle(plan: DataFolder, year_number: int, date: dt.date) -> list[Path]:
+    """`minsheng publish --cycle YEAR --date DATE`: make the year's cycle files public as they stand, as `publish`
+    does a month's: each file not yet published is recorded in releases.yaml's `cycle` and kept as published under
+    published/cycle/; every change since to a file already published is recorded in revisions.yaml's `cycle`, with
+    its row's 更正说明 (refused, with nothing written, when one has none)."""
+    if year_number not in plan.years:
+        raise EntryError(f"data/ 中没有 {year_number} 年度")
+    year = plan.years[year_number]
+    if not year.cycle_files:
+        raise EntryError(f"{year_number} 年度的 cycle/ 中没有任何年度流程的文件，没有可发布的内容")
+    releases = year.releases or ReleasesFile()
+    published = list(releases.cycle)
+    if published and date < max(r.date for r in published):
+        raise EntryError(f"发布日期 {date} 早于上一次发布（{max(r.date for r in published)}）")
+    removed = sorted(set(year.published_cycle) - set(year.cycle_files))
+    if removed:
+        raise EntryError(f"已发布的 {year_number}/cycle/{removed[0]}.csv 被删除：已发布的文件不能删除，请恢复它")
+    found = [c for stem in sorted(year.published_cycle) for c in cycle_changes(year.published_cycle[stem], year.cycle_files[stem])]
+    missing = [c for c in found if not c.note]
+    if missing:
+        lines = "；".join(f"cycle/{c.file}.csv “{c.item}”这一行的{year.cycle_files[c.file].header(c.field)}"
+                         f"（{f'第{c.row}行' if c.row else '该行已被删除'}）" for c in missing)
+        raise EntryError(f"以下已发布的内容有改动，但所在行没有填写更正说明：{lines}")
+    published += [CycleRelease(file=stem, date=date) for stem in year.cycle_files if stem not in year.published_cycle]
+    revisions = year.revisions or RevisionsFile()
+    corrected = [CycleRevision(date=date, file=c.file, row=c.item, field=c.field, new=c.new, note=c.note,
+                               old=hidden(c.old) if isinstance(c.old, str) else c.old) for c in found]
+    written = []
+    for stem in year.cycle_files:
+        target = year.folder / "published" / "cycle" / f"{stem}.csv"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(year.folder / "cycle" / f"{stem}.csv", target)
+        written.append(target)
+    written.append(_write(year.folder / "releases.yaml", "月报发布记录", releases.model_copy(update={"cycle": published})
+                          .model_dump()))
+    if corrected:
+        written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记",
+                              revisions.model_copy(update={"cycle": list(revisions.cycle) + corrected}).model_dump()))
+    return written

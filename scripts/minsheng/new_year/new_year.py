@@ -28,13 +28,16 @@ from pathlib import Path
 import yaml
 
 from ..data_writer import write_yaml, yaml_text
+from ..excel_csv import write_csv
 from ..load.csv_file import decode
+from ..load.numbers import parse_number
+from ..model.cycle import CYCLE_FILES
 from ..load.data_folder import DataFolder
 from ..problems import Problem, relative
 from ..validate import validate_data
 from ..notice.candidates import Candidate, figures
 from ..notice.layouts import UNIT as UNIT_NAME
-from ..notice.list_table import csv_text, is_table, workbook_text
+from ..notice.list_table import csv_text, is_table, vote_rows, workbook_text
 from ..errors import EntryError
 from ..notice.notice_text import SEND, PrintedItem, PrintedNotice, read_notice, where_of
 from .review_sheet import SHEET_NAME, write_review_sheet
@@ -58,6 +61,8 @@ class Drafts:
     encoding: str = "UTF-8"
     layout: str = ""  # how the notice was read, in words
     original: tuple[str, bytes] | None = None  # a list kept as a workbook or CSV: its name in the folder, as given
+    cycle: dict | None = None  # started from the deputies' vote: cycle.yaml
+    candidates: list[list[object]] | None = None  # … and cycle/candidates.csv's rows, the elected with their item ids
 
 
 @dataclass
@@ -87,19 +92,23 @@ def new_year(plan: DataFolder, year: int, notice_path: Path, review_sheet: Path 
     if not notice_path.is_file():
         raise EntryError(f"找不到通知文件 {notice_path}")
     raw = notice_path.read_bytes()
-    original = None
+    original, votes = None, None
     if is_table(notice_path):
         if notice_path.suffix.lower() == ".csv":
             decoded, encoding = decode_notice(raw, str(notice_path))
             text = csv_text(decoded, notice_path.name)
             encoding = f"CSV，{encoding}"
+            votes = vote_rows(notice_path, decoded)
         else:
             text, encoding = workbook_text(notice_path), "Excel"
+            votes = vote_rows(notice_path)
         original = (f"notice{notice_path.suffix.lower()}", raw)
     else:
         text, encoding = decode_notice(raw, str(notice_path))
     drafts = draft(plan, year, text)
     drafts.encoding, drafts.original = encoding, original
+    if votes is not None:
+        _from_the_vote(drafts, votes)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / root.name
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".*"))
@@ -119,6 +128,29 @@ def new_year(plan: DataFolder, year: int, notice_path: Path, review_sheet: Path 
         sheet = root / str(year) / SHEET_NAME
     notices = [p for p in report.notices if p.code == "review" and p.field and p.file.startswith(mine)]  # one a line
     return Drafted(written, notices, encoding, drafts.layout, sheet, decisions)
+
+
+def _from_the_vote(drafts: Drafts, votes: list[dict[str, str]]) -> None:
+    """A year drafted from the deputies' vote had 征集 and 票决: its cycle.yaml says so, and the vote's file is carried
+    into cycle/candidates.csv, each elected candidate with the id its item was given (in the file's order). What the
+    vote's file cannot say (the meeting, its date, all members; the proposals) is drafted for review in notice.yaml."""
+    year = drafts.year
+    ids = [record["id"] for record in drafts.items.values()]
+    elected = [row for row in votes if row.get("是否当选") == "当选"]
+    given = dict(zip(map(id, elected), ids))
+    columns = CYCLE_FILES["candidates"]
+    drafts.candidates = [[given.get(id(row), "") if c.name == "item" else row.get(c.header, "") for c in columns]
+                         for row in votes]
+    cast = [sum(int(parse_number(row.get(h) or "0", ("票",)).value or 0) for h in ("赞成", "反对", "弃权")) for row in votes]
+    drafts.cycle = {"steps": ["proposals", "vote", "implementation"],
+                    "proposals": {"start": dt.date(year - 1, 1, 1), "end": dt.date(year - 1, 12, 31)},
+                    "vote": {"date": drafts.notice["published"], "body": "待核对：票决的会议", "members": max(cast, default=1) or 1,
+                             "seats": len(elected)}}
+    drafts.notice.setdefault("review", []).append(
+        f"【年度流程】本年度从人大代表票决的结果生成，cycle.yaml 记下了征集和票决两个环节。请照主席团公告在 cycle.yaml 中填写票决的"
+        f"会议（body）、日期（date）和全体代表人数（members，现暂填最多的投票数 {max(cast, default=1) or 1}），照征集结果填写"
+        "征集的起止日期（proposals）和 cycle/proposals.csv（建议件数）；没有公开征集的，从 steps 中删去 proposals 并删去"
+        " proposals.csv，再删去这一条")
 
 
 def decode_notice(raw: bytes, shown_as: str) -> tuple[str, str]:
@@ -471,6 +503,10 @@ def _write(drafts: Drafts, root: Path) -> None:
     if drafts.original:
         (folder / drafts.original[0]).write_bytes(drafts.original[1])
     write_yaml(folder / "notice.yaml", drafts.notice, HEADER)
+    if drafts.cycle:
+        write_yaml(folder / "cycle.yaml", drafts.cycle, HEADER)
+        write_csv(folder / "cycle" / "candidates.csv", [c.header for c in CYCLE_FILES["candidates"]], drafts.candidates)
+        write_csv(folder / "cycle" / "proposals.csv", [c.header for c in CYCLE_FILES["proposals"]], [])
     for name, record in drafts.items.items():
         write_yaml(folder / "items" / name, record, HEADER)
     if drafts.units:
@@ -502,4 +538,6 @@ def _install(copy: Path, root: Path, year: int, units: bool) -> list[Path]:
     written = [root / str(year) / "notice.txt", root / str(year) / "notice.yaml"]
     written += sorted(path for path in (root / str(year)).iterdir() if path.suffix in (".xlsx", ".xlsm", ".csv"))
     written += sorted((root / str(year) / "items").glob("*.yaml"))
+    written += sorted(path for path in [root / str(year) / "cycle.yaml", *(root / str(year) / "cycle").glob("*.csv")]
+                      if path.is_file())
     return written + ([root / "units.yaml"] if units else [])

@@ -116,3 +116,23 @@ def _no_header(name: str, sheets: str) -> str:
     return (f"{name}{'（工作表 ' + sheets + '）' if sheets else ''}中没有找到表头：需要一行写有“牵头单位”（或“责任单位”“牵头部门”），"
             "以及“项目名称”或“主要内容”等列名，如“序号、项目名称、主要内容、牵头单位、配合单位、完成时限”。"
             "请在表格的第一行（或标题下一行）写上这些列名")
+
+
+def vote_rows(path: Path, decoded: str | None = None) -> list[dict[str, str]] | None:
+    """Every candidate of a vote's file (CSV, `decoded`; or the first sheet of a workbook with a 是否当选 column), each
+    by its column's header, elected or not; None for a list that is no vote."""
+    if path.suffix.lower() == ".csv":
+        tables = [[[cell.strip() for cell in row] for row in csv.reader(io.StringIO(decoded or ""))]]
+    else:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            tables = [[[_cell(cell) for cell in row] for row in sheet.iter_rows()] for sheet in book.worksheets]
+        finally:
+            book.close()
+    for rows in tables:
+        for index, row in enumerate(rows):
+            if ELECTED in row:
+                return [dict(zip(row, below + [""] * (len(row) - len(below)))) for below in rows[index + 1:] if any(below)]
+    return None

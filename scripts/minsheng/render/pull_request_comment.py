@@ -14,7 +14,7 @@ from .pages import environment
 # What to do, said for the browser route where the catalogue speaks of commands
 IN_THE_BROWSER = {
     "correction-pending": "更正说明已写好。在本拉取请求说明的“发布日期：”后面填上更正公开的日期并保存，检查会登记这项更正，"
-                          "合并后网站的“更正记录”会公开它。",
+                          "合并后网站的“更正记录”会公开它（年度流程的更正，“发布月份：”写年度流程，如 2025年度流程）。",
     "revision": "已发布月份的内容被改动了。确是更正的，在 Excel 里同一行的“更正说明”中写明原因，再上传；不是要改的，改回原来的值"
                 "（删去的行要恢复）。",
     "csv-structure": "表格的样子不对（缺工作表、表头被改动、有合并单元格，或不是 .xlsx 文件）。请用“取月报表格”生成的表格填写，"

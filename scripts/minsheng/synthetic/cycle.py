@@ -64,4 +64,5 @@ def write_cycle(folder: Path, items: list, categories: dict[str, str], seed: int
         with (folder / "cycle" / f"{stem}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow([c.header for c in columns])
-            writer.writerows([[cell.isoformat() if isinstance(cell, dt.date) else cell for cell in row] for row in rows[stem]])
+            writer.writerows([[cell.isoformat() if isinstance(cell, dt.date) else cell for cell in row]
+                              + [""] * (len(columns) - len(row)) for row in rows[stem]])  # no 更正说明

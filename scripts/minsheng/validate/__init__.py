@@ -8,7 +8,7 @@ from .places import check_places
 from .plan import check_plan
 from .privacy import check_privacy
 from .progress import check_months
-from .publication import check_releases, check_revisions
+from .publication import check_cycle_publication, check_releases, check_revisions
 
 
 def validate_data(root) -> tuple[DataFolder, Report]:
@@ -22,6 +22,7 @@ def validate_data(root) -> tuple[DataFolder, Report]:
         report.extend(check_ledger(plan, year))
         report.extend(check_releases(year))
         report.extend(check_revisions(year))
+        report.extend(check_cycle_publication(year))
         report.extend(check_privacy(year))
         report.extend(check_cycle(plan, year))
     return plan, report

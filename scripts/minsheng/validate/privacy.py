@@ -200,6 +200,9 @@ def check_privacy(year: Year) -> list[Problem]:
     records += [(year.revisions_source, ("revisions", index), revision,
                  ("note", *(name for name in ("old", "new") if isinstance(getattr(revision, name), str))))
                 for index, revision in enumerate(year.revisions.revisions if year.revisions else [])]
+    records += [(year.revisions_source, ("cycle", index), revision,
+                 ("note", *(name for name in ("old", "new") if isinstance(getattr(revision, name), str))))
+                for index, revision in enumerate(year.revisions.cycle if year.revisions else [])]
     records += [(year.item_sources[item.id], (), item, ("beneficiaries", "eligibility", "how_to_apply"))
                 for item in year.items]
     for source, path, record, fields in records:

@@ -1,12 +1,13 @@
-"""Publication: releases name reported months in order; a published month (figures, notes, statuses) changes
-only when disclosed."""
+"""Publication: releases name reported months in order; a published month (figures, notes, statuses), and a
+published file of the yearly cycle, changes only when disclosed."""
 
 from __future__ import annotations
 
-from ..revisions import Change, Value, changes, field_name, shown
+from ..revisions import Change, Value, changes, cycle_changes, field_name, shown
 from ..months import month_end
 from ..load.data_folder import Year
 from ..model import PUBLISHED_FIELDS, Revision
+from ..model.cycle import CYCLE_FILES, CycleTable
 from ..problems import Problem
 
 
@@ -117,3 +118,52 @@ def check_releases(year: Year) -> list[Problem]:
         seen.add(release.month)
         previous = release.date
     return problems
+
+
+def check_cycle_publication(year: Year) -> list[Problem]:
+    """The yearly cycle's files as months are: each file released (releases.yaml's `cycle`) is kept as published
+    (published/cycle/), and a change to it is refused until its row's 更正说明 says why and `publish --cycle`
+    records it (revisions.yaml's `cycle`)."""
+    released = {r.file: r.date for r in year.releases.cycle} if year.releases else {}
+    problems: list[Problem] = []
+    where = f"{year.folder.name}/cycle"
+    for stem in released:
+        if stem not in year.published_cycle:
+            problems.append(Problem("revision", f"{where}/{stem}.csv", "已发布的年度流程文件缺少发布时的存档", value=stem,
+                                    expected=f"{year.folder.name}/published/cycle/{stem}.csv"))
+    for stem, snapshot in year.published_cycle.items():
+        if stem not in released:
+            problems.append(Problem("revision", snapshot.file, "存档的年度流程文件没有发布记录", value=stem,
+                                    expected="releases.yaml 中 cycle: 登记的文件"))
+        elif stem not in year.cycle_files:
+            problems.append(Problem("revision", snapshot.file, "已发布的年度流程文件被删除", value=f"{stem}.csv",
+                                    expected=f"保留 {where}/{stem}.csv"))
+        else:
+            problems += [_cycle_problem(year.cycle_files[stem], change) for change in cycle_changes(snapshot, year.cycle_files[stem])]
+    source = year.revisions_source
+    for index, revision in enumerate(year.revisions.cycle if year.revisions else []):
+        if revision.file not in released:
+            problems.append(source.problem("unknown-reference", "更正的文件没有发布记录", ("cycle", index, "file"),
+                                           value=revision.file, expected="releases.yaml 中 cycle: 登记的文件"))
+        elif revision.date < released[revision.file]:
+            problems.append(source.problem("date-order", "更正公布日期早于该文件的发布日期", ("cycle", index, "date"),
+                                           value=str(revision.date), expected=f"不早于 {released[revision.file]}"))
+        if revision.field not in {c.name for c in CYCLE_FILES[revision.file]}:
+            problems.append(source.problem("not-an-option", "这个文件没有这一列", ("cycle", index, "field"),
+                                           value=revision.field, expected="、".join(c.name for c in CYCLE_FILES[revision.file])))
+    return problems
+
+
+def _cycle_problem(table: CycleTable, change: Change) -> Problem:
+    where = f"“{change.item}”这一行的{table.header(change.field)}"
+    shown = f"{where}：{_shown(change, change.old)} → {_shown(change, change.new)}"
+    line, column = change.row or None, table.columns[change.field] if change.row else None
+    if change.note and change.row:
+        return Problem("correction-pending", table.file, f"已发布的内容已更正并写明原因，尚未登记（{shown}）", line=line,
+                       column=column, field=table.header(change.field), value=_shown(change, change.new),
+                       expected="运行 minsheng publish --cycle 登记并公布这项更正")
+    removed = "（这一行已被删除）" if not change.row else ""
+    return Problem("revision", table.file, f"已发布的内容被改动但未登记更正（{shown}）{removed}", line=line, column=column,
+                   field=table.header(change.field), value=_shown(change, change.new),
+                   expected="恢复这一行：已发布的行不能删除；如需更正，改动该行并在“更正说明”中写明原因" if not change.row
+                   else "在该行“更正说明”中写明原因，再运行 minsheng publish --cycle 登记并公布这项更正")
