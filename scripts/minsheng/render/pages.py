@@ -4,7 +4,6 @@ hand-written pages of content/ beside them. Each page carries front matter for t
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from pathlib import Path
 
@@ -21,10 +20,7 @@ from . import text
 from .folder import Folder
 
 
-@functools.cache
 def environment() -> Environment:
-    """One for the process, so that each template is compiled once however many sites a process writes (a test run
-    writes dozens; compiling took 0.3 s of each). Each build sets the globals it renders with anew."""
     env = Environment(
         loader=PackageLoader("minsheng.render", "templates"),
         finalize=text.markdown_text,
