@@ -46,7 +46,8 @@ serve: site
 
 # Three workers (pytest-xdist) on this two-core machine: the tests wait on MkDocs and the browser (processes of
 # their own) much of the time, so a third worker fills the gaps. 868 tests, whole run, 2026-12-04 with nothing
-# else running: 168 s with two workers, 146 and 152 s with three.
+# else running: 168 s with two workers, 146 and 152 s with three; 873 tests with the temporary folders in memory
+# (tests/conftest.py): 118 and 120 s.
 test: test-system $(TESTED) $(TOOLS)
 	$(PYTHON) -m pytest -n 3
 
