@@ -105,6 +105,9 @@ def import_cycle(plan: DataFolder, workbook: Path, year: int) -> tuple[list[Path
                     problems.append(Problem("privacy", f"{shown_as} 工作表“{title}”", f"含有{kind}，个人信息不得公开",
                                             line=line, column=sheet.columns[name], field=_header(stem, name), value=number,
                                             expected="删去，或用遮挡形式（如 138****1234）"))
+    if not _errors(problems) and sheets and all(_unchanged(folder / "cycle", stem, sheet) for stem, (_, sheet) in sheets.items()):
+        problems.append(Problem("unfilled", shown_as, "这个表格还没有填写：各工作表与现有的年度流程文件完全一样，没有任何改动",
+                                expected="在工作表中填写或更正后再交回"))
     if _errors(problems):
         return [], problems, None
     with tempfile.TemporaryDirectory() as scratch:
@@ -133,6 +136,15 @@ def _write(folder: Path, sheets: dict[str, tuple[str, Sheet]]) -> list[Path]:
         write_csv(folder / f"{stem}.csv", [c.header for c in columns], [[row[c.name] for c in columns] for row in sheet.rows])
         written.append(folder / f"{stem}.csv")
     return written
+
+
+def _unchanged(folder: Path, stem: str, sheet: Sheet) -> bool:
+    """Whether the sheet holds exactly the rows of the step's file as it stands (as the template wrote them)."""
+    headers = [c.header for c in CYCLE_FILES[stem]]
+    path = folder / f"{stem}.csv"
+    table, _ = read_csv(path, stem, headers) if path.is_file() else (None, [])
+    current = [[cells[h] for h in headers] for _, cells in table.rows] if table else []
+    return current == [[row[c.name] or "" for c in CYCLE_FILES[stem]] for row in sheet.rows]
 
 
 def _in_sheet(problem: Problem, sheets: dict[str, tuple[str, Sheet]], shown_as: str, ours: str) -> Problem:
