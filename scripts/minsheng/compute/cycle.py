@@ -71,6 +71,15 @@ class YearCycle:
         return len(self.candidates)
 
     @property
+    def rated_count(self) -> int:
+        return len(self.ratings)
+
+    @property
+    def to_put_right(self) -> tuple[Rated, ...]:
+        """The items rated below 满意, which must be put right and reported again: shown first, with what followed."""
+        return tuple(rated for rated in self.ratings if rated.below)
+
+    @property
     def voted(self) -> bool:
         return "票决" in self.had
 
