@@ -276,7 +276,6 @@ def _in_subfolders(root: Path) -> list[HandedIn]:
 
 def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: str | None = None) -> HandedIn:
     from ..formats import chinese_month
-    from ..validate import plan_errors, validate_data
 
     handed = HandedIn(path.relative_to(root).as_posix(), month)
     is_cycle, year = cycle_workbook(path)
@@ -295,8 +294,7 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: st
             value=path.name, expected=f"下载本页说明里的 {expected}.xlsx，填好后交回，并删去这一份；要更正 {chinese_month(month)}，"
                                       f"请另外“取月报表格”，月份填 {month}")]
         return handed
-    plan, checked = validate_data(data)
-    broken = plan_errors(checked)
+    plan, checked, broken = _sound_plan(data)
     if broken:
         handed.problems = broken
         return handed
@@ -317,14 +315,11 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: st
 
 def _hand_in_cycle(data: Path, root: Path, path: Path, handed: HandedIn) -> HandedIn:
     """A workbook of the yearly cycle, imported all or nothing as the year it names."""
-    from ..validate import plan_errors, validate_data
-
     if handed.cycle is None:
         handed.problems = [Problem("inbox", handed.path, "看出这是年度流程的表格，但看不出是哪一年的", value=path.name,
                                    expected="把文件名改成年度，如 2025年度流程.xlsx")]
         return handed
-    plan, checked = validate_data(data)
-    broken = plan_errors(checked)
+    plan, _, broken = _sound_plan(data)
     if broken:
         handed.problems = broken
         return handed
@@ -391,11 +386,10 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
         return None, [], [Problem("publish-field", DESCRIPTION, f"{month} 的表格还没有导入，导入后才能登记发布",
                             field="发布日期", value=f"{fields.date}", expected="先交回表格并改正它的问题",
                             severity="warning")]
-    from ..validate import plan_errors, validate_data
     from ..month.publish import publish
 
-    plan, report = validate_data(data)
-    if plan_errors(report):
+    plan, _, broken = _sound_plan(data)
+    if broken:
         return None, [], [Problem("publish-field", DESCRIPTION, "计划数据有错误，无法登记发布", expected="先改正计划数据")]
     try:
         written = publish(plan, month, fields.date)
@@ -408,11 +402,10 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
 
 def _publish_cycle(data: Path, year: int, date: dt.date) -> tuple[tuple[str, dt.date] | None, list[str], list[Problem]]:
     """Record the description's publication of the year's cycle files (and any correction of those published)."""
-    from ..validate import plan_errors, validate_data
     from ..month.publish import publish_cycle
 
-    plan, report = validate_data(data)
-    if plan_errors(report):
+    plan, _, broken = _sound_plan(data)
+    if broken:
         return None, [], [Problem("publish-field", DESCRIPTION, "计划数据有错误，无法登记发布", expected="先改正计划数据")]
     try:
         written = publish_cycle(plan, year, date)
@@ -420,6 +413,14 @@ def _publish_cycle(data: Path, year: int, date: dt.date) -> tuple[tuple[str, dt.
         return None, [], [Problem("publish-field", DESCRIPTION, str(exc), field="发布日期", value=f"{year}年度流程 {date}")]
     root = data.resolve().parent
     return (f"{year}年度流程", date), [p.resolve().relative_to(root).as_posix() for p in written], []
+
+
+def _sound_plan(data: Path):
+    """The data folder, its report, and the plan's own errors: an import or a publication waits until there are none."""
+    from ..validate import plan_errors, validate_data
+
+    plan, report = validate_data(data)
+    return plan, report, plan_errors(report)
 
 
 def _changes(data: Path, base_data: Path | None, plan, base_note: str | None) -> tuple[str | None, str | None]:
