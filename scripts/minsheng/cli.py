@@ -379,7 +379,7 @@ def _new_year(args: argparse.Namespace) -> int:
     if any(p.name == "units.yaml" for p in written):
         print(f"已在 {written[-1]} 末尾加入通知中出现、单位表中没有的待核对单位。")
     if any(p.name == "cycle.yaml" for p in written):
-        print(f"这是人大代表票决的结果：已写入 cycle.yaml（本年度有征集、票决两个环节）和 cycle/candidates.csv（全部候选项目及得票，"
+        print("这是人大代表票决的结果：已写入 cycle.yaml（本年度有征集、票决两个环节）和 cycle/candidates.csv（全部候选项目及得票，"
               "当选的填上了项目编号）；会议、日期和全体代表人数、征集的情况见 notice.yaml 中的【年度流程】一条。")
     print(f"草稿中有 {len(drafted.notices)} 处待核对（minsheng validate 以“提示[review]”列出）；全部核对、删去 review 条目之前，"
           f"{args.year} 年度是草稿，网站仍显示以前的年度。做法见 CONTRIBUTING.md。")
