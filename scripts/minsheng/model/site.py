@@ -69,7 +69,7 @@ class Rules(Record):
     group_page_size: int = Field(20, title="与我有关每页项目数", ge=1,
                                  description="与我有关页面每页列出的项目数：每项写明能得到什么、谁可以享受、到哪里办和咨询电话，"
                                              "比类别页表格的一行长得多，所以每页列得少些，页面大小不随项目数增长")
-    record_page_size: int = Field(100, title="年度完成情况每页项目数", ge=1,
+    record_page_size: int = Field(80, title="年度完成情况每页项目数", ge=1,
                                   description="年度完成情况每页列出的项目数：一个区的清单在一页一张表，更大的清单分页，页面大小不随项目数增长")
     rating: RatingRule = Field(RatingRule(), title="票决和测评的规则",
                                description="票决的当选界限和测评的满意、不满意界限（默认按镇海的规则）")
