@@ -294,23 +294,8 @@ def _hand_in(data: Path, root: Path, path: Path, month: str | None, expected: st
             value=path.name, expected=f"下载本页说明里的 {expected}.xlsx，填好后交回，并删去这一份；要更正 {chinese_month(month)}，"
                                       f"请另外“取月报表格”，月份填 {month}")]
         return handed
-    plan, checked, broken = _sound_plan(data)
-    if broken:
-        handed.problems = broken
-        return handed
-    try:
-        written, handed.problems, _ = import_month(plan, checked, path, month, force=True)
-    except EntryError as exc:
-        handed.problems = [Problem("inbox", handed.path, str(exc))]
-        return handed
-    if written:
-        handed.written = [p.resolve().relative_to(root).as_posix() for p in written]
-        blank = root / OUTBOX / f"{month}.xlsx"
-        for done in (path, blank):
-            if done.is_file():
-                done.unlink()
-                handed.removed.append(done.relative_to(root).as_posix())
-    return handed
+    return _import(data, root, handed, lambda plan, checked: import_month(plan, checked, path, month, force=True),
+                   (path, root / OUTBOX / f"{month}.xlsx"))
 
 
 def _hand_in_cycle(data: Path, root: Path, path: Path, handed: HandedIn) -> HandedIn:
@@ -319,19 +304,28 @@ def _hand_in_cycle(data: Path, root: Path, path: Path, handed: HandedIn) -> Hand
         handed.problems = [Problem("inbox", handed.path, "看出这是年度流程的表格，但看不出是哪一年的", value=path.name,
                                    expected="把文件名改成年度，如 2025年度流程.xlsx")]
         return handed
-    plan, _, broken = _sound_plan(data)
+    return _import(data, root, handed, lambda plan, _: import_cycle(plan, path, handed.cycle), (path,),
+                   dict(value=path.name, expected="data/ 中已有的年度"))
+
+
+def _import(data: Path, root: Path, handed: HandedIn, run, done: tuple[Path, ...], refused: dict | None = None) -> HandedIn:
+    """The workbook imported by `run(plan, report)` once the plan has no error; on success the files it wrote are the
+    hand-in's, and `done` (the workbook, and the blank one sent for its month) leave the working copy."""
+    plan, checked, broken = _sound_plan(data)
     if broken:
         handed.problems = broken
         return handed
     try:
-        written, handed.problems, _ = import_cycle(plan, path, handed.cycle)
+        written, handed.problems, _ = run(plan, checked)
     except EntryError as exc:
-        handed.problems = [Problem("inbox", handed.path, str(exc), value=path.name, expected="data/ 中已有的年度")]
+        handed.problems = [Problem("inbox", handed.path, str(exc), **(refused or {}))]
         return handed
     if written:
         handed.written = [p.resolve().relative_to(root).as_posix() for p in written]
-        path.unlink()
-        handed.removed.append(handed.path)
+        for path in done:
+            if path.is_file():
+                path.unlink()
+                handed.removed.append(path.relative_to(root).as_posix())
     return handed
 
 
@@ -378,7 +372,9 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
             return None, [], [Problem("publish-field", DESCRIPTION, f"{year}年度流程的表格还没有导入，导入后才能登记发布",
                                       field="发布日期", value=f"{fields.date}", expected="先改正表格的问题再上传",
                                       severity="warning")]
-        return _publish_cycle(data, year, fields.date)
+        from ..month.publish import publish_cycle
+
+        return _record(data, f"{year}年度流程", fields.date, lambda plan: publish_cycle(plan, year, fields.date))
     month = fields.month or (imported[0] if len(imported) == 1 else None)
     if month is None:
         return None, [], [Problem("publish-field", DESCRIPTION, "填了发布日期，但没有写发布哪个月", **where)]
@@ -388,31 +384,24 @@ def _publish(data: Path, fields: Fields, handed: list[HandedIn], waiting: list[P
                             severity="warning")]
     from ..month.publish import publish
 
+    return _record(data, month, fields.date, lambda plan: publish(plan, month, fields.date),
+                   f"晚于 {month_end(month)} 的日期，按月份先后发布" if MONTH.match(month) else None)
+
+
+def _record(data: Path, name: str, date: dt.date, publish, expected: str | None = None
+            ) -> tuple[tuple[str, dt.date] | None, list[str], list[Problem]]:
+    """The publication `name` (a month, or 2025年度流程) recorded on `date` by `publish(plan)`, once the plan has no
+    error: (name, date), the files written, or the problem why not."""
     plan, _, broken = _sound_plan(data)
     if broken:
         return None, [], [Problem("publish-field", DESCRIPTION, "计划数据有错误，无法登记发布", expected="先改正计划数据")]
     try:
-        written = publish(plan, month, fields.date)
+        written = publish(plan)
     except EntryError as exc:
-        return None, [], [Problem("publish-field", DESCRIPTION, str(exc), field="发布日期", value=f"{month} {fields.date}",
-                            expected=f"晚于 {month_end(month)} 的日期，按月份先后发布" if MONTH.match(month) else None)]
+        return None, [], [Problem("publish-field", DESCRIPTION, str(exc), field="发布日期", value=f"{name} {date}",
+                                  expected=expected)]
     root = data.resolve().parent
-    return (month, fields.date), [p.resolve().relative_to(root).as_posix() for p in written], []
-
-
-def _publish_cycle(data: Path, year: int, date: dt.date) -> tuple[tuple[str, dt.date] | None, list[str], list[Problem]]:
-    """Record the description's publication of the year's cycle files (and any correction of those published)."""
-    from ..month.publish import publish_cycle
-
-    plan, _, broken = _sound_plan(data)
-    if broken:
-        return None, [], [Problem("publish-field", DESCRIPTION, "计划数据有错误，无法登记发布", expected="先改正计划数据")]
-    try:
-        written = publish_cycle(plan, year, date)
-    except EntryError as exc:
-        return None, [], [Problem("publish-field", DESCRIPTION, str(exc), field="发布日期", value=f"{year}年度流程 {date}")]
-    root = data.resolve().parent
-    return (f"{year}年度流程", date), [p.resolve().relative_to(root).as_posix() for p in written], []
+    return (name, date), [p.resolve().relative_to(root).as_posix() for p in written], []
 
 
 def _sound_plan(data: Path):

@@ -51,12 +51,10 @@ def publish(plan: DataFolder, month: str, date: dt.date) -> list[Path]:
                            old=hidden(c.old) if isinstance(c.old, str) else c.old, new=c.new, note=c.note)
                   for c in found]
     written = _snapshot(year, sorted({c.month for c in found} | {month}))
-    cycle = {"cycle": [r.model_dump() for r in year.releases.cycle]} if year.releases and year.releases.cycle else {}
-    written.append(_write(year.folder / "releases.yaml", "月报发布记录", {"releases": [r.model_dump() for r in releases], **cycle}))
-    if revisions or year.revisions and year.revisions.cycle:
-        cycle = {"cycle": [r.model_dump() for r in year.revisions.cycle]} if year.revisions and year.revisions.cycle else {}
-        written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记",
-                              {"revisions": [r.model_dump() for r in revisions], **cycle}))
+    written.append(_write(year, (year.releases or ReleasesFile()).model_copy(update={"releases": releases})))
+    recorded = (year.revisions or RevisionsFile()).model_copy(update={"revisions": revisions})
+    if recorded.revisions or recorded.cycle:
+        written.append(_write(year, recorded))
     return written
 
 
@@ -71,8 +69,14 @@ def _snapshot(year: Year, months: list[str]) -> list[Path]:
     return written
 
 
-def _write(path: Path, title: str, content: dict) -> Path:
-    return write_yaml(path, content, f"# {title}\n")
+_RECORDS = {ReleasesFile: ("releases.yaml", "月报发布记录"),
+            RevisionsFile: ("revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记")}
+
+
+def _write(year: Year, record: ReleasesFile | RevisionsFile) -> Path:
+    """releases.yaml or revisions.yaml, with the yearly cycle's list only when there is one."""
+    name, title = _RECORDS[type(record)]
+    return write_yaml(year.folder / name, record.model_dump(exclude=None if record.cycle else {"cycle"}), f"# {title}\n")
 
 
 def publish_cycle(plan: DataFolder, year_number: int, date: dt.date) -> list[Path]:
@@ -108,9 +112,7 @@ def publish_cycle(plan: DataFolder, year_number: int, date: dt.date) -> list[Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(year.folder / "cycle" / f"{stem}.csv", target)
         written.append(target)
-    written.append(_write(year.folder / "releases.yaml", "月报发布记录", releases.model_copy(update={"cycle": published})
-                          .model_dump()))
+    written.append(_write(year, releases.model_copy(update={"cycle": published})))
     if corrected:
-        written.append(_write(year.folder / "revisions.yaml", "更正记录：已发布的数字、说明或报送状态被改动时由 minsheng publish 登记",
-                              revisions.model_copy(update={"cycle": list(revisions.cycle) + corrected}).model_dump()))
+        written.append(_write(year, revisions.model_copy(update={"cycle": list(revisions.cycle) + corrected})))
     return written

@@ -46,12 +46,8 @@ def check_revisions(year: Year) -> list[Problem]:
     items = {item.id for item in year.items}
     for index, revision in enumerate(year.revisions.revisions if year.revisions else []):
         source = year.revisions_source
-        if revision.month not in released:
-            problems.append(source.problem("unknown-reference", "更正的月份没有发布记录", ("revisions", index, "month"),
-                                           value=revision.month, expected="releases.yaml 中登记的月份"))
-        elif revision.date < released[revision.month]:
-            problems.append(source.problem("date-order", "更正公布日期早于该月的发布日期", ("revisions", index, "date"),
-                                           value=str(revision.date), expected=f"不早于 {released[revision.month]}"))
+        problems += _after_release(source, ("revisions", index, "month"), revision.month, revision.date, released,
+                                   "月份", "releases.yaml 中登记的月份")
         problems += _check_revision(source, index, revision)
         if revision.item not in items:
             problems.append(source.problem("unknown-reference", "计划中没有这个项目", ("revisions", index, "item"),
@@ -142,16 +138,23 @@ def check_cycle_publication(year: Year) -> list[Problem]:
             problems += [_cycle_problem(year.cycle_files[stem], change) for change in cycle_changes(snapshot, year.cycle_files[stem])]
     source = year.revisions_source
     for index, revision in enumerate(year.revisions.cycle if year.revisions else []):
-        if revision.file not in released:
-            problems.append(source.problem("unknown-reference", "更正的文件没有发布记录", ("cycle", index, "file"),
-                                           value=revision.file, expected="releases.yaml 中 cycle: 登记的文件"))
-        elif revision.date < released[revision.file]:
-            problems.append(source.problem("date-order", "更正公布日期早于该文件的发布日期", ("cycle", index, "date"),
-                                           value=str(revision.date), expected=f"不早于 {released[revision.file]}"))
+        problems += _after_release(source, ("cycle", index, "file"), revision.file, revision.date, released,
+                                   "文件", "releases.yaml 中 cycle: 登记的文件")
         if revision.field not in {c.name for c in CYCLE_FILES[revision.file]}:
             problems.append(source.problem("not-an-option", "这个文件没有这一列", ("cycle", index, "field"),
                                            value=revision.field, expected="、".join(c.name for c in CYCLE_FILES[revision.file])))
     return problems
+
+
+def _after_release(source, path: tuple, name: str, date, released: dict, what: str, expected: str) -> list[Problem]:
+    """A correction (revisions.yaml, at `path`) names what was published (a month, a cycle file) and is disclosed no
+    earlier than that was."""
+    if name not in released:
+        return [source.problem("unknown-reference", f"更正的{what}没有发布记录", path, value=name, expected=expected)]
+    if date < released[name]:
+        return [source.problem("date-order", f"更正公布日期早于该{what}的发布日期", (*path[:2], "date"), value=str(date),
+                               expected=f"不早于 {released[name]}")]
+    return []
 
 
 def _cycle_problem(table: CycleTable, change: Change) -> Problem:
