@@ -5,6 +5,8 @@ news, not a correction."""
 
 from __future__ import annotations
 
+import csv
+
 import yaml
 from openpyxl import load_workbook
 
@@ -66,7 +68,9 @@ def test_a_published_step_changes_only_with_a_correction_note_and_the_correction
     assert main(["validate", *at]) == 0
 
     docs = generated_pages(data, tmp_path / "work")
-    line = f"| 票决 | H01 | 赞成 | {before_votes} | {before_votes - 1} | 2025年2月10日 | {NOTE} |"
+    title = next(row["项目名称"] for row in csv.DictReader((year / "cycle/candidates.csv").open(encoding="utf-8-sig"))
+                 if row["候选编号"] == "H01")
+    line = f"| 票决 | H01 {title} | 赞成 | {before_votes} | {before_votes - 1} | 2025年2月10日 | {NOTE} |"
     page = generated_text(docs, "2024/cycle")
     assert "## 更正记录" in page and line in page
     assert "## 年度流程的更正" in generated_text(docs, "2024/revisions") and line in generated_text(docs, "2024/revisions")

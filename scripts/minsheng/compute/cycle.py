@@ -39,6 +39,7 @@ class Correction:
 
     record: CycleRevision
     step: str  # 征集, 票决, …
+    row: str  # the row as a reader knows it: H03 the candidate's title; the item's numbered title; 群众·交通出行·未采纳
     what: str  # the column's header: 赞成, 满意, 答复 …
     old: str  # in brief (the full text is in revisions.yaml and the open data)
     new: str
@@ -117,6 +118,8 @@ def year_cycle(year: Year, rules: Rules) -> YearCycle:
     item_rating = {rated.row["item"]: rated for rated in ratings}
     item_vote = {voted.row["item"]: voted for voted in candidates if voted.row["item"]}
     counted = Counter(rated.rating for rated in ratings)
+    names = {item.id: item.numbered for item in year.items} | {
+        r["candidate"]: f"{r['candidate']} {r['title']}" for r in rows["candidates"]}
     return YearCycle(
         cycle, tuple(Step(key, name, key in had) for key, name in STEPS.items()),
         tuple(name for key, name in STEPS.items() if key in had),
@@ -128,12 +131,14 @@ def year_cycle(year: Year, rules: Rules) -> YearCycle:
         tuple((word, counted[word]) for word in RATINGS), item_rating, item_vote,
         _timelines(year, cycle, sum(by_source.values()), item_vote, rows, item_rating),
         _datasets(candidates, rows, ratings, revisions := year.revisions.cycle if year.revisions else ()),
-        tuple(_correction(r) for r in revisions))
+        tuple(_correction(r, names) for r in revisions))
 
 
-def _correction(revision: CycleRevision) -> Correction:
+def _correction(revision: CycleRevision, names: dict[str, str]) -> Correction:
+    """A recorded correction in words; its row's name with the ids in it (an item's, a candidate's) named."""
     header = next((c.header for c in CYCLE_FILES[revision.file] if c.name == revision.field), revision.field)
-    return Correction(revision, STEPS[CYCLE_STEP_OF_FILE[revision.file]], header,
+    return Correction(revision, STEPS[CYCLE_STEP_OF_FILE[revision.file]],
+                      "·".join(names.get(part, part) for part in revision.row.split("·")), header,
                       shown(revision.field, revision.old), shown(revision.field, revision.new))
 
 
