@@ -299,3 +299,36 @@ def multiset_agreement(shipped: list[float], drafted: list[float]) -> int:
             left[value] -= 1
             found += 1
     return found
+
+
+def two_workbooks(data: Path, folder: Path) -> tuple[Path, Path]:
+    """Two clerks' copies of the year's cycle workbook (`minsheng import --cycle 2024 --template`), taken at the
+    same time: 甲 adds an oversight entry, 乙 writes what followed item 0002's rating."""
+    from minsheng.cli import main
+
+    first, second = folder / "甲.xlsx", folder / "乙.xlsx"
+    for book in (first, second):
+        assert main(["import", str(book), "--cycle", "2024", "--template", "--data", str(data)]) == 0
+    put_row(first, "监督", ["2024-11-20", "视察", "", "甲加的视察（合成）", "合成办公室", "", "", ""])
+    put_follow_up(second, "乙填的整改情况（合成）")
+    return first, second
+
+
+def put_row(book: Path, sheet: str, row: list) -> None:
+    """A row added at the end of a sheet, as a clerk types one in Excel."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(book)
+    workbook[sheet].append(row)
+    workbook.save(book)
+
+
+def put_follow_up(book: Path, text: str) -> None:
+    """整改情况 of item 0002 on the 测评 sheet written, as a clerk types it."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(book)
+    sheet = workbook["测评"]
+    headers = [cell.value for cell in sheet[1]]
+    next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "0002")[headers.index("整改情况")].value = text
+    workbook.save(book)

@@ -9,6 +9,7 @@ import shutil
 import yaml
 from openpyxl import load_workbook
 
+from conftest import two_workbooks
 from minsheng.cli import main
 
 from .repository import commit_all, git
@@ -18,7 +19,8 @@ BODY = "更正2024年度流程的票决票数。\r\n\r\n发布月份：2024年�
 NOTE = "计票复核后更正赞成票数（合成）"
 
 
-def test_a_cycle_workbook_in_the_inbox_is_refused_whole_then_imported_and_its_correction_recorded(cycle_copy, tmp_path, capsys):
+def repository(cycle_copy, tmp_path):
+    """A repository of the synthetic cycle year with its inbox; (the repository, its data)."""
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "--quiet", "-b", "main")
@@ -27,7 +29,11 @@ def test_a_cycle_workbook_in_the_inbox_is_refused_whole_then_imported_and_its_co
     shutil.copytree(cycle_copy, repo / "data")
     (repo / "inbox").mkdir()
     (repo / "inbox" / "README.md").write_text("交回填好的表格\n", encoding="utf-8")
-    data = repo / "data"
+    return repo, repo / "data"
+
+
+def test_a_cycle_workbook_in_the_inbox_is_refused_whole_then_imported_and_its_correction_recorded(cycle_copy, tmp_path, capsys):
+    repo, data = repository(cycle_copy, tmp_path)
     assert main(["publish", "--cycle", "2024", "--date", "2025-01-25", "--data", str(data)]) == 0
     commit_all(repo, "the cycle of 2024, published")
     git(repo, "switch", "--quiet", "-c", "cycle-2024")
@@ -69,3 +75,29 @@ def test_a_cycle_workbook_in_the_inbox_is_refused_whole_then_imported_and_its_co
     assert [(r["row"], r["field"], r["old"], r["new"], r["note"], str(r["date"])) for r in recorded] == [
         ("H01", "for", votes, votes - 1, NOTE, "2025-02-10")]  # the new oversight entry is news, not a correction
     assert main(["validate", "--data", str(data)]) == 0
+
+
+def test_two_clerks_workbooks_uploaded_one_after_the_other_are_both_kept(cycle_copy, tmp_path, capsys):
+    """Each clerk took the workbook before the other's was imported; the second upload adds its own change only."""
+    repo, data = repository(cycle_copy, tmp_path)
+    commit_all(repo, "the cycle of 2024")
+    git(repo, "switch", "--quiet", "-c", "cycle-2024")
+    first, second = two_workbooks(data, tmp_path)
+    capsys.readouterr()
+    body = "补充2024年度流程的监督和整改情况。\r\n"
+
+    shutil.copyfile(first, repo / "inbox" / "2024年度流程.xlsx")
+    commit_all(repo, "Upload 2024年度流程.xlsx")
+    code, comment, report = check(repo, tmp_path / "first", capsys, body, base="main")
+    assert code == 0, comment
+    commit_all(repo, "the check's commit: the first workbook imported")
+
+    shutil.copyfile(second, repo / "inbox" / "2024年度流程.xlsx")
+    commit_all(repo, "Upload 2024年度流程.xlsx, the other clerk's")
+    code, comment, report = check(repo, tmp_path / "second", capsys, body, base="main")
+    assert code == 0, comment
+    assert "✅ inbox/2024年度流程\\.xlsx（2024年度流程）：**已导入**" in comment
+    assert "您取表格之后，别人也改过“监督”：只写入了您自己改动的内容，别人的改动都已保留" in comment
+    assert "甲加的视察（合成）" in (data / "2024" / "cycle" / "oversight.csv").read_text(encoding="utf-8-sig")
+    assert "乙填的整改情况（合成）" in (data / "2024" / "cycle" / "ratings.csv").read_text(encoding="utf-8-sig")
+    assert report["commit"] == ["data/2024/cycle/ratings.csv"]

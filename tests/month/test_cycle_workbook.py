@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 import pytest
 
+from conftest import put_follow_up, two_workbooks
 from minsheng.cli import main
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200)  # a photo of the sheet, named 年度流程.xlsx
@@ -26,7 +27,9 @@ def test_a_workbook_filled_in_excel_is_imported_and_a_wrong_one_changes_nothing(
     assert main(["import", str(book), "--cycle", "2024", "--template", "--data", str(data)]) == 0
     before = files(data)
     workbook = load_workbook(book)
-    assert workbook.sheetnames == ["征集", "票决", "调整", "监督", "测评"]
+    assert [sheet.title for sheet in workbook.worksheets if sheet.sheet_state == "visible"] == ["征集", "票决", "调整", "监督", "测评"]
+    assert {sheet.title: sheet.sheet_state for sheet in workbook.worksheets if sheet.sheet_state != "visible"} == {
+        f"基准·{title}": "veryHidden" for title in ("征集", "票决", "调整", "监督", "测评")}  # the rows as written
     rating = workbook["测评"]
     rating["B2"].value = 30  # a number cell, as Excel stores a typed number
     workbook["监督"]["A2"].value = dt.datetime(2024, 6, 19)  # a date cell: read as shown
@@ -96,3 +99,37 @@ def test_a_cell_as_the_office_types_it_is_stored_as_shown_or_refused_with_nothin
     else:
         assert code == 0, printed[-2000:]
         assert files(cycle_copy)["ratings.csv"].decode("utf-8-sig").split("\r\n")[1].startswith(stored)
+
+
+@pytest.mark.parametrize("order", ["甲 then 乙", "乙 then 甲"])
+def test_two_clerks_workbooks_of_one_year_both_kept_whichever_comes_first(order, cycle_copy, tmp_path, capsys):
+    first, second = two_workbooks(cycle_copy, tmp_path)
+    before = files(cycle_copy)
+    books = [first, second] if order == "甲 then 乙" else [second, first]
+    capsys.readouterr()
+    assert main(["import", str(books[0]), "--cycle", "2024", "--data", str(cycle_copy)]) == 0
+    assert main(["import", str(books[1]), "--cycle", "2024", "--data", str(cycle_copy)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{books[1].name}：提示[edit-conflict] 您取表格之后，别人也改过" in printed and "别人的改动都已保留" in printed
+    after = files(cycle_copy)
+    assert "甲加的视察（合成）" in after["oversight.csv"].decode("utf-8-sig")
+    assert "乙填的整改情况（合成）" in after["ratings.csv"].decode("utf-8-sig")
+    assert {name for name in after if after[name] != before[name]} == {"oversight.csv", "ratings.csv"}
+    assert main(["validate", "--data", str(cycle_copy)]) == 0
+
+    capsys.readouterr()  # the same workbook handed in again: nothing new, said so, nothing written
+    assert main(["import", str(books[0]), "--cycle", "2024", "--data", str(cycle_copy)]) == 1
+    assert "错误[already-imported] 这个表格的改动已经导入过" in capsys.readouterr().out and files(cycle_copy) == after
+
+
+def test_one_cell_changed_by_two_clerks_is_refused_with_both_values_and_nothing_written(cycle_copy, tmp_path, capsys):
+    first, second = two_workbooks(cycle_copy, tmp_path)
+    put_follow_up(first, "甲填的整改情况（合成）")
+    assert main(["import", str(second), "--cycle", "2024", "--data", str(cycle_copy)]) == 0
+    before = files(cycle_copy)
+    capsys.readouterr()
+    assert main(["import", str(first), "--cycle", "2024", "--data", str(cycle_copy)]) == 1
+    printed = capsys.readouterr().out
+    assert ("甲.xlsx 工作表“测评” 第3行第6列：错误[edit-conflict] 字段 整改情况：您取表格之后，这个格子已被别人改为"
+            "“乙填的整改情况（合成）”（取表格时是空白）；发现的值：“甲填的整改情况（合成）”") in printed
+    assert "没有写入任何文件" in printed and files(cycle_copy) == before
