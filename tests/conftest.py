@@ -180,6 +180,28 @@ def generated_text(docs: Path, path: str) -> str:
     return re.sub(r"\\(.)", r"\1", (docs / f"{path}.md").read_text(encoding="utf-8"))
 
 
+def generated_tables(docs: Path, path: str) -> str:
+    """The tables render/ wrote as HTML for the generated page `path` (the month-by-month tables of an item page,
+    in fills.json beside docs/, put into the built page by website/fill.py), as Markdown-like rows
+    ("| 2024年1月 | ● 正常推进 | … |"), tags removed and entities decoded, the tables separated by a blank line."""
+    import json
+
+    return table_rows(json.loads((docs.parent / "fills.json").read_text(encoding="utf-8"))[f"{path}/index.html"])
+
+
+def table_rows(tables: dict[str, str]) -> str:
+    """A page's tables written as HTML (`write_pages` returns them), as `generated_tables` shows them."""
+    import html
+
+    shown = []
+    for table in tables.values():
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        shown.append("\n".join("| " + " | ".join(html.unescape(re.sub(r"<[^>]+>", "", cell))
+                                                  for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)) + " |"
+                                for row in rows))
+    return "\n\n".join(shown)
+
+
 def page_text(site: Path, path: str) -> str:
     """The visible text of a built page's main content, entities decoded."""
     import html

@@ -90,4 +90,4 @@ def test_the_zensical_build_leaves_no_cache_and_nothing_in_the_work_folder_but_i
     """Zensical writes its site and a .cache/ beside its configuration, in the work folder: the site is moved
     out to --out, the cache removed (every build starts from nothing)."""
     work = zensical_site.parent / "work"
-    assert sorted(path.name for path in work.iterdir()) == ["docs", "jieba_user.txt", "mkdocs.yml"]
+    assert sorted(path.name for path in work.iterdir()) == ["docs", "fills.json", "jieba_user.txt", "mkdocs.yml"]

@@ -48,15 +48,18 @@ class _Here:
         return posixpath.relpath(target, posixpath.dirname(self.target) or ".")
 
 
-def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
+def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, dict[str, str]]:
     """Every page of every year into `folder`, then the site-wide pages (of the current year), with the
-    hand-written pages of `content`."""
+    hand-written pages of `content`. Returns the tables written as HTML, by the built page they go into
+    (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}}."""
     env = environment()
     here = _Here()
     env.globals.update(href=here.href)
     current = portals.current
+    fills: dict[str, dict[str, str]] = {}
+    months = env.overlay(finalize=text.html_value).get_template("item-months.html.j2").module  # HTML, escaped as HTML
     for portal in portals.years:
-        _write_year(env, here, portal, portals, folder)
+        _write_year(env, here, portal, portals, folder, months, fills)
     _use_year(env, current)
     site_meta = _site_meta(current, portals, None)
     common = _common(current, portals)
@@ -88,6 +91,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> None:
         page("places.md.j2", addresses.PLACES, _column("乡镇"))
         for town in current.places.pages:
             page("place.md.j2", town.target, {**_column(town.place.name), "tags": [town.place.name]}, page=town)
+    return fills
 
 
 def _use_year(env: Environment, portal: Portal) -> None:
@@ -121,8 +125,10 @@ def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
 PAST_YEAR_BOOST = 0.5
 
 
-def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
-    """The pages of one year, every one under its year's addresses."""
+def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder, months,
+                fills: dict[str, dict[str, str]]) -> None:
+    """The pages of one year, every one under its year's addresses; each item's month-by-month tables, written
+    by the macros of `months` (item-months.html.j2), into `fills`."""
     _use_year(env, portal)
     notice, at = portal.notice, portal.at
     common = _common(portal, portals)
@@ -153,7 +159,10 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if portal.search_tags.get(item.view.item.id):  # keywords and residents' words: the theme's search
             meta["tags"] = list(portal.search_tags[item.view.item.id])  # ranks a page whose tags a query begins first
-        page("item.md.j2", at.item(item.view.item.id), meta, item_page=item, view=item.view)
+        target = at.item(item.view.item.id)
+        page("item.md.j2", target, meta, item_page=item, view=item.view)
+        fills[addresses.published(target) + "index.html"] = {"progress": str(months.progress(item.view)),
+                                                             "funds": str(months.funds(item.view))}
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
     for bulletin in portal.bulletins:

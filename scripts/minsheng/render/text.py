@@ -35,6 +35,18 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
+def html_value(value: object) -> Markup:
+    """A value as literal text inside an HTML template (item-months.html.j2): `markdown_text`'s counterpart,
+    used as that environment's `finalize`: one line, HTML-escaped; Markup passes unchanged."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, float):
+        value = number(value)
+    return html_text(value)
+
+
 def html_text(value: object) -> Markup:
     """A value as literal text inside raw HTML (where Markdown escapes are not read)."""
     return escape(" ".join(str(value).split()))

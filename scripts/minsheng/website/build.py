@@ -2,7 +2,9 @@
 
 Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
 Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole: the lead
-units' spellings and the items' keywords) and `mkdocs.yml` (the project's configuration pointed at them).
+units' spellings and the items' keywords), `fills.json` (each item page's month-by-month tables as HTML, put into
+the built pages after the engine by fill.py, so that the engine neither converts nor indexes them) and `mkdocs.yml`
+(the project's configuration pointed at them).
 An item's keywords are also its page's `tags`, which the theme's search weighs above titles (1e6 to 1e3), so
 that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. MkDocs runs as a separate program on it,
 so the same folder can be built by Zensical. The site is built into a temporary folder beside the
@@ -39,9 +41,11 @@ from ..errors import UserError
 from ..load.data_folder import DataFolder
 from ..render import write_site
 from ..validate import validate_data
+from .fill import fill_tables
 
 STAGES = ("读取和检查", "计算", "生成页面和文件", "mkdocs")
 ENGINES = ("mkdocs", "zensical")
+FILLS = "fills.json"  # the tables put into the built pages after the engine (fill.py)
 
 
 class BuildError(UserError):
@@ -100,6 +104,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
             weigh_keywords(work / "site" / "search.json", past)
             staging.rmdir()
             shutil.move(work / "site", staging)  # a rename, or a copy where the two are on different disks
+        fill_tables(staging, work / FILLS)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -110,7 +115,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
 
 def generate(data: Path, config: Path, work: Path, log=print) -> Path:
     """What `build` hands the engine, without running it: the data checked, computed and written as the
-    generated folder `work` (docs/, jieba_user.txt, mkdocs.yml). Returns the folder's docs/."""
+    generated folder `work` (docs/, jieba_user.txt, fills.json, mkdocs.yml). Returns the folder's docs/."""
     _write_generated(portals(_checked(data, log)), config.resolve(), work.resolve())
     return work.resolve() / "docs"
 
@@ -132,7 +137,7 @@ def _write_generated(computed: Portals, config: Path, work: Path) -> Path:
     nav = navigation(current.at)
     generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
                                   with_places(nav) if current.places else nav)
-    write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
+    write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt", work / FILLS)
     return generated
 
 

@@ -1,0 +1,45 @@
+"""The tables render/ wrote as HTML, put into the built site where the engine left their places.
+
+An item page's two month-by-month tables (the text alternatives of its charts) are most of its text: converting
+them to HTML and indexing them for search took either engine a third of its time on a province's 5,000 items.
+render/ writes them as HTML itself (`fills.json` of the generated folder) and leaves an empty
+`<ms-fill data-key="…">` in the page; each engine writes it into the page as the paragraph
+`<p><ms-fill data-key="…"></ms-fill></p>`, which is replaced here by the table. The search index has no month
+rows (they are figures, which the page, its chart's data and the open data give).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..errors import UserError
+
+_PLACE = re.compile(r'<p><ms-fill data-key="([a-z]+)"></ms-fill></p>')
+
+
+class FillError(UserError):
+    pass
+
+
+def fill_tables(site: Path, fills: Path) -> None:
+    """Every place left in a built page of `site` filled with its table from `fills`; a place without its table,
+    or a page that is not there, stops the build."""
+    for page, tables in json.loads(fills.read_text(encoding="utf-8")).items():
+        path = site / page
+        if not path.is_file():
+            raise FillError(f"构建出错：网站里没有页面 {page}，它的表格无处可放（{fills}）。")
+        html = path.read_text(encoding="utf-8")
+        if "<ms-fill" not in html:
+            continue
+
+        def table(match: re.Match) -> str:
+            if match[1] not in tables:
+                raise FillError(f"构建出错：页面 {page} 要放的表格“{match[1]}”不在 {fills} 里。")
+            return tables[match[1]]
+
+        html = _PLACE.sub(table, html)
+        if "<ms-fill" in html:
+            raise FillError(f"构建出错：页面 {page} 里有表格的位置不是引擎应写成的样子（<p><ms-fill …></ms-fill></p>）。")
+        path.write_text(html, encoding="utf-8")
