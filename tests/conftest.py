@@ -186,7 +186,7 @@ def generated_tables(docs: Path, path: str) -> str:
     ("| 2024年1月 | ● 正常推进 | … |"), tags removed and entities decoded, the tables separated by a blank line."""
     import json
 
-    return table_rows(json.loads((docs.parent / "fills.json").read_text(encoding="utf-8"))[f"{path}/index.html"])
+    return table_rows(json.loads((docs.parent / "fills.json").read_text(encoding="utf-8")).get(f"{path}/index.html", {}))
 
 
 def table_rows(tables: dict[str, str]) -> str:

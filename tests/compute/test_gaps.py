@@ -209,14 +209,15 @@ def test_an_item_missing_the_latest_month_is_carried_at_its_last_figures_and_nam
     folder = Folder(tmp_path / "docs")  # the pages, without building the whole site
     tables = write_pages(computed, DATA.parent / "content", folder)
     funds = (tmp_path / "docs" / "2024" / "funds.md").read_text(encoding="utf-8")
-    assert funds.count("| **合计**（含 1 项沿用此前月份数） |") == 3  # by source, by category, by lead unit
+    fund_tables = tables["2024/funds/index.html"]  # the tables of figures, written as HTML
+    assert table_rows(fund_tables).count("| 合计（含 1 项沿用此前月份数） |") == 3  # by source, by category, by lead unit
     assert "2024年民生实事（含 1 项沿用此前月份数）年度计划投入" in funds
     month, money = view.funds_last_reported
     assert month == "2024-11" and money == VIEWS["13"].funds_history[-2]
     shown = {name: f"{getattr(money, name):,.2f}".replace(".", "\\.") for name in ("planned", "in_place", "disbursed")}
     assert (f"- [（十三）大力推进社区居家养老服务](items/13.md)：最近一次报送为2024年11月底，年度计划 {shown['planned']} 万元，"
             f"累计到位 {shown['in_place']} 万元，累计拨付 {shown['disbursed']} 万元。") in funds
-    assert "（含 1 项沿用此前月份数）" in funds.split("## 按类别", 1)[1].split("## 按牵头单位", 1)[0].split("**合计**")[0]
+    assert "（含 1 项沿用此前月份数）" in table_rows({"by category": fund_tables["categories"]}).split("| 合计")[0]
     assert "| 2024年12月（含 1 项沿用此前月份数） |" in funds
     assert "2024年12月未报送资金、按最近一次报送的数字计入的项目：[（十三）大力推进社区居家养老服务](items/13.md)沿用2024年11月底的数字。" in funds
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""website/fill.py: the item pages' month-by-month tables, written as HTML by render/, put into the built pages where
+"""website/fill.py: the tables of figures, written as HTML by render/ (templates/tables.html.j2), put into the built pages where
 the engine left their places; on the real builds of both engines, and on a site made by hand for what must stop a
 build."""
 

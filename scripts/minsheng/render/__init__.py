@@ -3,7 +3,7 @@
 `write_site` writes the generated folder: the Markdown pages (pages.py, from Jinja2 templates), the
 charts' SVG (charts.py; each twice, the second with larger text for 长辈模式), the open data
 (open_data.py) and the Atom feed (feed.py), the residents' words an empty search offers (assets/words.json), the QR codes of the 乡镇 pages (qr.py), with the hand-written pages of content/ beside them, and the
-words jieba keeps whole in the search index, and the tables put into the built pages after the engine (fills.json).
+words jieba keeps whole in the search index, and the tables of figures put into the built pages after the engine (fills.json).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from .. import formats
 from ..compute import addresses
@@ -39,27 +40,41 @@ def environment() -> Environment:
 
 
 class _Here:
-    """The page being written, so that `href` writes an address relative to it (as MkDocs resolves links)."""
+    """The page being written, so that `href` writes an address relative to it (as MkDocs resolves links), `url`
+    one relative to where it is published (for the HTML tables, which no engine rewrites), and `fill` keeps a table
+    written as HTML for it."""
 
     def __init__(self) -> None:
         self.target = addresses.HOME
+        self.fills: dict[str, dict[str, str]] = {}
 
     def href(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.target) or ".")
+
+    def url(self, target: str) -> str:
+        published = addresses.published(target)
+        relative = posixpath.relpath(published or ".", addresses.published(self.target) or ".")
+        return relative + "/" if published.endswith("/") or not published else relative
+
+    def fill(self, key: str, html: str) -> Markup:
+        """The place of the table `html` in the page (a paragraph to either engine), the table kept for
+        website/fill.py under the page's built file."""
+        self.fills.setdefault(addresses.published(self.target) + "index.html", {})[key] = str(html)
+        return Markup(f'<ms-fill data-key="{key}"></ms-fill>')
 
 
 def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, dict[str, str]]:
     """Every page of every year into `folder`, then the site-wide pages (of the current year), with the
     hand-written pages of `content`. Returns the tables written as HTML, by the built page they go into
-    (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}}."""
+    (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}, …}."""
     env = environment()
     here = _Here()
-    env.globals.update(href=here.href)
+    env.globals.update(href=here.href, url=here.url, fill=here.fill)
+    # the tables of figures, written as HTML and escaped as HTML: `tables.money(…)` in a page's template
+    env.globals["tables"] = env.overlay(finalize=text.html_value).get_template("tables.html.j2").module
     current = portals.current
-    fills: dict[str, dict[str, str]] = {}
-    months = env.overlay(finalize=text.html_value).get_template("item-months.html.j2").module  # HTML, escaped as HTML
     for portal in portals.years:
-        _write_year(env, here, portal, portals, folder, months, fills)
+        _write_year(env, here, portal, portals, folder)
     _use_year(env, current)
     site_meta = _site_meta(current, portals, None)
     common = _common(current, portals)
@@ -91,7 +106,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, di
         page("places.md.j2", addresses.PLACES, _column("乡镇"))
         for town in current.places.pages:
             page("place.md.j2", town.target, {**_column(town.place.name), "tags": [town.place.name]}, page=town)
-    return fills
+    return here.fills
 
 
 def _use_year(env: Environment, portal: Portal) -> None:
@@ -125,10 +140,8 @@ def _site_meta(portal: Portal, portals: Portals, year: int | None) -> dict:
 PAST_YEAR_BOOST = 0.5
 
 
-def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder, months,
-                fills: dict[str, dict[str, str]]) -> None:
-    """The pages of one year, every one under its year's addresses; each item's month-by-month tables, written
-    by the macros of `months` (item-months.html.j2), into `fills`."""
+def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals, folder: Folder) -> None:
+    """The pages of one year, every one under its year's addresses."""
     _use_year(env, portal)
     notice, at = portal.notice, portal.at
     common = _common(portal, portals)
@@ -159,10 +172,7 @@ def _write_year(env: Environment, here: _Here, portal: Portal, portals: Portals,
                 "meta_tags": {"ArticleTitle": title, "PubDate": published, "ContentSource": notice.issuer}}
         if portal.search_tags.get(item.view.item.id):  # keywords and residents' words: the theme's search
             meta["tags"] = list(portal.search_tags[item.view.item.id])  # ranks a page whose tags a query begins first
-        target = at.item(item.view.item.id)
-        page("item.md.j2", target, meta, item_page=item, view=item.view)
-        fills[addresses.published(target) + "index.html"] = {"progress": str(months.progress(item.view)),
-                                                             "funds": str(months.funds(item.view))}
+        page("item.md.j2", at.item(item.view.item.id), meta, item_page=item, view=item.view)
     page("funds.md.j2", at.funds, _column(f"{year}资金公开"))
     page("bulletins.md.j2", at.bulletins, _column(f"{year}月度通报"))
     for bulletin in portal.bulletins:

@@ -2,8 +2,8 @@
 
 Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
 Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole: the lead
-units' spellings and the items' keywords), `fills.json` (each item page's month-by-month tables as HTML, put into
-the built pages after the engine by fill.py, so that the engine neither converts nor indexes them) and `mkdocs.yml`
+units' spellings and the items' keywords), `fills.json` (the item and funds pages' tables of figures as HTML, put
+into the built pages after the engine by fill.py, so that the engine neither converts nor indexes them) and `mkdocs.yml`
 (the project's configuration pointed at them).
 An item's keywords are also its page's `tags`, which the theme's search weighs above titles (1e6 to 1e3), so
 that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. MkDocs runs as a separate program on it,
@@ -45,7 +45,7 @@ from .fill import fill_tables
 
 STAGES = ("读取和检查", "计算", "生成页面和文件", "mkdocs")
 ENGINES = ("mkdocs", "zensical")
-FILLS = "fills.json"  # the tables put into the built pages after the engine (fill.py)
+FILLS = "fills.json"  # the tables of figures put into the built pages after the engine (fill.py)
 
 
 class BuildError(UserError):

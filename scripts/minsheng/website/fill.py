@@ -1,11 +1,13 @@
-"""The tables render/ wrote as HTML, put into the built site where the engine left their places.
+"""The tables of figures render/ wrote as HTML, put into the built site where the engine left their places.
 
-An item page's two month-by-month tables (the text alternatives of its charts) are most of its text: converting
-them to HTML and indexing them for search took either engine a third of its time on a province's 5,000 items.
-render/ writes them as HTML itself (`fills.json` of the generated folder) and leaves an empty
-`<ms-fill data-key="…">` in the page; each engine writes it into the page as the paragraph
-`<p><ms-fill data-key="…"></ms-fill></p>`, which is replaced here by the table. The search index has no month
-rows (they are figures, which the page, its chart's data and the open data give).
+An item page's tables (its standards, indicators, money by source and output, and the two month-by-month tables
+that are its charts' text alternatives) are most of its text: converting them to HTML and indexing them for
+search took either engine half of its time on a province's 5,000 items. render/ writes them as HTML itself
+(templates/tables.html.j2, kept in `fills.json` of the generated folder; the funds page's tables too, so that
+each table has one template) and leaves an empty `<ms-fill data-key="…">` in the page; each engine writes it
+into the page as the paragraph `<p><ms-fill data-key="…"></ms-fill></p>`, which is replaced here by the table.
+The pages come out byte for byte as when the engine converted the tables; the search index has no rows of
+figures (the page, its chart's data and the open data give them).
 """
 
 from __future__ import annotations
