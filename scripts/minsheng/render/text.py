@@ -23,28 +23,29 @@ def markdown_text(value: object) -> Markup:
 
     Used as the templates' `finalize`: Markup (template output, macros, `html`) passes unchanged.
     """
-    if value is None:
-        return Markup("")
+    value = _shown(value)
     if isinstance(value, Markup):
         return value
-    if isinstance(value, float):
-        value = number(value)
-    text = " ".join(str(value).split())
+    text = " ".join(value.split())
     if _LITERAL.fullmatch(text):
         return Markup(text)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
 def html_value(value: object) -> Markup:
-    """A value as literal text inside an HTML template (item-months.html.j2): `markdown_text`'s counterpart,
-    used as that environment's `finalize`: one line, HTML-escaped; Markup passes unchanged."""
+    """A value as literal text inside an HTML template (tables.html.j2): `markdown_text`'s counterpart, used as
+    that environment's `finalize`: one line, HTML-escaped; Markup passes unchanged."""
+    value = _shown(value)
+    return value if isinstance(value, Markup) else html_text(value)
+
+
+def _shown(value: object) -> Markup | str:
+    """None as nothing, Markup as it is, a float as the site writes numbers, anything else as its text."""
     if value is None:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    if isinstance(value, float):
-        value = number(value)
-    return html_text(value)
+    return number(value) if isinstance(value, float) else str(value)
 
 
 def html_text(value: object) -> Markup:
