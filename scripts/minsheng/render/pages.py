@@ -59,7 +59,10 @@ class _Here:
     def fill(self, key: str, html: str) -> Markup:
         """The place of the table `html` in the page (a paragraph to either engine), the table kept for
         website/fill.py under the page's built file."""
-        self.fills.setdefault(addresses.published(self.target) + "index.html", {})[key] = str(html)
+        page = self.fills.setdefault(addresses.published(self.target) + "index.html", {})
+        if key in page:  # two tables in one place: the second would be shown twice
+            raise ValueError(f"{self.target}: two tables named {key}")
+        page[key] = str(html)
         return Markup(f'<ms-fill data-key="{key}"></ms-fill>')
 
 
