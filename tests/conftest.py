@@ -181,8 +181,8 @@ def generated_text(docs: Path, path: str) -> str:
 
 
 def generated_tables(docs: Path, path: str) -> str:
-    """The tables render/ wrote as HTML for the generated page `path` (the month-by-month tables of an item page,
-    in fills.json beside docs/, put into the built page by website/fill.py), as Markdown-like rows
+    """The tables render/ wrote as HTML for the generated page `path` (its tables of figures, in fills.json beside
+    docs/, put into the built page by website/fill.py), as Markdown-like rows
     ("| 2024年1月 | ● 正常推进 | … |"), tags removed and entities decoded, the tables separated by a blank line."""
     import json
 

@@ -26,22 +26,18 @@ class FillError(UserError):
 
 
 def fill_tables(site: Path, fills: Path) -> None:
-    """Every place left in a built page of `site` filled with its table from `fills`; a place without its table,
-    or a page that is not there, stops the build."""
+    """Every place left in a built page of `site` filled with its table from `fills`. A template leaves a place
+    for each table it keeps, so a place without its table, a table whose place the engine did not keep (it would be
+    lost without a word), a place in another form, or a page that is not there stops the build."""
     for page, tables in json.loads(fills.read_text(encoding="utf-8")).items():
         path = site / page
         if not path.is_file():
             raise FillError(f"构建出错：网站里没有页面 {page}，它的表格无处可放（{fills}）。")
         html = path.read_text(encoding="utf-8")
-        if "<ms-fill" not in html:
-            continue
-
-        def table(match: re.Match) -> str:
-            if match[1] not in tables:
-                raise FillError(f"构建出错：页面 {page} 要放的表格“{match[1]}”不在 {fills} 里。")
-            return tables[match[1]]
-
-        html = _PLACE.sub(table, html)
-        if "<ms-fill" in html:
+        places = _PLACE.findall(html)
+        if html.count("<ms-fill") != len(places):
             raise FillError(f"构建出错：页面 {page} 里有表格的位置不是引擎应写成的样子（<p><ms-fill …></ms-fill></p>）。")
-        path.write_text(html, encoding="utf-8")
+        if sorted(places) != sorted(tables):
+            raise FillError(f"构建出错：页面 {page} 里表格的位置（{'、'.join(places) or '没有'}）"
+                            f"与 {fills} 里的表格（{'、'.join(tables)}）对不上。")
+        path.write_text(_PLACE.sub(lambda match: tables[match[1]], html), encoding="utf-8")
