@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from conftest import edit_csv, generated_pages, generated_text
 from minsheng.cli import main
+from minsheng.website.build import BESIDE
 
 NOTE = "计票复核后更正赞成票数（合成）"
 
@@ -74,7 +75,7 @@ def test_a_published_step_changes_only_with_a_correction_note_and_the_correction
     page = generated_text(docs, "2024/cycle")
     assert "## 更正记录" in page and line in page
     assert "## 年度流程的更正" in generated_text(docs, "2024/revisions") and line in generated_text(docs, "2024/revisions")
-    assert "H01,for," in (docs / "2024/downloads/data/cycle-revisions.csv").read_text(encoding="utf-8-sig")
+    assert "H01,for," in (docs.parent / BESIDE / "2024/downloads/data/cycle-revisions.csv").read_text(encoding="utf-8-sig")
 
 
 def test_a_published_step_cannot_lose_a_row_or_be_deleted(cycle_copy, capsys):

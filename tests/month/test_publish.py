@@ -9,6 +9,7 @@ import yaml
 
 from conftest import edit_csv, generated_pages, generated_text
 from minsheng.cli import main
+from minsheng.website.build import BESIDE
 
 JOBS = {"项目编号": "01", "指标编号": "new-urban-jobs"}
 
@@ -84,7 +85,7 @@ def test_a_changed_published_note_is_refused_until_corrected_then_disclosed(data
     assert all(text in log for text in shown) and "（二）支持毕业生求职创业" in log
     assert all(text in item for text in shown)
     assert NOTE not in log  # shortened on the page …
-    with (out / "2024" / "downloads" / "data" / "revisions.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (out.parent / BESIDE / "2024" / "downloads" / "data" / "revisions.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert (rows[-1]["field_name"], rows[-1]["old"], rows[-1]["new"]) == ("进展情况", "完成阶段性工作（样例）", NOTE)  # … whole here
 

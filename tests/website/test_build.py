@@ -11,13 +11,14 @@ from pathlib import Path
 import jieba
 import pytest
 
-from conftest import ROOT, edit_csv, generated_pages, generated_text, page_text, shipped
+from conftest import DATA, ROOT, edit_csv, generated_pages, generated_text, page_text, shipped
 from minsheng.cli import main
 from minsheng.compute.overview import overview
 from minsheng.compute.portal import portal
 from minsheng.compute.vocabulary import search_tags
 from minsheng.load.data_folder import load_data_folder
 from minsheng.status import Status
+from minsheng.website.build import BESIDE, BuildError, _move_into, build
 
 PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
@@ -137,6 +138,61 @@ def test_invalid_data_stops_the_build_and_leaves_the_old_site(data_copy, tmp_pat
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]  # no staging folder left
 
 
+def old_site(tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("old", encoding="utf-8")
+    return out
+
+
+def test_a_failing_engine_stops_the_build_with_what_it_said_and_leaves_the_old_site(tmp_path):
+    """The engine runs while the open data is written beside it: its failure is still the build's, in its own words."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("name: material", "name: no-such-theme", 1),
+                      encoding="utf-8")
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    (tmp_path / "content").symlink_to(ROOT / "content")
+    out = old_site(tmp_path)
+    with pytest.raises(BuildError) as raised:
+        build(DATA, out, config, tmp_path / "work", log=lambda *_: None)
+    assert str(raised.value).startswith("mkdocs 构建失败，未替换原有网站") and "no-such-theme" in str(raised.value)
+    assert [p.name for p in out.iterdir()] == ["index.html"] and (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]  # no staging folder left
+
+
+def test_a_failure_while_the_engine_runs_stops_it_and_leaves_the_old_site(tmp_path, monkeypatch):
+    started = []
+
+    def failing(portals, beside):
+        started.append(beside)
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr("minsheng.website.build.write_beside", failing)
+    out = old_site(tmp_path)
+    with pytest.raises(OSError, match="磁盘已满"):
+        build(DATA, out, ROOT / "mkdocs.yml", tmp_path / "work", log=lambda *_: None)
+    assert started == [(tmp_path / "work" / BESIDE).resolve()]
+    assert (out / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_file_beside_the_engine_never_replaces_one_it_built(tmp_path):
+    beside, site = tmp_path / "beside", tmp_path / "site"
+    for path in (beside / "2024/downloads/data/items.csv", beside / "2024/charts/large/a.svg", site / "2024/charts/a.svg",
+                 site / "2024/downloads/index.html"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(path.parent.name, encoding="utf-8")
+    _move_into(beside, site)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "2024/charts/a.svg", "2024/charts/large/a.svg", "2024/downloads/data/items.csv", "2024/downloads/index.html"]
+    assert not beside.exists()
+    (beside / "2024/charts").mkdir(parents=True)
+    (beside / "2024/charts/a.svg").write_text("beside", encoding="utf-8")
+    with pytest.raises(BuildError, match="与引擎生成的 .*a.svg 重名"):
+        _move_into(beside, site)
+    assert (site / "2024/charts/a.svg").read_text(encoding="utf-8") == "charts"
+
+
 def test_content_pages_hold_no_numbers():
     for path in (ROOT / "content").rglob("*.md"):
         assert not re.search(r"\d", path.read_text(encoding="utf-8")), path
@@ -155,6 +211,7 @@ def test_every_item_with_figures_has_chart_table_and_csv(site):
             assert caption.startswith("截至") and caption not in alt and alt not in caption
             assert f'href="../../downloads/charts/item-{view.item.id}.csv"' in raw
             assert (site / "2024" / "downloads" / "charts" / f"item-{view.item.id}.csv").exists()
+            assert (site / "2024" / "charts" / "large" / f"item-{view.item.id}.svg").exists()  # for 长辈模式
             assert "序时进度</th>" in raw  # the data table beside the chart
     for name in ("overall", "status"):
         assert f'src="2024/charts/{name}.svg"' in (site / "index.html").read_text(encoding="utf-8")

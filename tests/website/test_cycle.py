@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import DATA, generated_pages, generated_text, page_text
+from minsheng.website.build import BESIDE
 
 STATEMENT_2024 = "本年度的环节：实施。"
 
@@ -22,7 +23,7 @@ def docs(cycle_year, tmp_path_factory) -> Path:
 
 
 def download(docs: Path, name: str) -> list[dict[str, str]]:
-    with (docs / "2024" / "downloads" / "data" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (docs.parent / BESIDE / "2024" / "downloads" / "data" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import DATA, SITE_URL, page_text, shipped
 from minsheng.render.qr import qr_svg
+from minsheng.website.build import BESIDE
 
 PLAN, _ = shipped()
 YEAR = PLAN.years[max(PLAN.years)]
@@ -95,7 +96,7 @@ def test_a_village_the_office_lists_is_on_its_towns_page_in_search_and_in_the_op
     words = {row["url"]: row["words"] for row in json.loads((docs / "assets" / "words.json").read_text(encoding="utf-8"))}
     assert words["places/tangkou/"] == ["汤口镇", "汤口", "山岔村"]
     rows = list(csv.DictReader(io.StringIO(
-        (docs / "2024" / "downloads" / "data" / "places.csv").read_text(encoding="utf-8-sig"))))
+        (docs.parent / BESIDE / "2024" / "downloads" / "data" / "places.csv").read_text(encoding="utf-8-sig"))))
     mine = {(row["place"], row["item"]): (row["scope"], row["villages"]) for row in rows}
     assert mine["tangkou", "42"] == ("本乡镇", "山岔村") and mine["tangkou", "31"] == ("本乡镇", "")
     assert ("gantang", "42") not in mine and ("gantang", "01") in mine

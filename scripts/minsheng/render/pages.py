@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import formats
 from ..compute import addresses
@@ -41,8 +41,8 @@ def environment() -> Environment:
 
 class _Here:
     """The page being written, so that `href` writes an address relative to it (as MkDocs resolves links), `url`
-    one relative to where it is published (for the HTML tables, which no engine rewrites), and `fill` keeps a table
-    written as HTML for it."""
+    one relative to where it is published (for the HTML tables, which no engine rewrites), `fill` keeps a table
+    written as HTML for it, and `link` opens a link to a file written beside the engine."""
 
     def __init__(self) -> None:
         self.target = addresses.HOME
@@ -59,11 +59,24 @@ class _Here:
     def fill(self, key: str, html: str) -> Markup:
         """The place of the table `html` in the page (a paragraph to either engine), the table kept for
         website/fill.py under the page's built file."""
-        page = self.fills.setdefault(addresses.published(self.target) + "index.html", {})
+        page = self._filled()
         if key in page:  # two tables in one place: the second would be shown twice
             raise ValueError(f"{self.target}: two tables named {key}")
         page[key] = str(html)
         return Markup(f'<ms-fill data-key="{key}"></ms-fill>')
+
+    def link(self, target: str) -> Markup:
+        """The start of a link to the file `target`, one of the open data written beside the engine
+        (render.write_beside): `<ms-link data-href="…">`, which the template closes with `</ms-link>`. Neither engine
+        checks or rewrites it (MkDocs would refuse a Markdown link to a file it does not have, and Zensical rewrites
+        the address of an HTML link), and website/fill.py makes it the `<a href="…">` MkDocs wrote for the same
+        Markdown link."""
+        self._filled()
+        return Markup(f'<ms-link data-href="{escape(self.url(target))}">')
+
+    def _filled(self) -> dict[str, str]:
+        """The tables kept for this page's built file: a page is listed for fill.py once it has a table or a link."""
+        return self.fills.setdefault(addresses.published(self.target) + "index.html", {})
 
 
 def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, dict[str, str]]:
@@ -72,7 +85,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, di
     (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}, …}."""
     env = environment()
     here = _Here()
-    env.globals.update(href=here.href, url=here.url, fill=here.fill)
+    env.globals.update(href=here.href, url=here.url, fill=here.fill, link=here.link)
     # the tables of figures, written as HTML and escaped as HTML: `tables.money(…)` in a page's template
     env.globals["tables"] = env.overlay(finalize=text.html_value).get_template("tables.html.j2").module
     current = portals.current

@@ -1,7 +1,9 @@
-"""`minsheng build`: validate → compute → render (pages, charts, open data) → mkdocs or zensical, stage by stage.
+"""`minsheng build`: validate → compute → render (pages, charts) → mkdocs or zensical, stage by stage.
 
 Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
-Markdown pages, charts and open data), `jieba_user.txt` (words the search index keeps whole: the lead
+Markdown pages and charts, what the engine reads), `beside/` (the open data and the 长辈模式 charts, which no engine
+reads: render.write_beside writes them while the engine runs, on the other processor, and they are moved into the
+built site after it, so the engine neither waits for them nor copies them), `jieba_user.txt` (words the search index keeps whole: the lead
 units' spellings and the items' keywords), `fills.json` (the item and funds pages' tables of figures as HTML, put
 into the built pages after the engine by fill.py, so that the engine neither converts nor indexes them) and `mkdocs.yml`
 (the project's configuration pointed at them).
@@ -30,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,13 +42,14 @@ from ..compute.addresses import navigation, with_places
 from ..compute.portal import Portals, portals
 from ..errors import UserError
 from ..load.data_folder import DataFolder
-from ..render import write_site
+from ..render import write_beside, write_site
 from ..validate import validate_data
 from .fill import fill_tables
 
-STAGES = ("读取和检查", "计算", "生成页面和文件", "mkdocs")
+STAGES = ("读取和检查", "计算", "生成页面", "mkdocs")
 ENGINES = ("mkdocs", "zensical")
 FILLS = "fills.json"  # the tables of figures put into the built pages after the engine (fill.py)
+BESIDE = "beside"  # the files no engine reads (render.write_beside), put into the built site after it
 
 
 class BuildError(UserError):
@@ -75,7 +79,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         stages.seconds[stage] = now - clock
         stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
         clock = now
-        label = engine if stage == STAGES[3] else stage
+        label = f"{engine}（其间写出公开数据）" if stage == STAGES[3] else stage
         log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
     plan = _checked(data, log)
@@ -92,18 +96,21 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(max(_data_date(p.overview.year) for p in computed.years))}
     try:
         if engine == "mkdocs":
-            _run(engine, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
-                          "--config-file", str(generated), "--site-dir", str(staging)], config.parent, env)
+            command, cwd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
+                            "--config-file", str(generated), "--site-dir", str(staging)], config.parent
         else:
-            try:
-                _run(engine, [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
-                              str(generated)], work, env)
-            finally:
-                shutil.rmtree(work / ".cache", ignore_errors=True)
+            command, cwd = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)], work
+        try:
+            with _running(engine, command, cwd, env):
+                write_beside(computed, work / BESIDE)
+        finally:
+            shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical's
+        if engine == "zensical":
             past = tuple(f"{p.notice.year}/" for p in computed.years if p is not computed.current)
             weigh_keywords(work / "site" / "search.json", past)
             staging.rmdir()
             shutil.move(work / "site", staging)  # a rename, or a copy where the two are on different disks
+        _move_into(work / BESIDE, staging)
         fill_tables(staging, work / FILLS)
         _swap(staging, out)
     finally:
@@ -114,9 +121,11 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
 
 
 def generate(data: Path, config: Path, work: Path, log=print) -> Path:
-    """What `build` hands the engine, without running it: the data checked, computed and written as the
-    generated folder `work` (docs/, jieba_user.txt, fills.json, mkdocs.yml). Returns the folder's docs/."""
-    _write_generated(portals(_checked(data, log)), config.resolve(), work.resolve())
+    """What `build` writes before and beside the engine, without running it: the data checked, computed and written
+    as the generated folder `work` (docs/, beside/, jieba_user.txt, fills.json, mkdocs.yml). Returns its docs/."""
+    computed = portals(_checked(data, log))
+    _write_generated(computed, config.resolve(), work.resolve())
+    write_beside(computed, work.resolve() / BESIDE)
     return work.resolve() / "docs"
 
 
@@ -159,10 +168,37 @@ def weigh_keywords(index: Path, past: tuple[str, ...] = ()) -> None:
     index.write_text(json.dumps(search, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _run(engine: str, command: list[str], cwd: Path, env: dict[str, str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
-    if result.returncode != 0:
-        raise BuildError(f"{engine} 构建失败，未替换原有网站：\n{result.stdout}{result.stderr}")
+@contextmanager
+def _running(engine: str, command: list[str], cwd: Path, env: dict[str, str]):
+    """The engine run as its own process while the block writes what it does not read (write_beside), on the
+    other processor. At the block's end, the engine's result: BuildError with what it printed if it failed. A
+    block that fails stops the engine. Its output goes to a file, which never fills as a pipe would."""
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=cwd, env=env)
+        try:
+            yield
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        if process.wait() != 0:
+            output.seek(0)
+            raise BuildError(f"{engine} 构建失败，未替换原有网站：\n{output.read().decode(errors='replace')}")
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Every file under `source` moved to the same place under `target`, a folder at a time where `target` has
+    none of that name, and `source` removed. A file the engine wrote at the same place is a programming error,
+    said at once."""
+    for path in source.iterdir():
+        there = target / path.name
+        if not there.exists():
+            path.rename(there)
+        elif path.is_dir() and there.is_dir():
+            _move_into(path, there)
+        else:
+            raise BuildError(f"构建出错：{path} 与引擎生成的 {there} 重名。")
+    source.rmdir()
 
 
 def _generated_config(config: Path, work: Path, hotline, site_url: str | None = None, nav: list | None = None) -> Path:

@@ -8,6 +8,11 @@ each table has one template) and leaves an empty `<ms-fill data-key="…">` in t
 into the page as the paragraph `<p><ms-fill data-key="…"></ms-fill></p>`, which is replaced here by the table.
 The pages come out byte for byte as when the engine converted the tables; the search index has no rows of
 figures (the page, its chart's data and the open data give them).
+
+The links to the open data, which is written beside the engine (render.write_beside), are made here too: a page's
+Markdown holds `<ms-link data-href="…">…</ms-link>`, which neither engine checks or rewrites, and which becomes the
+`<a href="…">…</a>` MkDocs wrote for the Markdown link when the file was in its folder (tests/website/test_links.py
+checks that every one leads to a file).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from ..errors import UserError
 
 _PLACE = re.compile(r'<p><ms-fill data-key="([a-z]+)"></ms-fill></p>')
+_LINK, _LINK_END = '<ms-link data-href="', "</ms-link>"
 
 
 class FillError(UserError):
@@ -26,9 +32,10 @@ class FillError(UserError):
 
 
 def fill_tables(site: Path, fills: Path) -> None:
-    """Every place left in a built page of `site` filled with its table from `fills`. A template leaves a place
-    for each table it keeps, so a place without its table, a table whose place the engine did not keep (it would be
-    lost without a word), a place in another form, or a page that is not there stops the build."""
+    """Every place left in a built page of `site` filled with its table from `fills`, and its links to the open data
+    made. A template leaves a place for each table it keeps, so a place without its table, a table whose place the
+    engine did not keep (it would be lost without a word), a place or a link in another form, or a page that is not
+    there stops the build."""
     for page, tables in json.loads(fills.read_text(encoding="utf-8")).items():
         path = site / page
         if not path.is_file():
@@ -40,4 +47,7 @@ def fill_tables(site: Path, fills: Path) -> None:
         if sorted(places) != sorted(tables):
             raise FillError(f"构建出错：页面 {page} 里表格的位置（{'、'.join(places) or '没有'}）"
                             f"与 {fills} 里的表格（{'、'.join(tables)}）对不上。")
-        path.write_text(_PLACE.sub(lambda match: tables[match[1]], html), encoding="utf-8")
+        if not html.count("<ms-link") == html.count(_LINK) == html.count(_LINK_END):
+            raise FillError(f"构建出错：页面 {page} 里有链接不是引擎应写成的样子（{_LINK}…\">…{_LINK_END}）。")
+        html = _PLACE.sub(lambda match: tables[match[1]], html)
+        path.write_text(html.replace(_LINK, '<a href="').replace(_LINK_END, "</a>"), encoding="utf-8")
