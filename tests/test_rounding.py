@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minsheng.rounding import cent, rounded, tenth
 
@@ -36,3 +38,13 @@ def test_every_computed_figure_goes_through_the_rule():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\bround\([^()]*(\([^()]*\)[^()]*)*, [12]\)", line)]
     assert found == []
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9) | st.sampled_from([12.3, 45.0, -0.0, 0.05]),
+       st.sampled_from([1, 2]))
+def test_a_figure_already_written_to_the_place_is_itself_and_every_other_is_rounded_by_decimal(value, places):
+    """The shortcut for a figure with no more decimals than asked gives what rounding it as a decimal gives."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    expected = float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    assert repr(rounded(value, places)) == repr(expected)

@@ -10,7 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 def rounded(value: float, places: int) -> float:
     """`value` rounded half up to `places` decimals: 2.675 → 2.68, 0.25 → 0.3, -0.25 → -0.3."""
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    written = repr(value)
+    point = written.find(".")
+    if point >= 0 and "e" not in written and len(written) - point - 1 <= places:
+        return value  # written with no more decimals than that (most figures as reported): nothing to round
+    return float(Decimal(written).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def tenth(value: float) -> float:

@@ -46,14 +46,16 @@ def test_each_place_gets_its_own_table_and_nothing_else_changes(tmp_path):
 def test_a_link_to_the_open_data_becomes_the_link_mkdocs_wrote(tmp_path):
     """The open data is written beside the engine, so no engine checks or rewrites a link to it: the page holds
     <ms-link data-href>, made here into the <a href> MkDocs wrote for the same Markdown link."""
-    page = ('<p>图注<ms-link data-href="../../downloads/charts/item-01.csv">下载图表数据（CSV）</ms-link></p>'
+    page = ('<p><ms-img data-alt="折线图：进度（%）" data-src="../../charts/item-01.svg"></ms-img></p>'
+            '<p>图注<ms-link data-href="../../downloads/charts/item-01.csv">下载图表数据（CSV）</ms-link></p>'
             f'<details>{PLACE.format("progress")}</details>')
     site, fills = site_with(tmp_path, {"2024/items/01/index.html": page, "2024/downloads/index.html":
                                        '<td><ms-link data-href="data/items.csv"><span class="ms-sr">项目 </span>CSV</ms-link></td>'},
                             {"2024/items/01/index.html": {"progress": "<table>进度</table>"}, "2024/downloads/index.html": {}})
     fill_tables(site, fills)
     assert (site / "2024/items/01/index.html").read_text(encoding="utf-8") == \
-        '<p>图注<a href="../../downloads/charts/item-01.csv">下载图表数据（CSV）</a></p><details><table>进度</table></details>'
+        ('<p><img alt="折线图：进度（%）" src="../../charts/item-01.svg" /></p>'
+         '<p>图注<a href="../../downloads/charts/item-01.csv">下载图表数据（CSV）</a></p><details><table>进度</table></details>')
     assert (site / "2024/downloads/index.html").read_text(encoding="utf-8") == \
         '<td><a href="data/items.csv"><span class="ms-sr">项目 </span>CSV</a></td>'
 
@@ -68,6 +70,7 @@ def test_a_link_to_the_open_data_becomes_the_link_mkdocs_wrote(tmp_path):
     # a link the engine changed (or a template wrote by hand) would be left as an element no browser follows
     ({"a/index.html": '<ms-link href="x.csv">CSV</ms-link>'}, {"a/index.html": {}}, "有链接不是引擎应写成的样子"),
     ({"a/index.html": '<ms-link data-href="x.csv">CSV'}, {"a/index.html": {}}, "有链接不是引擎应写成的样子"),
+    ({"a/index.html": '<p><ms-img data-src="x.svg" data-alt="图"></ms-img></p>'}, {"a/index.html": {}}, "有图片不是引擎应写成的样子"),
 ])
 def test_a_place_without_its_table_or_a_table_without_its_place_stops_the_build(tmp_path, pages, fills, said):
     site, path = site_with(tmp_path, pages, fills)

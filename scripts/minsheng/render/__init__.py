@@ -1,13 +1,14 @@
 """Render: the computed portal written out as files, and nothing computed here.
 
 `write_site` writes what the engine reads: the Markdown pages (pages.py, from Jinja2 templates) with the
-hand-written pages of content/ beside them, the charts' SVG (charts.py), the Atom feed (feed.py), the residents'
-words an empty search offers (assets/words.json), the QR codes of the 乡镇 pages (qr.py), the words jieba keeps
-whole in the search index, and the tables of figures put into the built pages after the engine (fills.json).
+hand-written pages of content/ beside them, the Atom feed (feed.py), the residents' words an empty search offers
+(assets/words.json), the QR codes of the 乡镇 pages (qr.py), the words jieba keeps whole in the search index, and
+the tables of figures put into the built pages after the engine (fills.json).
 
-`write_beside` writes what no engine reads, only copies: the open data (open_data.py) and each chart again with
-larger text for 长辈模式. No page's Markdown links to them (the links to the open data are HTML, like the tables
-of figures), so website/build.py writes them while the engine runs and puts them into the built site after it.
+`write_beside` writes what no engine reads, only copies: the charts' SVG (charts.py; each twice, the second with
+larger text for 长辈模式) and the open data (open_data.py). No page's Markdown links to them (a page holds
+`<ms-img>` and `<ms-link>`, made into HTML after the engine, as the tables of figures are put in), so
+website/build.py writes them while the engine runs and puts them into the built site after it.
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ from .qr import qr_svg
 def write_site(portals: Portals, content: Path, docs: Path, search_words: Path, fills: Path) -> None:
     folder = Folder(docs)
     fills.write_text(json.dumps(write_pages(portals, content, folder), ensure_ascii=False), encoding="utf-8")
-    for portal in portals.years:
-        for figure in portal.figures:
-            folder.write(figure.svg, draw(figure.chart))
     folder.write(addresses.FEED, atom_feed(portals))
     for town in portals.current.places.pages if portals.current.places else ():
         if town.url:  # once site.yaml gives the site's address
@@ -41,9 +39,11 @@ def write_site(portals: Portals, content: Path, docs: Path, search_words: Path, 
 
 
 def write_beside(portals: Portals, beside: Path) -> None:
-    """The open data and the 长辈模式 charts into the folder `beside`, laid out as in the built site."""
+    """The charts (each twice, the second with larger text for 长辈模式) and the open data into the folder
+    `beside`, laid out as in the built site."""
     folder = Folder(beside)
     for portal in portals.years:
         for figure in portal.figures:
+            folder.write(figure.svg, draw(figure.chart))
             folder.write(large_path(figure.svg), draw(figure.chart, large=True))
     write_open_data(portals, folder)

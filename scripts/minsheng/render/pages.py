@@ -42,7 +42,7 @@ def environment() -> Environment:
 class _Here:
     """The page being written, so that `href` writes an address relative to it (as MkDocs resolves links), `url`
     one relative to where it is published (for the HTML tables, which no engine rewrites), `fill` keeps a table
-    written as HTML for it, and `link` opens a link to a file written beside the engine."""
+    written as HTML for it, and `link` and `image` lead to a file written beside the engine."""
 
     def __init__(self) -> None:
         self.target = addresses.HOME
@@ -66,13 +66,18 @@ class _Here:
         return Markup(f'<ms-fill data-key="{key}"></ms-fill>')
 
     def link(self, target: str) -> Markup:
-        """The start of a link to the file `target`, one of the open data written beside the engine
-        (render.write_beside): `<ms-link data-href="…">`, which the template closes with `</ms-link>`. Neither engine
-        checks or rewrites it (MkDocs would refuse a Markdown link to a file it does not have, and Zensical rewrites
-        the address of an HTML link), and website/fill.py makes it the `<a href="…">` MkDocs wrote for the same
-        Markdown link."""
+        """The start of a link to the file `target`, written beside the engine (render.write_beside):
+        `<ms-link data-href="…">`, which the template closes with `</ms-link>`. Neither engine checks or rewrites it
+        (MkDocs would refuse a Markdown link to a file it does not have, and Zensical rewrites the address of an
+        HTML link), and website/fill.py makes it the `<a href="…">` MkDocs wrote for the same Markdown link."""
         self._filled()
         return Markup(f'<ms-link data-href="{escape(self.url(target))}">')
+
+    def image(self, target: str, alt: str) -> Markup:
+        """The image `target` (a chart, written beside the engine), a paragraph of its own: `<ms-img …>`, which
+        website/fill.py makes the `<img alt="…" src="…" />` MkDocs wrote for the same Markdown image."""
+        self._filled()
+        return Markup(f'<ms-img data-alt="{escape(alt)}" data-src="{escape(self.url(target))}"></ms-img>')
 
     def _filled(self) -> dict[str, str]:
         """The tables kept for this page's built file: a page is listed for fill.py once it has a table or a link."""
@@ -85,7 +90,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, di
     (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}, …}."""
     env = environment()
     here = _Here()
-    env.globals.update(href=here.href, url=here.url, fill=here.fill, link=here.link)
+    env.globals.update(href=here.href, url=here.url, fill=here.fill, link=here.link, image=here.image)
     # the tables of figures, written as HTML and escaped as HTML: `tables.money(…)` in a page's template
     env.globals["tables"] = env.overlay(finalize=text.html_value).get_template("tables.html.j2").module
     current = portals.current

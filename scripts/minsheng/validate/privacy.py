@@ -126,7 +126,7 @@ def personal_numbers(text: object) -> list[tuple[str, str]]:
     """(kind, the number as shown in messages) for each personal number in `text`.
 
     `text` is a string; a workbook cell's int or float is read as Python writes it (str), None as nothing."""
-    if text is None:
+    if text is None or text == "":  # most notes and corrections are empty
         return []
     return [(kind, shown(number)) for kind, number, _, _ in _found(normalise(str(text)))]
 

@@ -79,7 +79,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         stages.seconds[stage] = now - clock
         stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
         clock = now
-        label = f"{engine}（其间写出公开数据）" if stage == STAGES[3] else stage
+        label = f"{engine}（其间写出图表和公开数据）" if stage == STAGES[3] else stage
         log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
     plan = _checked(data, log)
