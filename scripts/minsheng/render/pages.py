@@ -24,6 +24,7 @@ from .folder import Folder
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("minsheng.render", "templates"),
+        auto_reload=False,  # the templates do not change during a build: no look at each file's date per page
         finalize=text.markdown_text,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -49,11 +50,11 @@ class _Here:
         self.fills: dict[str, dict[str, str]] = {}
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.target) or ".")
+        return addresses.relative(target, posixpath.dirname(self.target))
 
     def url(self, target: str) -> str:
         published = addresses.published(target)
-        relative = posixpath.relpath(published or ".", addresses.published(self.target) or ".")
+        relative = addresses.relative(published, addresses.published(self.target))
         return relative + "/" if published.endswith("/") or not published else relative
 
     def fill(self, key: str, html: str) -> Markup:
