@@ -3,6 +3,7 @@ done or not done, and the deadlines it missed are listed. On the real data (item
 September; the year's reports run to December)."""
 
 import csv
+import json
 
 from conftest import DATA, page_text, shipped, table_rows
 from minsheng.compute.figures import LineChart
@@ -207,9 +208,10 @@ def test_an_item_missing_the_latest_month_is_carried_at_its_last_figures_and_nam
     assert [(b["month"], b["funds_carried"], b["funds_carried_items"]) for b in bulletins.records()
             if b["funds_carried"]] == [("2024-09", 1, "16（2024-08）"), ("2024-12", 1, "13（2024-11）")]
     folder = Folder(tmp_path / "docs")  # the pages, without building the whole site
-    tables = write_pages(computed, DATA.parent / "content", folder)
+    write_pages(computed, DATA.parent / "content", folder)(tmp_path / "fills.json")  # with the tables of figures
     funds = (tmp_path / "docs" / "2024" / "funds.md").read_text(encoding="utf-8")
-    fund_tables = tables["2024/funds/index.html"]  # the tables of figures, written as HTML
+    tables = json.loads((tmp_path / "fills.json").read_text(encoding="utf-8"))
+    fund_tables = tables["2024/funds/index.html"]
     assert table_rows(fund_tables).count("| 合计（含 1 项沿用此前月份数） |") == 3  # by source, by category, by lead unit
     assert "2024年民生实事（含 1 项沿用此前月份数）年度计划投入" in funds
     month, money = view.funds_last_reported

@@ -30,7 +30,7 @@ def test_pages_stay_bounded_as_items_grow(tmp_path):
         assert max(len(audience.pages) for audience in site.audiences) > 1
         assert len(site.lagging.shown) <= 3 and site.lagging.total == len(site.overview.lagging)
         docs = tmp_path / f"docs{items}"
-        write_site(computed, DATA.parent / "content", docs, tmp_path / f"words{items}.txt", tmp_path / f"fills{items}.json")
+        write_site(computed, DATA.parent / "content", docs, tmp_path / f"words{items}.txt")
         # (the 网站地图, about/sitemap.md, lists years and categories, not every item: it is bounded too)
         pages = [p for p in docs.rglob("*.md") if "items" not in p.parts]
         sizes[items] = max(p.stat().st_size for p in pages)

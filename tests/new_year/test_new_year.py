@@ -201,8 +201,8 @@ def test_a_draft_year_leaves_the_2024_site_as_it_was(drafted_2025, tmp_path):
         assert report.ok
         site = portals(plan)
         assert site.current.notice.year == 2024 and len(site.years) == 1  # the draft is not published
-        write_site(site, DATA.parent / "content", tmp_path / name / "docs", tmp_path / name / "jieba_user.txt",
-                   tmp_path / name / "fills.json")
+        write_tables = write_site(site, DATA.parent / "content", tmp_path / name / "docs", tmp_path / name / "jieba_user.txt")
+        write_tables(tmp_path / name / "fills.json")
         docs.append(tmp_path / name)
     assert (tmp_path / "shipped" / "jieba_user.txt").read_bytes() == (tmp_path / "drafted" / "jieba_user.txt").read_bytes()
     compared = filecmp.dircmp(*docs)

@@ -163,7 +163,7 @@ def test_a_failing_engine_stops_the_build_with_what_it_said_and_leaves_the_old_s
 def test_a_failure_while_the_engine_runs_stops_it_and_leaves_the_old_site(tmp_path, monkeypatch):
     started = []
 
-    def failing(portals, beside):
+    def failing(portals, beside, write_tables, fills):
         started.append(beside)
         raise OSError("磁盘已满")
 

@@ -4,11 +4,14 @@ hand-written pages of content/ beside them. Each page carries front matter for t
 
 from __future__ import annotations
 
+import json
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from .. import formats
@@ -47,7 +50,7 @@ class _Here:
 
     def __init__(self) -> None:
         self.target = addresses.HOME
-        self.fills: dict[str, dict[str, str]] = {}
+        self.fills: dict[str, dict[str, tuple[str, Macro, tuple]]] = {}  # built page → key → (page, macro, arguments)
 
     def href(self, target: str) -> str:
         return addresses.relative(target, posixpath.dirname(self.target))
@@ -57,14 +60,26 @@ class _Here:
         relative = addresses.relative(published, addresses.published(self.target))
         return relative + "/" if published.endswith("/") or not published else relative
 
-    def fill(self, key: str, html: str) -> Markup:
-        """The place of the table `html` in the page (a paragraph to either engine), the table kept for
-        website/fill.py under the page's built file."""
+    def fill(self, key: str, table: Macro, *arguments: object) -> Markup:
+        """The place of a table of figures in the page (a paragraph to either engine). The table, `table(*arguments)`
+        (a macro of tables.html.j2), is written by `write_tables`, for website/fill.py, under the page's built file."""
         page = self._filled()
         if key in page:  # two tables in one place: the second would be shown twice
             raise ValueError(f"{self.target}: two tables named {key}")
-        page[key] = str(html)
+        page[key] = (self.target, table, arguments)
         return Markup(f'<ms-fill data-key="{key}"></ms-fill>')
+
+    def write_tables(self, path: Path) -> None:
+        """Every table a page placed, written as HTML by the built page it goes into, into `path` (fills.json):
+        {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}, …}. No engine reads them, so
+        website/build.py has them written while the engine runs."""
+        written = {}
+        for page, tables in self.fills.items():
+            written[page] = {}
+            for key, (target, table, arguments) in tables.items():
+                self.target = target  # for `url`, which the tables' links are written with
+                written[page][key] = str(table(*arguments))
+        path.write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
 
     def link(self, target: str) -> Markup:
         """The start of a link to the file `target`, written beside the engine (render.write_beside):
@@ -80,19 +95,19 @@ class _Here:
         self._filled()
         return Markup(f'<ms-img data-alt="{escape(alt)}" data-src="{escape(self.url(target))}"></ms-img>')
 
-    def _filled(self) -> dict[str, str]:
+    def _filled(self) -> dict[str, tuple[str, Macro, tuple]]:
         """The tables kept for this page's built file: a page is listed for fill.py once it has a table or a link."""
         return self.fills.setdefault(addresses.published(self.target) + "index.html", {})
 
 
-def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, dict[str, str]]:
+def write_pages(portals: Portals, content: Path, folder: Folder) -> Callable[[Path], None]:
     """Every page of every year into `folder`, then the site-wide pages (of the current year), with the
-    hand-written pages of `content`. Returns the tables written as HTML, by the built page they go into
-    (website/fill.py): {"2024/items/01/index.html": {"progress": "<table>…", "funds": …}, …}."""
+    hand-written pages of `content`. Returns `write_tables(path)`, which writes the tables of figures the pages
+    placed (website/fill.py puts them in after the engine)."""
     env = environment()
     here = _Here()
     env.globals.update(href=here.href, url=here.url, fill=here.fill, link=here.link, image=here.image)
-    # the tables of figures, written as HTML and escaped as HTML: `tables.money(…)` in a page's template
+    # the tables of figures, written as HTML and escaped as HTML: `fill("key", tables.money, …)` in a page's template
     env.globals["tables"] = env.overlay(finalize=text.html_value).get_template("tables.html.j2").module
     current = portals.current
     for portal in portals.years:
@@ -128,7 +143,7 @@ def write_pages(portals: Portals, content: Path, folder: Folder) -> dict[str, di
         page("places.md.j2", addresses.PLACES, _column("乡镇"))
         for town in current.places.pages:
             page("place.md.j2", town.target, {**_column(town.place.name), "tags": [town.place.name]}, page=town)
-    return here.fills
+    return here.write_tables
 
 
 def _use_year(env: Environment, portal: Portal) -> None:

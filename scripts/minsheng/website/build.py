@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +80,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         stages.seconds[stage] = now - clock
         stages.memory[stage] = peak_mb if peak_mb is not None else _peak_mb(resource.RUSAGE_SELF)
         clock = now
-        label = f"{engine}（其间写出图表和公开数据）" if stage == STAGES[3] else stage
+        label = f"{engine}（其间写出图表、表格和公开数据）" if stage == STAGES[3] else stage
         log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
     plan = _checked(data, log)
@@ -88,7 +89,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
     done(STAGES[1])
     config = config.resolve()
     work = (work or config.parent / "build").resolve()
-    generated = _write_generated(computed, config, work)
+    generated, write_tables = _write_generated(computed, config, work)
     done(STAGES[2])
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +103,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
             command, cwd = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)], work
         try:
             with _running(engine, command, cwd, env):
-                write_beside(computed, work / BESIDE)
+                write_beside(computed, work / BESIDE, write_tables, work / FILLS)
         finally:
             shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical's
         if engine == "zensical":
@@ -124,8 +125,8 @@ def generate(data: Path, config: Path, work: Path, log=print) -> Path:
     """What `build` writes before and beside the engine, without running it: the data checked, computed and written
     as the generated folder `work` (docs/, beside/, jieba_user.txt, fills.json, mkdocs.yml). Returns its docs/."""
     computed = portals(_checked(data, log))
-    _write_generated(computed, config.resolve(), work.resolve())
-    write_beside(computed, work.resolve() / BESIDE)
+    _, write_tables = _write_generated(computed, config.resolve(), work.resolve())
+    write_beside(computed, work.resolve() / BESIDE, write_tables, work.resolve() / FILLS)
     return work.resolve() / "docs"
 
 
@@ -140,14 +141,14 @@ def _checked(data: Path, log) -> DataFolder:
     return plan
 
 
-def _write_generated(computed: Portals, config: Path, work: Path) -> Path:
-    """The generated folder `work` written anew for the configuration `config`; returns its mkdocs.yml."""
+def _write_generated(computed: Portals, config: Path, work: Path) -> tuple[Path, Callable[[Path], None]]:
+    """The generated folder `work` written anew for the configuration `config`, what the engine reads; returns its
+    mkdocs.yml and `write_tables` (render.write_site)."""
     current = computed.current
     nav = navigation(current.at)
     generated = _generated_config(config, work, current.feedback.hotline, current.site_url,
                                   with_places(nav) if current.places else nav)
-    write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt", work / FILLS)
-    return generated
+    return generated, write_site(computed, config.parent / "content", work / "docs", work / "jieba_user.txt")
 
 
 def weigh_keywords(index: Path, past: tuple[str, ...] = ()) -> None:
