@@ -9,7 +9,6 @@ import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from jinja2.runtime import Macro
 from markupsafe import Markup, escape
@@ -236,9 +235,7 @@ def _column(name: str) -> dict:
     return {"title": name, "meta_tags": {"ColumnName": name, "ColumnType": "列表"}}
 
 
-_Dumper = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper  # libyaml's, when PyYAML has it: 10× faster
-
-
 def _with_front_matter(meta: dict, body: str) -> str:
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n\n{body}"
+    """The page with its front matter, written as JSON: a JSON object is YAML (a flow mapping) that both engines
+    read, and json writes it more than ten times as fast as PyYAML's dumper (a second of a province's pages)."""
+    return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"

@@ -1,12 +1,13 @@
-"""`minsheng build`: validate → compute → render (pages, charts) → mkdocs or zensical, stage by stage.
+"""`minsheng build`: validate → compute → render (pages) → mkdocs or zensical, stage by stage.
 
-Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the
-Markdown pages and charts, what the engine reads), `beside/` (the open data and the 长辈模式 charts, which no engine
-reads: render.write_beside writes them while the engine runs, on the other processor, and they are moved into the
-built site after it, so the engine neither waits for them nor copies them), `jieba_user.txt` (words the search index keeps whole: the lead
-units' spellings and the items' keywords), `fills.json` (the item and funds pages' tables of figures as HTML, put
-into the built pages after the engine by fill.py, so that the engine neither converts nor indexes them) and `mkdocs.yml`
-(the project's configuration pointed at them).
+Every build makes the generated folder anew in the work folder (default `build/`): `docs/` (the Markdown pages,
+what the engine reads), `jieba_user.txt` (words the search index keeps whole: the lead units' spellings and the
+items' keywords) and `mkdocs.yml` (the project's configuration pointed at them). What no engine reads is written
+while the engine runs, on the other processor (render.write_beside): `beside/` (the charts and the open data, laid
+out as in the site, moved into the built site after the engine) and `fills.json` (the item and funds pages' tables
+of figures as HTML). After the engine, fill.py puts the tables, charts and links to the open data into the built
+pages where the pages left their places. So the engine neither converts the tables nor copies the files, and the
+build does not wait for them.
 An item's keywords are also its page's `tags`, which the theme's search weighs above titles (1e6 to 1e3), so
 that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. MkDocs runs as a separate program on it,
 so the same folder can be built by Zensical. The site is built into a temporary folder beside the
@@ -116,7 +117,7 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    done(STAGES[3], _peak_mb(resource.RUSAGE_CHILDREN))
+    done(STAGES[3], max(_peak_mb(resource.RUSAGE_CHILDREN), _peak_mb(resource.RUSAGE_SELF)))  # both at work
     log(f"网站已生成：{out}")
     return stages
 
