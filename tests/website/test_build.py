@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import html
 import json
 import re
@@ -191,6 +193,24 @@ def test_a_file_beside_the_engine_never_replaces_one_it_built(tmp_path):
     with pytest.raises(BuildError, match="与引擎生成的 .*a.svg 重名"):
         _move_into(beside, site)
     assert (site / "2024/charts/a.svg").read_text(encoding="utf-8") == "charts"
+
+
+def test_files_beside_the_engine_reach_a_site_on_another_disk(tmp_path, monkeypatch):
+    """--work and --out on different disks: a folder cannot be renamed across them, and is copied instead."""
+    beside, site = tmp_path / "beside", tmp_path / "site"
+    (beside / "2024/downloads/data").mkdir(parents=True)
+    (beside / "2024/downloads/data/items.csv").write_text("year,item", encoding="utf-8")
+    (site / "2024").mkdir(parents=True)
+    renamed = os.rename
+
+    def across_disks(source, destination, *args, **kwargs):
+        if Path(source).is_relative_to(beside):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return renamed(source, destination, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", across_disks)
+    _move_into(beside, site)
+    assert (site / "2024/downloads/data/items.csv").read_text(encoding="utf-8") == "year,item" and not beside.exists()
 
 
 def test_content_pages_hold_no_numbers():

@@ -190,12 +190,12 @@ def _running(engine: str, command: list[str], cwd: Path, env: dict[str, str]):
 
 def _move_into(source: Path, target: Path) -> None:
     """Every file under `source` moved to the same place under `target`, a folder at a time where `target` has
-    none of that name, and `source` removed. A file the engine wrote at the same place is a programming error,
-    said at once."""
+    none of that name (a rename, or a copy where `--work` and `--out` are on different disks), and `source`
+    removed. A file the engine wrote at the same place is a programming error, said at once."""
     for path in source.iterdir():
         there = target / path.name
         if not there.exists():
-            path.rename(there)
+            shutil.move(path, there)
         elif path.is_dir() and there.is_dir():
             _move_into(path, there)
         else:
