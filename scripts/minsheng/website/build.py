@@ -9,8 +9,9 @@ of figures as HTML). After the engine, fill.py puts the tables, charts and links
 pages where the pages left their places. So the engine neither converts the tables nor copies the files, and the
 build does not wait for them.
 An item's keywords are also its page's `tags`, which the theme's search weighs above titles (1e6 to 1e3), so
-that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. MkDocs runs as a separate program on it,
-so the same folder can be built by Zensical. The site is built into a temporary folder beside the
+that 适老化改造 finds item 13 first rather than a page whose title begins a word with 适. The engine runs as a separate
+program on it, so the same folder can be built by Zensical; it is started first, and loads while the stages before it
+run (engine.py). The site is built into a temporary folder beside the
 output and swapped in only when everything succeeded: a failing build leaves the previous site
 untouched. Each stage's time and peak memory are recorded for `minsheng bench`.
 
@@ -26,15 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import resource
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +43,7 @@ from ..errors import UserError
 from ..load.data_folder import DataFolder
 from ..render import write_beside, write_site
 from ..validate import validate_data
+from .engine import Engine
 from .fill import fill_tables
 
 STAGES = ("读取和检查", "计算", "生成页面", "mkdocs")
@@ -84,30 +82,46 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         label = f"{engine}（其间写出图表、表格和公开数据）" if stage == STAGES[3] else stage
         log(f"[{len(stages.seconds)}/{len(STAGES)}] {label}：{stages.seconds[stage]:.1f} 秒")
 
-    plan = _checked(data, log)
-    done(STAGES[0])
-    computed = portals(plan)
-    done(STAGES[1])
-    config = config.resolve()
-    work = (work or config.parent / "build").resolve()
-    generated, write_tables = _write_generated(computed, config, work)
-    done(STAGES[2])
-    out = out.resolve()
+    with Engine(engine) as engine_process:  # loading while the stages before it run (engine.py)
+        plan = _checked(data, log)
+        done(STAGES[0])
+        computed = portals(plan)
+        done(STAGES[1])
+        config = config.resolve()
+        work = (work or config.parent / "build").resolve()
+        generated, write_tables = _write_generated(computed, config, work)
+        done(STAGES[2])
+        out = out.resolve()
+        _run_engine(engine_process, computed, generated, write_tables, work, out)
+    done(STAGES[3], max(_peak_mb(resource.RUSAGE_CHILDREN), _peak_mb(resource.RUSAGE_SELF)))  # both at work
+    log(f"网站已生成：{out}")
+    return stages
+
+
+def _run_engine(engine: Engine, computed: Portals, generated: Path, write_tables: Callable[[Path], None], work: Path,
+                out: Path) -> None:
+    """The engine building the generated folder (its configuration `generated`) into a staging folder beside `out`
+    while what it does not read is written beside it; then those files and the tables put in, and the staging folder
+    swapped in for `out`. Whatever fails, `out` is untouched and the staging folder removed."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(max(_data_date(p.overview.year) for p in computed.years))}
+    epoch = {"SOURCE_DATE_EPOCH": str(max(_data_date(p.overview.year) for p in computed.years))}
     try:
-        if engine == "mkdocs":
-            command, cwd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean",
-                            "--config-file", str(generated), "--site-dir", str(staging)], config.parent
+        if engine.name == "mkdocs":
+            arguments = ["build", "--strict", "--quiet", "--clean", "--config-file", str(generated),
+                         "--site-dir", str(staging)]
         else:
-            command, cwd = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(generated)], work
+            arguments = ["build", "--strict", "--config-file", str(generated)]
         try:
-            with _running(engine, command, cwd, env):
-                write_beside(computed, work / BESIDE, write_tables, work / FILLS)
+            engine.build(arguments, str(work), epoch)  # Zensical builds into site/ of the folder it runs in
+            write_beside(computed, work / BESIDE, write_tables, work / FILLS)
+            failure = engine.wait()
         finally:
+            engine.stop()
             shutil.rmtree(work / ".cache", ignore_errors=True)  # Zensical's
-        if engine == "zensical":
+        if failure is not None:
+            raise BuildError(f"{engine.name} 构建失败，未替换原有网站：\n{failure}")
+        if engine.name == "zensical":
             past = tuple(f"{p.notice.year}/" for p in computed.years if p is not computed.current)
             weigh_keywords(work / "site" / "search.json", past)
             staging.rmdir()
@@ -117,9 +131,6 @@ def build(data: Path, out: Path, config: Path, work: Path | None = None, log=pri
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    done(STAGES[3], max(_peak_mb(resource.RUSAGE_CHILDREN), _peak_mb(resource.RUSAGE_SELF)))  # both at work
-    log(f"网站已生成：{out}")
-    return stages
 
 
 def generate(data: Path, config: Path, work: Path, log=print) -> Path:
@@ -168,24 +179,6 @@ def weigh_keywords(index: Path, past: tuple[str, ...] = ()) -> None:
     if past:
         search["items"].sort(key=lambda entry: entry["location"].startswith(past))  # stable: the order kept otherwise
     index.write_text(json.dumps(search, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-@contextmanager
-def _running(engine: str, command: list[str], cwd: Path, env: dict[str, str]):
-    """The engine run as its own process while the block writes what it does not read (write_beside), on the
-    other processor. At the block's end, the engine's result: BuildError with what it printed if it failed. A
-    block that fails stops the engine. Its output goes to a file, which never fills as a pipe would."""
-    with tempfile.TemporaryFile() as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=cwd, env=env)
-        try:
-            yield
-        except BaseException:
-            process.kill()
-            process.wait()
-            raise
-        if process.wait() != 0:
-            output.seek(0)
-            raise BuildError(f"{engine} 构建失败，未替换原有网站：\n{output.read().decode(errors='replace')}")
 
 
 def _move_into(source: Path, target: Path) -> None:
