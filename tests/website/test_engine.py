@@ -78,3 +78,11 @@ def test_an_engine_never_given_its_arguments_ends_without_building(tmp_path):
     alone.stdin.close()  # the builder gone: no line will come
     assert alone.wait(timeout=60) == 0
     assert config.exists() and not (tmp_path / "site").exists()
+
+
+def test_an_engine_that_ended_while_loading_is_reported_in_its_own_words():
+    with Engine("no-such-engine") as engine:
+        engine._process.wait()  # ended before it is given its arguments
+        engine.build(["build"], ".", {})
+        failure = engine.wait()
+    assert failure is not None and "未知的构建引擎：no-such-engine" in failure

@@ -39,8 +39,11 @@ class Engine:
     def build(self, arguments: list[str], cwd: str, environment: dict[str, str]) -> None:
         """Start the build: `arguments` as on the engine's command line, run in `cwd` with `environment` added."""
         order = {"arguments": arguments, "cwd": cwd, "environment": environment}
-        self._process.stdin.write(json.dumps(order).encode() + b"\n")
-        self._process.stdin.close()
+        try:
+            self._process.stdin.write(json.dumps(order).encode() + b"\n")
+            self._process.stdin.close()
+        except BrokenPipeError:  # it ended while loading: `wait` gives what it said
+            pass
 
     def wait(self) -> str | None:
         """None when the engine succeeded; what it printed when it failed."""
@@ -67,9 +70,11 @@ def _command_line(name: str):
 
         jieba.initialize()  # the dictionary the search plugin loads first thing (its user words are added then)
         return cli
-    from zensical.main import cli
+    if name == "zensical":
+        from zensical.main import cli
 
-    return cli
+        return cli
+    raise SystemExit(f"未知的构建引擎：{name}")
 
 
 def main(name: str) -> None:
