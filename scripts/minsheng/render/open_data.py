@@ -79,12 +79,12 @@ def _write_year(portal: Portal, folder: Folder) -> list[dict]:
                              for f in table.fields]}
         if table.primary_key:
             schema["primaryKey"] = list(table.primary_key)
-        resources.append(_resource(table.name, posixpath.relpath(at.dataset(table.name, "csv"), home), table.title,
+        resources.append(_resource(table.name, addresses.relative(at.dataset(table.name, "csv"), home), table.title,
                                    table.description, schema))
     for figure in portal.figures:  # every chart's CSV belongs to the package too
         name = Path(figure.csv).stem
         schema = {"fields": [{"name": h, "type": "string" if h == "月份" else "number"} for h in figure.header]}
-        resources.append(_resource(f"chart-{name}", posixpath.relpath(figure.csv, home), f"图表数据：{name}",
+        resources.append(_resource(f"chart-{name}", addresses.relative(figure.csv, home), f"图表数据：{name}",
                                    figure.alt, schema))
     site, ov = portal.site, portal.overview
     package = {
